@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every target: Swift 6 language mode, and release builds
+/// that drop the exclusivity checks the hot path never needs.
+let swiftSettings: [SwiftSetting] = [
+  .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+]
+
+let package = Package(
+  name: "logstat",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "logstat", targets: ["logstat"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+  ],
+  targets: [
+    // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    .target(name: "LogstatSource", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+    // Scanner: bytes in, typed line fields out. Standard library only.
+    .target(name: "LogstatScan", swiftSettings: swiftSettings),
+    // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
+    .target(name: "LogstatClassify", swiftSettings: swiftSettings),
+    // Aggregate: correlation by queue ID and mergeable counters.
+    .target(
+      name: "LogstatAggregate", dependencies: ["LogstatScan", "LogstatClassify"],
+      swiftSettings: swiftSettings),
+    // Engine: runs a plan over inputs and returns the merged aggregate.
+    .target(
+      name: "LogstatEngine",
+      dependencies: ["LogstatSource", "LogstatScan", "LogstatAggregate"],
+      swiftSettings: swiftSettings),
+    // Reports: an immutable model and one writer per format.
+    .target(
+      name: "LogstatReport", dependencies: ["LogstatAggregate", "LogstatClassify"],
+      swiftSettings: swiftSettings),
+    .executableTarget(
+      name: "logstat",
+      dependencies: [
+        "LogstatEngine", "LogstatReport", "LogstatClassify",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: swiftSettings),
+
+    .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource"]),
+    .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
+    .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
+    .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
+    .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
+    .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
+    .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
+  ]
+)

@@ -1,0 +1,1 @@
+// LogstatReport module.
