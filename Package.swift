@@ -24,6 +24,8 @@ let package = Package(
     .target(name: "LogstatScan", swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
     .target(name: "LogstatClassify", swiftSettings: swiftSettings),
+    // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
+    .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
       name: "LogstatAggregate", dependencies: ["LogstatScan", "LogstatClassify"],
@@ -31,7 +33,7 @@ let package = Package(
     // Engine: runs a plan over inputs and returns the merged aggregate.
     .target(
       name: "LogstatEngine",
-      dependencies: ["LogstatSource", "LogstatScan", "LogstatAggregate"],
+      dependencies: ["LogstatSource", "LogstatScan", "LogstatAggregate", "LogstatTime"],
       swiftSettings: swiftSettings),
     // Reports: an immutable model and one writer per format.
     .target(
@@ -47,6 +49,7 @@ let package = Package(
 
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
+    .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
     .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),

@@ -1,0 +1,1 @@
+// LogstatTime module.
