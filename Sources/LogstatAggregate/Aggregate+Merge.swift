@@ -1,0 +1,122 @@
+import LogstatScan
+
+extension Aggregate {
+  /// Counts the final outcome of each recipient of a message whose life is known.
+  mutating func finalize(_ state: MessageState) {
+    var sender = SenderCounters()
+    sender.messages = state.born || state.senderKnown ? 1 : 0
+    sender.bytes = Swift.max(state.size, 0)
+    for r in state.recipients where r.last != .none {
+      var c = DomainCounters()
+      c.recipients = 1
+      if r.deferrals > 0 { c.deferredRecipients = 1 }
+      switch r.last {
+      case .sent, .suppressed:
+        c.delivered = 1
+        if r.deferrals > 0 { c.deferredThenDelivered = 1 }
+        sender.delivered += 1
+      case .bounced:
+        c.bounced = 1
+        sender.bounced += 1
+        countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
+      case .expired:
+        c.expired = 1
+        sender.expired += 1
+        countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
+      case .deferred:
+        c.stillDeferred = 1
+        sender.stillDeferred += 1
+      default:
+        break
+      }
+      if state.isNotification { c.notifications = 1 }
+      sender.recipients += 1
+      domainCounters[Int(r.domain)].merge(c)
+    }
+    if state.senderKnown, !state.isNotification, state.sender >= 0 {
+      senderCounters[Int(state.sender)].merge(sender)
+    }
+  }
+
+  /// Joins `later`, the aggregate of the input that follows this one, onto this one.
+  ///
+  /// Associative, with `Aggregate()` as identity; order matters only for messages whose
+  /// lines fall on both sides, which are joined as one life.
+  public mutating func merge(_ later: Aggregate) {
+    lines.merge(later.lines)
+    let domainMap = (0..<later.domains.count).map { id -> Int32 in
+      let mine = domains.intern(later.domains.string(Int32(id)))
+      if Int(mine) == domainCounters.count { domainCounters.append(DomainCounters()) }
+      domainCounters[Int(mine)].merge(later.domainCounters[id])
+      return mine
+    }
+    let senderMap = (0..<later.senders.count).map { id -> Int32 in
+      let mine = senders.intern(later.senders.string(Int32(id)))
+      if Int(mine) == senderCounters.count { senderCounters.append(SenderCounters()) }
+      senderCounters[Int(mine)].merge(later.senderCounters[id])
+      return mine
+    }
+    for (code, c) in later.dsnCounters { dsnCounters[code, default: CodeCounters()].merge(c) }
+    for (code, c) in later.replyCodeCounters {
+      replyCodeCounters[code, default: CodeCounters()].merge(c)
+    }
+    inbound.merge(later.inbound)
+    for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
+    messagesReceived += later.messagesReceived
+    notificationsSent += later.notificationsSent
+    bytesReceived += later.bytesReceived
+    if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
+    if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
+
+    // Messages that ended in `later` but began earlier: join with what we hold.
+    for (key, piece) in later.orphans {
+      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
+      if var mine = open.removeValue(forKey: key) {
+        mine.append(translated, domainMap: identity, senderMap: identity)
+        if mine.born { finalize(mine) } else { orphans.append((key, mine)) }
+      } else {
+        orphans.append((key, translated))
+      }
+    }
+    // Messages still open at the end of `later`.
+    for (key, piece) in later.open {
+      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
+      if piece.born {
+        // A new life for this queue ID: whatever we held under it is over.
+        if let old = open.removeValue(forKey: key) {
+          if old.born { finalize(old) } else { orphans.append((key, old)) }
+        }
+        open[key] = translated
+      } else if var mine = open[key] {
+        mine.append(translated, domainMap: identity, senderMap: identity)
+        open[key] = mine
+      } else {
+        open[key] = translated
+      }
+    }
+  }
+
+  /// Closes every message still open: recipients last deferred count as still deferred.
+  /// Call once, after the last merge.
+  public mutating func finish() {
+    guard !finished else { return }
+    finished = true
+    for (_, state) in orphans { finalize(state) }
+    orphans.removeAll()
+    for (_, state) in open { finalize(state) }
+    open.removeAll()
+  }
+}
+
+/// Marker for "IDs are already ours".
+let identity: [Int32] = []
+
+extension MessageState {
+  /// The same state with domain and sender IDs translated through the maps.
+  func translated(domainMap: [Int32], senderMap: [Int32]) -> MessageState {
+    var s = self
+    if s.sender >= 0 { s.sender = senderMap[Int(s.sender)] }
+    for k in s.recipients.indices { s.recipients[k].domain = domainMap[Int(s.recipients[k].domain)] }
+    return s
+  }
+}

@@ -1,0 +1,69 @@
+import LogstatScan
+
+/// What one partial knows about one recipient of one message.
+struct RecipientState: Sendable {
+  /// Hash of the lower-cased address; unique enough within one message.
+  var key: UInt64
+  /// Recipient domain ID in the owning aggregate's `domains` interner.
+  var domain: Int32
+  var deferrals: Int32 = 0
+  var last: DeliveryStatus = .none
+  /// Packed enhanced status code of the last attempt (see `DSNCode`), 0 if none.
+  var lastDSN: UInt32 = 0
+  var lastReplyCode: UInt16 = 0
+}
+
+/// What one partial knows about one message, gathered across its lines by queue ID.
+///
+/// A partial may see only part of a message's life; `born` and `ended` say which ends it saw,
+/// and `Aggregate.merge` joins the parts in input order.
+struct MessageState: Sendable {
+  /// Sender domain ID in the owning aggregate's `senders` interner; -1 when unknown.
+  var sender: Int32 = -1
+  var senderKnown = false
+  /// Sender `<>`: a bounce or delivery-status notification.
+  var isNotification = false
+  var size = -1
+  /// This partial saw the message being created (Postfix cleanup, Exim `<=`).
+  var born = false
+  /// This partial saw the message leave the queue (Postfix `removed`, Exim `Completed`).
+  var ended = false
+  /// Postfix expired the message here: deferred recipients seen only earlier expired too.
+  var expiredHere = false
+  var recipients: [RecipientState] = []
+
+  /// Index of the recipient with `key`, adding it if new.
+  mutating func recipient(_ key: UInt64, domain: Int32) -> Int {
+    for k in recipients.indices where recipients[k].key == key { return k }
+    recipients.append(RecipientState(key: key, domain: domain))
+    return recipients.count - 1
+  }
+
+  /// Joins `later` (the same message seen by a later partial) onto `self`.
+  /// `domainMap`/`senderMap` translate `later`'s IDs into this partial's IDs.
+  /// An empty map means the IDs are already this partial's.
+  mutating func append(_ later: MessageState, domainMap: [Int32], senderMap: [Int32]) {
+    if !senderKnown, later.senderKnown {
+      sender = later.sender >= 0 && !senderMap.isEmpty ? senderMap[Int(later.sender)] : later.sender
+      senderKnown = true
+      isNotification = later.isNotification
+    }
+    if size < 0 { size = later.size }
+    ended = later.ended
+    if later.expiredHere {
+      for k in recipients.indices where recipients[k].last == .deferred {
+        let key = recipients[k].key
+        if !later.recipients.contains(where: { $0.key == key }) { recipients[k].last = .expired }
+      }
+    }
+    for r in later.recipients {
+      let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
+      recipients[k].deferrals += r.deferrals
+      if r.last != .none {
+        recipients[k].last = r.last
+        recipients[k].lastDSN = r.lastDSN
+        recipients[k].lastReplyCode = r.lastReplyCode
+      }
+    }
+  }
+}

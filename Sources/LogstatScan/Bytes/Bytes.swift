@@ -1,0 +1,128 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// ASCII byte constants used by the scanner.
+@usableFromInline enum Ch {
+  @usableFromInline static let space = UInt8(ascii: " ")
+  @usableFromInline static let tab = UInt8(ascii: "\t")
+  @usableFromInline static let colon = UInt8(ascii: ":")
+  @usableFromInline static let comma = UInt8(ascii: ",")
+  @usableFromInline static let semicolon = UInt8(ascii: ";")
+  @usableFromInline static let lt = UInt8(ascii: "<")
+  @usableFromInline static let gt = UInt8(ascii: ">")
+  @usableFromInline static let lbracket = UInt8(ascii: "[")
+  @usableFromInline static let rbracket = UInt8(ascii: "]")
+  @usableFromInline static let lparen = UInt8(ascii: "(")
+  @usableFromInline static let rparen = UInt8(ascii: ")")
+  @usableFromInline static let equals = UInt8(ascii: "=")
+  @usableFromInline static let dash = UInt8(ascii: "-")
+  @usableFromInline static let plus = UInt8(ascii: "+")
+  @usableFromInline static let dot = UInt8(ascii: ".")
+  @usableFromInline static let slash = UInt8(ascii: "/")
+  @usableFromInline static let quote = UInt8(ascii: "\"")
+  @usableFromInline static let zero = UInt8(ascii: "0")
+  @usableFromInline static let nine = UInt8(ascii: "9")
+  @usableFromInline static let upperT = UInt8(ascii: "T")
+  @usableFromInline static let upperZ = UInt8(ascii: "Z")
+  @usableFromInline static let at = UInt8(ascii: "@")
+  @usableFromInline static let cr = UInt8(ascii: "\r")
+  @usableFromInline static let newline = UInt8(ascii: "\n")
+}
+
+/// Small byte-level helpers over one line. All indices are offsets into `bytes`.
+extension UnsafeRawBufferPointer {
+  @inlinable func isDigit(_ i: Int) -> Bool {
+    i < count && self[i] &- Ch.zero < 10
+  }
+
+  @inlinable func isAlnum(_ i: Int) -> Bool {
+    guard i < count else { return false }
+    let b = self[i]
+    return b &- Ch.zero < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26
+  }
+
+  /// The value of `n` decimal digits at `i`, or -1 if any is not a digit.
+  @inlinable func digits(_ i: Int, _ n: Int) -> Int {
+    guard i + n <= count else { return -1 }
+    var v = 0
+    for k in i..<(i + n) {
+      let d = self[k] &- Ch.zero
+      if d >= 10 { return -1 }
+      v = v * 10 + Int(d)
+    }
+    return v
+  }
+
+  /// Reads an unsigned decimal number at `i`; returns (value, end) or (-1, i).
+  @inlinable func number(at i: Int) -> (value: Int, end: Int) {
+    var j = i
+    var v = 0
+    while j < count {
+      let d = self[j] &- Ch.zero
+      if d >= 10 { break }
+      v = v &* 10 &+ Int(d)
+      j += 1
+    }
+    return j == i ? (-1, i) : (v, j)
+  }
+
+  /// First index of `byte` in `from..<to`, or nil.
+  @inlinable func find(_ byte: UInt8, from: Int, to: Int? = nil) -> Int? {
+    let end = Swift.min(to ?? count, count)
+    guard from < end, let base = baseAddress else { return nil }
+    guard let p = memchr(base + from, Int32(byte), end - from) else { return nil }
+    return base.distance(to: UnsafeRawPointer(p))
+  }
+
+  /// Last index of `byte` in `from..<to`, or nil.
+  @inlinable func findLast(_ byte: UInt8, from: Int = 0, to: Int? = nil) -> Int? {
+    var j = Swift.min(to ?? count, count) - 1
+    while j >= from {
+      if self[j] == byte { return j }
+      j -= 1
+    }
+    return nil
+  }
+
+  /// True when the bytes at `i` equal the ASCII `literal`.
+  @inlinable func matches(_ literal: StaticString, at i: Int) -> Bool {
+    let n = literal.utf8CodeUnitCount
+    guard i >= 0, i + n <= count, let base = baseAddress else { return false }
+    return memcmp(base + i, literal.utf8Start, n) == 0
+  }
+
+  /// First index where `literal` starts in `from..<to`, or nil.
+  @inlinable func find(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
+    let n = literal.utf8CodeUnitCount
+    let end = Swift.min(to ?? count, count)
+    guard n > 0, from + n <= end, let base = baseAddress else { return nil }
+    let first = literal.utf8Start.pointee
+    var i = from
+    while i + n <= end {
+      guard let p = memchr(base + i, Int32(first), end - n + 1 - i) else { return nil }
+      let k = base.distance(to: UnsafeRawPointer(p))
+      if memcmp(base + k, literal.utf8Start, n) == 0 { return k }
+      i = k + 1
+    }
+    return nil
+  }
+
+  /// Last index where `literal` starts in `from..<to`, or nil.
+  @inlinable func findLast(_ literal: StaticString, from: Int = 0, to: Int? = nil) -> Int? {
+    let n = literal.utf8CodeUnitCount
+    var i = Swift.min(to ?? count, count) - n
+    while i >= from {
+      if matches(literal, at: i) { return i }
+      i -= 1
+    }
+    return nil
+  }
+
+  /// Index of the next space (or the end) from `i`.
+  @inlinable func tokenEnd(_ i: Int) -> Int {
+    find(Ch.space, from: i) ?? count
+  }
+}

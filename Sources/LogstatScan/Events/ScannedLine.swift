@@ -1,0 +1,83 @@
+/// Which mail program wrote a line.
+public enum MTA: UInt8, Sendable {
+  case unknown, postfix, exim
+}
+
+/// What a line says, as far as the counts are concerned.
+public enum LineKind: UInt8, Sendable, CaseIterable {
+  /// Not a mail log line at all (another program, garbage, a header we cannot read).
+  case notMail
+  /// A mail line of a kind logstat does not count (connect, cleanup message-id, warnings, ...).
+  case skipped
+  /// One delivery attempt for one recipient: Postfix `to=... status=`, Exim `=> -> *> ** ==`.
+  case delivery
+  /// A new message was created: Postfix `cleanup message-id=`. (Exim's `<=` is `messageQueued`.)
+  case messageCreated
+  /// A message entered the queue: Postfix `qmgr from=<> size= nrcpt=`, Exim `<=`.
+  case messageQueued
+  /// Postfix `qmgr ... status=expired, returned to sender`: the message's deferred recipients expired.
+  case messageExpired
+  /// The message left the queue: Postfix `qmgr removed`, Exim `Completed`.
+  case messageRemoved
+  /// Our own server refused mail before queueing it (the inbound side).
+  case inboundReject
+  /// Postfix `bounce`: a notification to the sender was queued under another queue ID.
+  case bounceNotice
+}
+
+/// The outcome word of a delivery line.
+public enum DeliveryStatus: UInt8, Sendable, CaseIterable {
+  case none, sent, deferred, bounced, expired
+  /// Address-verification probe results (Postfix `verify`), not real mail.
+  case deliverable, undeliverable
+  /// Exim `*>`: delivery suppressed (for example by `-N`).
+  case suppressed
+}
+
+/// The fields of one scanned line, as spans into the line's bytes.
+///
+/// One value is reused for every line (`reset()`); nothing here allocates.
+public struct ScannedLine: Sendable {
+  public var kind: LineKind = .notMail
+  public var mta: MTA = .unknown
+  public var time = LineTime()
+  public var host: Span = .none
+  /// The daemon part of the program tag (`smtp` in `postfix-out/smtp`).
+  public var daemon: Span = .none
+  /// Postfix queue ID or Exim message ID.
+  public var queueID: Span = .none
+  /// Recipient address, without angle brackets.
+  public var recipient: Span = .none
+  public var originalRecipient: Span = .none
+  /// Envelope sender, without angle brackets; empty for the null sender `<>`.
+  public var sender: Span = .none
+  /// True when a sender field was present (so an empty `sender` means `<>`).
+  public var hasSender = false
+  public var relayHost: Span = .none
+  public var relayIP: Span = .none
+  /// Delay in milliseconds, or -1 when absent.
+  public var delayMillis = -1
+  /// The `dsn=` value (Postfix) or nothing (Exim keeps codes in the text).
+  public var dsn: Span = .none
+  public var status: DeliveryStatus = .none
+  /// The server's reply or the MTA's explanation, as written.
+  public var replyText: Span = .none
+  /// The basic SMTP reply code found in the text (`550`), or 0.
+  public var replyCode = 0
+  /// An enhanced status code written in the reply text (`5.7.1`, `#5.1.0`), if any.
+  public var textDSN: Span = .none
+  /// Message size in bytes, or -1.
+  public var size = -1
+  /// Client of an inbound reject: host name and IP address.
+  public var clientHost: Span = .none
+  public var clientIP: Span = .none
+  /// Postfix `bounce`: the queue ID of the notification message.
+  public var relatedQueueID: Span = .none
+
+  public init() {}
+
+  /// Clears every field so the value can be reused for the next line.
+  @inlinable public mutating func reset() {
+    self = ScannedLine()
+  }
+}

@@ -1,0 +1,172 @@
+/// Reads the body of an Exim mainlog line (after the stamp and optional `[pid]`).
+enum EximScanner {
+  static func scan(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
+    line.kind = .skipped
+    line.mta = .exim
+    guard let idEnd = messageIDEnd(b, start) else {
+      if b.find(" rejected ", from: start) != nil || b.matches("rejected ", at: start) {
+        scanReject(b, start, into: &line)
+      }
+      return
+    }
+    line.queueID = Span(start, idEnd)
+    let op = idEnd + 1
+    guard op + 2 <= b.count else { return }
+    let a = b[op]
+    let c = b[op + 1]
+    let hasSpace = op + 2 < b.count && b[op + 2] == Ch.space
+    switch (a, c) {
+    case (Ch.lt, Ch.equals) where hasSpace:
+      scanArrival(b, op + 3, into: &line)
+    case (Ch.equals, Ch.gt) where hasSpace, (Ch.dash, Ch.gt) where hasSpace:
+      scanDelivery(b, op + 3, status: .sent, into: &line)
+    case (UInt8(ascii: "*"), Ch.gt) where hasSpace:
+      scanDelivery(b, op + 3, status: .suppressed, into: &line)
+    case (UInt8(ascii: "*"), UInt8(ascii: "*")) where hasSpace:
+      scanDelivery(b, op + 3, status: .bounced, into: &line)
+    case (Ch.equals, Ch.equals) where hasSpace:
+      scanDelivery(b, op + 3, status: .deferred, into: &line)
+    default:
+      if b.matches("Completed", at: op) {
+        line.kind = .messageRemoved
+      } else if b.find(" rejected ", from: op) != nil {
+        scanReject(b, op, into: &line)
+      }
+    }
+  }
+
+  /// Classic `1tXyZa-000Abc-De` (6-6-2) or Exim 4.97+ `1tXyZa-000000Abc-DeFg` (6-11-4).
+  /// Returns the index of the space after the ID.
+  static func messageIDEnd(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int? {
+    var j = i
+    while b.isAlnum(j) { j += 1 }
+    guard j - i == 6, j < b.count, b[j] == Ch.dash else { return nil }
+    let second = j + 1
+    j = second
+    while b.isAlnum(j) { j += 1 }
+    let secondLength = j - second
+    guard secondLength == 6 || secondLength == 11, j < b.count, b[j] == Ch.dash else { return nil }
+    let third = j + 1
+    j = third
+    while b.isAlnum(j) { j += 1 }
+    let thirdLength = j - third
+    guard (secondLength == 6 && thirdLength == 2) || (secondLength == 11 && thirdLength == 4),
+      j < b.count, b[j] == Ch.space
+    else { return nil }
+    return j
+  }
+
+  /// `<= sender H=host [ip] P=esmtps S=18233 id=...`; the sender is `<>` for bounces.
+  static func scanArrival(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine)
+  {
+    let end = b.tokenEnd(start)
+    line.hasSender = true
+    if b.matches("<>", at: start), end == start + 2 {
+      line.sender = Span(start, start)
+    } else {
+      line.sender = Span(start, end)
+    }
+    if let s = b.find(" S=", from: end) {
+      line.size = b.number(at: s + 3).value
+    }
+    if let h = b.find(" H=", from: end) {
+      readHost(b, h + 3, intoClient: true, &line)
+    }
+    line.kind = .messageQueued
+  }
+
+  /// `=> addr <orig> R=r T=t H=host [ip] ... C="250 ..."`, `** addr R=r T=t H=h [ip]: text`,
+  /// `** addr: text`, `== addr R=r T=t defer (-45) H=h [ip]: text`.
+  static func scanDelivery(
+    _ b: UnsafeRawBufferPointer, _ start: Int, status: DeliveryStatus,
+    into line: inout ScannedLine
+  ) {
+    line.kind = .delivery
+    line.status = status
+    // The address ends at a space, or at ": " when the text follows at once.
+    var end = start
+    while end < b.count, b[end] != Ch.space {
+      if b[end] == Ch.colon, end + 1 == b.count || b[end + 1] == Ch.space { break }
+      end += 1
+    }
+    line.recipient = Span(start, end)
+    var i = end
+    if i + 1 < b.count, b[i] == Ch.space, b[i + 1] == Ch.lt, let gt = b.find(Ch.gt, from: i + 2) {
+      line.originalRecipient = Span(i + 2, gt)
+      i = gt + 1
+    }
+    if status == .sent || status == .suppressed {
+      if let h = b.find(" H=", from: i) { readHost(b, h + 3, intoClient: false, &line) }
+      if let c = b.find(" C=\"", from: i) {
+        let close = b.findLast(Ch.quote, from: c + 4) ?? b.count
+        line.replyText = Span(c + 4, Swift.max(c + 4, close))
+      }
+      return
+    }
+    guard let colon = b.find(": ", from: i) else { return }
+    if let h = b.find(" H=", from: i, to: colon) { readHost(b, h + 3, intoClient: false, &line) }
+    var text = colon + 2
+    // "SMTP error from remote mail server after RCPT TO:<x>: 550 ..." -> the reply itself.
+    if b.matches("SMTP error from remote mail server after ", at: text),
+      let replyColon = b.find(": ", from: text + 41)
+    {
+      text = replyColon + 2
+    }
+    line.replyText = Span(text, b.count)
+    if status == .bounced,
+      b.find("retry timeout exceeded", from: text) != nil
+        || b.find("have been failing for a long time", from: text) != nil
+    {
+      line.status = .expired
+    }
+  }
+
+  /// `host [ip]:port` or `(helo) [ip]` or `host (helo) [ip]` at `i`.
+  static func readHost(
+    _ b: UnsafeRawBufferPointer, _ i: Int, intoClient: Bool, _ line: inout ScannedLine
+  ) {
+    let hostEnd = b.tokenEnd(i)
+    var ip = Span.none
+    if let open = b.find(Ch.lbracket, from: hostEnd, to: Swift.min(b.count, hostEnd + 80)),
+      let close = b.find(Ch.rbracket, from: open)
+    {
+      ip = Span(open + 1, close)
+    }
+    if intoClient {
+      line.clientHost = Span(i, hostEnd)
+      line.clientIP = ip
+    } else {
+      line.relayHost = Span(i, hostEnd)
+      line.relayIP = ip
+    }
+  }
+
+  /// `H=(helo) [ip] F=<s> rejected RCPT <r>: text`, `rejected EHLO from [ip]: ...`,
+  /// `rejected MAIL FROM:<s> H=... : text`, `H=... rejected after DATA: text`.
+  static func scanReject(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
+    guard let rejected = b.find("rejected ", from: start) else { return }
+    // "temporarily rejected" is a 4xx: still a refusal by our server, counted the same.
+    line.kind = .inboundReject
+    if let h = b.find("H=", from: start) { readHost(b, h + 2, intoClient: true, &line) }
+    if let f = b.find("F=<", from: start, to: rejected), let gt = b.find(Ch.gt, from: f + 3) {
+      line.sender = Span(f + 3, gt)
+      line.hasSender = true
+    }
+    var after = rejected + 9
+    if b.matches("RCPT <", at: after), let gt = b.find(Ch.gt, from: after + 6) {
+      line.recipient = Span(after + 6, gt)
+      after = gt + 1
+    } else if b.matches("MAIL FROM:<", at: after), let gt = b.find(Ch.gt, from: after + 11) {
+      line.sender = Span(after + 11, gt)
+      line.hasSender = true
+      after = gt + 1
+    } else if b.matches("EHLO from ", at: after) || b.matches("HELO from ", at: after) {
+      if let open = b.find(Ch.lbracket, from: after), let close = b.find(Ch.rbracket, from: open) {
+        line.clientIP = Span(open + 1, close)
+      }
+    }
+    if let colon = b.find(": ", from: after) {
+      line.replyText = Span(colon + 2, b.count)
+    }
+  }
+}

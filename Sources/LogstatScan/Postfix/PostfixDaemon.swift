@@ -1,0 +1,45 @@
+/// The Postfix daemons whose lines logstat reads; everything else is a skipped mail line.
+enum PostfixDaemon {
+  /// Delivery agents: their `to=... status=` lines are delivery attempts.
+  case delivery
+  case qmgr
+  /// smtpd and postscreen: inbound `NOQUEUE: reject:` lines.
+  case smtpd
+  case cleanup
+  case bounce
+  case other
+
+  static func of(_ b: UnsafeRawBufferPointer, _ s: Span) -> PostfixDaemon {
+    switch s.count {
+    case 4:
+      if b.matches("smtp", at: s.start) || b.matches("lmtp", at: s.start)
+        || b.matches("pipe", at: s.start)
+      {
+        return .delivery
+      }
+      return b.matches("qmgr", at: s.start) ? .qmgr : .other
+    case 5:
+      if b.matches("local", at: s.start) || b.matches("error", at: s.start)
+        || b.matches("retry", at: s.start)
+      {
+        return .delivery
+      }
+      if b.matches("smtpd", at: s.start) { return .smtpd }
+      if b.matches("nqmgr", at: s.start) { return .qmgr }
+      return .other
+    case 6:
+      if b.matches("bounce", at: s.start) { return .bounce }
+      return .other
+    case 7:
+      if b.matches("virtual", at: s.start) || b.matches("discard", at: s.start) {
+        return .delivery
+      }
+      if b.matches("cleanup", at: s.start) { return .cleanup }
+      return .other
+    case 10:
+      return b.matches("postscreen", at: s.start) ? .smtpd : .other
+    default:
+      return .other
+    }
+  }
+}

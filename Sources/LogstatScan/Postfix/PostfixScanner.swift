@@ -1,0 +1,151 @@
+/// Reads the body of a Postfix line (after `program[pid]: `) into a `ScannedLine`.
+enum PostfixScanner {
+  static func scan(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
+    line.kind = .skipped
+    let daemon = PostfixDaemon.of(b, line.daemon)
+    // "NOQUEUE: " or a queue ID followed by ": ".
+    let rest: Int
+    if b.matches("NOQUEUE: ", at: start) {
+      rest = start + 9
+    } else {
+      var j = start
+      while b.isAlnum(j) { j += 1 }
+      guard j - start >= 5, j + 1 < b.count, b[j] == Ch.colon, b[j + 1] == Ch.space else { return }
+      line.queueID = Span(start, j)
+      rest = j + 2
+    }
+    switch daemon {
+    case .delivery:
+      if b.matches("to=<", at: rest) { scanDelivery(b, rest, into: &line) }
+    case .qmgr:
+      scanQmgr(b, rest, into: &line)
+    case .smtpd:
+      if b.matches("reject: ", at: rest) {
+        scanSmtpdReject(b, rest + 8, into: &line)
+      } else if b.matches("milter-reject: ", at: rest) {
+        scanSmtpdReject(b, rest + 15, into: &line)
+      }
+    case .cleanup:
+      if b.matches("message-id=", at: rest) {
+        if !line.queueID.isEmpty { line.kind = .messageCreated }
+      } else if b.matches("reject: ", at: rest) {
+        scanCleanupReject(b, rest + 8, into: &line)
+      } else if b.matches("milter-reject: ", at: rest) {
+        scanSmtpdReject(b, rest + 15, into: &line)
+      }
+    case .bounce:
+      scanBounce(b, rest, into: &line)
+    case .other:
+      return
+    }
+  }
+
+  /// `to=<a@b>, orig_to=<c@d>, relay=h[ip]:25, delay=1.2, delays=..., dsn=5.1.1, status=bounced (text)`.
+  static func scanDelivery(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine)
+  {
+    guard let (recipient, afterTo) = angleAddress(b, start + 3) else { return }
+    line.recipient = recipient
+    var i = afterTo
+    while i + 2 < b.count, b[i] == Ch.comma, b[i + 1] == Ch.space {
+      let key = i + 2
+      guard let eq = b.find(Ch.equals, from: key, to: Swift.min(b.count, key + 16)) else { return }
+      let value = eq + 1
+      switch eq - key {
+      case 7 where b.matches("orig_to", at: key):
+        guard let (orig, end) = angleAddress(b, value) else { return }
+        line.originalRecipient = orig
+        i = end
+        continue
+      case 6 where b.matches("status", at: key):
+        readStatus(b, value, into: &line)
+        return
+      default:
+        break
+      }
+      let end = b.find(Ch.comma, from: value) ?? b.count
+      let v = Span(value, end)
+      switch eq - key {
+      case 5 where b.matches("relay", at: key):
+        readRelay(b, v, into: &line)
+      case 5 where b.matches("delay", at: key):
+        line.delayMillis = decimalMillis(b, v)
+      case 3 where b.matches("dsn", at: key):
+        line.dsn = v
+      default:
+        break
+      }
+      i = end
+    }
+  }
+
+  /// `status=word (text)`: the text runs to the last `)` of the line; it may hold parentheses.
+  static func readStatus(_ b: UnsafeRawBufferPointer, _ value: Int, into line: inout ScannedLine) {
+    var end = value
+    while end < b.count, b[end] != Ch.space, b[end] != Ch.comma { end += 1 }
+    line.status = statusWord(b, Span(value, end))
+    guard line.status != .none else { return }
+    line.kind = .delivery
+    if end + 1 < b.count, b[end] == Ch.space, b[end + 1] == Ch.lparen {
+      let close = b.findLast(Ch.rparen, from: end + 2) ?? b.count
+      line.replyText = Span(end + 2, close)
+    }
+  }
+
+  static func statusWord(_ b: UnsafeRawBufferPointer, _ s: Span) -> DeliveryStatus {
+    switch s.count {
+    case 4 where b.matches("sent", at: s.start): return .sent
+    case 7 where b.matches("bounced", at: s.start): return .bounced
+    case 7 where b.matches("expired", at: s.start): return .expired
+    case 8 where b.matches("deferred", at: s.start): return .deferred
+    case 11 where b.matches("deliverable", at: s.start): return .deliverable
+    case 13 where b.matches("undeliverable", at: s.start): return .undeliverable
+    default: return .none
+    }
+  }
+
+  /// `host[ip]:port`, `host[ip]`, `none`, `local`, `private/dovecot-lmtp`.
+  static func readRelay(_ b: UnsafeRawBufferPointer, _ v: Span, into line: inout ScannedLine) {
+    if let open = b.find(Ch.lbracket, from: v.start, to: v.end),
+      let close = b.find(Ch.rbracket, from: open, to: v.end)
+    {
+      line.relayHost = Span(v.start, open)
+      line.relayIP = Span(open + 1, close)
+    } else {
+      line.relayHost = v
+    }
+  }
+
+  /// `<address>` at `i` (which must be `<`); returns the address span and the index after `>`.
+  /// The address ends at the `>` that is followed by `,`, space or the end of the line.
+  static func angleAddress(_ b: UnsafeRawBufferPointer, _ i: Int) -> (Span, Int)? {
+    guard i < b.count, b[i] == Ch.lt else { return nil }
+    var j = i + 1
+    while let gt = b.find(Ch.gt, from: j) {
+      let next = gt + 1
+      if next == b.count || b[next] == Ch.comma || b[next] == Ch.space || b[next] == Ch.colon
+        || b[next] == Ch.semicolon
+      {
+        return (Span(i + 1, gt), next)
+      }
+      j = next
+    }
+    return nil
+  }
+
+  /// `1.23` seconds -> 1230 milliseconds; `-1` when not a number.
+  static func decimalMillis(_ b: UnsafeRawBufferPointer, _ v: Span) -> Int {
+    let (whole, end) = b.number(at: v.start)
+    guard whole >= 0 else { return -1 }
+    var millis = whole &* 1000
+    if end < v.end, b[end] == Ch.dot {
+      var scale = 100
+      var k = end + 1
+      while k < v.end, b.isDigit(k), scale > 0 {
+        millis += Int(b[k] &- Ch.zero) * scale
+        scale /= 10
+        k += 1
+      }
+    }
+    return millis
+  }
+}
