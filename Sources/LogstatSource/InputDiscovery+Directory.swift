@@ -1,0 +1,135 @@
+import Glibc
+
+/// Listing a directory argument: which files look like logs, recursion, loops.
+extension InputDiscovery {
+  /// Extensions of files that are not logs, skipped when listing a directory.
+  static let nonLogExtensions: Set<String> = [
+    "pid", "lock", "db", "sqlite", "sqlite3", "json", "xml", "html", "htm", "yml", "yaml",
+    "conf", "cf", "cfg", "ini", "journal", "swp", "pos", "state", "offset", "sock", "tmp",
+  ]
+
+  /// Binary accounting files found in /var/log, skipped when listing a directory.
+  static let binaryLogNames: Set<String> = ["lastlog", "wtmp", "btmp", "faillog", "utmp"]
+
+  /// General logs that repeat the dedicated mail log beside them, by that mail
+  /// log's base name: Debian's rsyslog writes every mail line to `syslog` and
+  /// to `mail.err`/`mail.warn`/`mail.info` as well as `mail.log`; Exim writes
+  /// every reject-log and panic-log entry to its main log too.
+  static let duplicatesOf: [(mailLogs: Set<String>, duplicates: Set<String>)] = [
+    (["mail.log", "maillog"], ["syslog", "messages", "daemon.log", "mail.err", "mail.warn", "mail.info"]),
+    (["mainlog", "main.log"], ["rejectlog", "reject.log", "paniclog", "panic.log"]),
+  ]
+
+  /// Directories deeper than this below an argument are not listed.
+  static let maximumDepth = 8
+
+  /// True when a file of this name, found in a directory, should be read.
+  ///
+  /// Any name counts as a log except: hidden files (`.name`), editor backups
+  /// (`name~`), binary login records (`wtmp`, `btmp`, `lastlog`, `faillog`,
+  /// `utmp`) and files whose extension says they are something else (`*.pid`,
+  /// `*.lock`, `*.db`, `*.sqlite`, `*.json`, `*.xml`, `*.html`, `*.yml`, `*.conf`,
+  /// `*.journal`, …; see `nonLogExtensions`), also when rotated (`x.json.1`).
+  static func looksLikeLog(_ name: String) -> Bool {
+    guard !name.hasPrefix("."), !name.hasSuffix("~") else { return false }
+    let base = RotationName(fileName: name).base
+    if binaryLogNames.contains(base) { return false }
+    guard let dot = base.lastIndex(of: ".") else { return true }
+    return !nonLogExtensions.contains(base[base.index(after: dot)...].lowercased())
+  }
+
+  /// The names in `directory` (without `.` and `..`), or the errno of opendir.
+  static func directoryEntries(_ directory: String) throws(DirectoryError) -> [String] {
+    guard let handle = opendir(directory) else { throw DirectoryError(code: errno) }
+    defer { closedir(handle) }
+    var names: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+  }
+
+  /// The errno of a failed opendir.
+  struct DirectoryError: Error {
+    let code: Int32
+  }
+}
+
+extension Walk {
+  /// Adds the logs in `directory` and its subdirectories, and returns how many
+  /// log files it holds (counting ones already added under another name).
+  ///
+  /// Files first (in rotation order, by name), then subdirectories by name.
+  /// Hidden subdirectories are skipped. A symbolic link to a directory being
+  /// listed (an ancestor) is reported as a loop; one to a directory already
+  /// listed elsewhere is skipped. Dangling links and sockets, pipes and devices
+  /// are skipped. Unreadable files and directories are reported.
+  mutating func listDirectory(
+    _ directory: String, identity: FileIdentity, ancestors: Set<FileIdentity>, depth: Int
+  ) -> Int {
+    guard seenDirectories.insert(identity).inserted else { return 0 }
+    let names: [String]
+    do {
+      names = try InputDiscovery.directoryEntries(directory)
+    } catch {
+      errors.append(.opening(directory, errno: error.code))
+      return 0
+    }
+    let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    var files: [(path: String, name: String, identity: FileIdentity)] = []
+    var subdirectories: [(path: String, identity: FileIdentity)] = []
+    for name in names.sorted() where !name.hasPrefix(".") {
+      let path = prefix + name
+      var info = stat()
+      guard stat(path, &info) == 0 else {
+        let code = errno
+        if code == ELOOP { errors.append(.symlinkLoop(path)) } else if code != ENOENT {
+          errors.append(.opening(path, errno: code))
+        }
+        continue
+      }
+      if info.isDirectory {
+        subdirectories.append((path, FileIdentity(info)))
+      } else if info.isRegularFile && InputDiscovery.looksLikeLog(name) {
+        files.append((path, name, FileIdentity(info)))
+      }
+    }
+    files = Self.withoutDuplicateSystemLogs(files)
+    let order = InputDiscovery.rotationOrder(files.map(\.path))
+    let identities = Dictionary(files.map { ($0.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
+    for path in order {
+      if access(path, R_OK) != 0 {
+        errors.append(.opening(path, errno: errno))
+      } else {
+        add(path, identity: identities[path])
+      }
+    }
+    var found = files.count
+    let inside = ancestors.union([identity])
+    for subdirectory in subdirectories {
+      if inside.contains(subdirectory.identity) {
+        errors.append(.symlinkLoop(subdirectory.path))
+      } else if depth < InputDiscovery.maximumDepth {
+        found += listDirectory(
+          subdirectory.path, identity: subdirectory.identity, ancestors: inside, depth: depth + 1)
+      }
+    }
+    return found
+  }
+
+  /// Drops general system logs that repeat a dedicated mail log in the same directory.
+  private static func withoutDuplicateSystemLogs<T>(
+    _ files: [(path: String, name: String, identity: T)]
+  ) -> [(path: String, name: String, identity: T)] {
+    let bases = Set(files.map { RotationName(fileName: $0.name).base })
+    var dropped: Set<String> = []
+    for rule in InputDiscovery.duplicatesOf where !rule.mailLogs.isDisjoint(with: bases) {
+      dropped.formUnion(rule.duplicates)
+    }
+    guard !dropped.isEmpty else { return files }
+    return files.filter { !dropped.contains(RotationName(fileName: $0.name).base) }
+  }
+}
