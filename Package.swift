@@ -37,7 +37,8 @@ let package = Package(
       swiftSettings: swiftSettings),
     // Reports: an immutable model and one writer per format.
     .target(
-      name: "LogstatReport", dependencies: ["LogstatAggregate", "LogstatClassify"],
+      name: "LogstatReport",
+      dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatClassify", "LogstatTime"],
       swiftSettings: swiftSettings),
     .executableTarget(
       name: "logstat",

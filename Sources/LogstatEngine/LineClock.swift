@@ -1,0 +1,46 @@
+import LogstatScan
+import LogstatSource
+import LogstatTime
+
+/// Turns line stamps into epoch seconds: offsets when the stamp has one, the local zone
+/// otherwise, and an inferred year for classic syslog stamps.
+struct LineClock {
+  var zone: LocalZone
+  var years: YearResolver
+
+  /// Epoch seconds of `t`.
+  mutating func epoch(_ t: LineTime) -> Int64 {
+    let year = t.year != 0 ? t.year : years.year(month: t.month, day: t.day)
+    if let offset = t.utcOffset {
+      return Civil.daysFromCivil(y: year, m: t.month, d: t.day) * 86_400
+        + Int64(t.hour * 3600 + t.minute * 60 + t.second - offset)
+    }
+    return zone.epoch(
+      year: year, month: t.month, day: t.day, hour: t.hour, minute: t.minute, second: t.second)
+  }
+
+  /// A clock for `input`, its year anchored on the file's last line and modification time.
+  static func forInput(_ input: InputFile, plan: RunPlan) -> LineClock {
+    var first: (month: Int, day: Int)?
+    var last: (month: Int, day: Int)?
+    var mtime = plan.now
+    if !input.isStandardInput, let probe = try? InputProbe.probe(input) {
+      mtime = probe.modificationTime
+      first = monthDay(probe.firstLine)
+      last = monthDay(probe.lastLine)
+    }
+    let years = YearResolver(
+      lastLineMonthDay: last, firstLineMonthDay: first, modificationTime: mtime, zone: plan.zone,
+      yearOverride: plan.yearOverride)
+    return LineClock(zone: plan.zone, years: years)
+  }
+
+  private static func monthDay(_ bytes: [UInt8]?) -> (month: Int, day: Int)? {
+    guard let bytes else { return nil }
+    var line = ScannedLine()
+    return bytes.withUnsafeBytes { b -> (month: Int, day: Int)? in
+      LineScanner.scan(b, into: &line)
+      return line.time.isUnset ? nil : (line.time.month, line.time.day)
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import LogstatAggregate
+import LogstatSource
+import LogstatTime
+
+/// Everything a run needs, resolved from the command line before any work starts.
+public struct RunPlan: Sendable {
+  /// Inputs in reading order (oldest rotation first).
+  public var inputs: [InputFile]
+  /// Worker count for scanning (files and chunks of large files).
+  public var jobs: Int
+  /// Bytes per chunk handed to the scanner (test knob: any size gives the same result).
+  public var chunkSize: Int
+  /// Longer lines are cut here and counted.
+  public var maxLineLength: Int
+  /// Local time zone for stamps without an offset.
+  public var zone: LocalZone
+  /// Year for classic syslog stamps, overriding inference.
+  public var yearOverride: Int?
+  /// "Now", epoch seconds: the anchor for standard input's year.
+  public var now: Int64
+
+  public init(
+    inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 4 << 20, maxLineLength: Int = 1 << 20,
+    zone: LocalZone = .utc, yearOverride: Int? = nil, now: Int64
+  ) {
+    self.inputs = inputs
+    self.jobs = jobs
+    self.chunkSize = chunkSize
+    self.maxLineLength = maxLineLength
+    self.zone = zone
+    self.yearOverride = yearOverride
+    self.now = now
+  }
+}
+
+/// What happened to one input file.
+public struct FileSummary: Sendable {
+  public var input: InputFile
+  public var isGzip = false
+  /// Bytes of the file read (compressed size for gzip).
+  public var bytesRead: Int64 = 0
+  /// Uncompressed bytes scanned.
+  public var bytesScanned: Int64 = 0
+  public var lines = 0
+  public var notMailLines = 0
+  public var skippedLines = 0
+  /// Lines longer than the cap, cut and counted.
+  public var truncatedLines = 0
+  /// The error that stopped reading this file, if any (lines before it were counted).
+  public var error: InputError?
+
+  public init(input: InputFile) { self.input = input }
+}
+
+/// The outcome of a run: the merged aggregate (finished) and what happened per file.
+public struct RunResult: Sendable {
+  public var aggregate: Aggregate
+  public var files: [FileSummary]
+  /// Problems found while expanding arguments (missing files, empty directories).
+  public var inputErrors: [InputError]
+
+  public init(aggregate: Aggregate, files: [FileSummary], inputErrors: [InputError]) {
+    self.aggregate = aggregate
+    self.files = files
+    self.inputErrors = inputErrors
+  }
+
+  /// True when some input could not be read whole.
+  public var isPartial: Bool { !inputErrors.isEmpty || files.contains { $0.error != nil } }
+}

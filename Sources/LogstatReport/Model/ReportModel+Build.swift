@@ -1,0 +1,122 @@
+import LogstatAggregate
+import LogstatEngine
+import LogstatTime
+
+extension ReportModel {
+  /// Builds the sorted report model from a finished run.
+  /// - Parameters:
+  ///   - now: epoch seconds stamped as `generatedAt` (fixed in tests).
+  ///   - zone: the zone for printed times.
+  public static func build(from run: RunResult, now: Int64, zone: LocalZone) -> ReportModel {
+    let a = run.aggregate
+    let files = run.files.map { f in
+      FileRow(
+        path: f.input.displayName, gzip: f.isGzip, bytes: f.bytesRead, lines: f.lines,
+        notMail: f.notMailLines, skipped: f.skippedLines, truncatedLines: f.truncatedLines,
+        error: f.error.map { $0.message })
+    }
+    var problems = run.inputErrors.map { $0.description }
+    problems += run.files.compactMap { $0.error?.description }
+    for f in run.files where f.truncatedLines > 0 {
+      problems.append(
+        "logstat: \(f.input.displayName): \(f.truncatedLines) line(s) longer than the line limit were cut; the rest of each was skipped."
+      )
+    }
+
+    var domains: [DomainRow] = []
+    var total = DomainCounters()
+    for id in 0..<a.domains.count {
+      let c = a.domainCounters[id]
+      total.merge(c)
+      domains.append(domainRow(a.domains.string(Int32(id)), c))
+    }
+    domains.sort {
+      ($0.problemScore, $0.attempts + $0.rejected, $1.domain) > ($1.problemScore, $1.attempts + $1.rejected, $0.domain)
+    }
+
+    let finals = total.delivered + total.bounced + total.expired
+    let summary = Summary(
+      messagesReceived: a.messagesReceived, notificationsSent: a.notificationsSent,
+      bytesReceived: a.bytesReceived, recipients: total.recipients, attempts: total.attempts,
+      delivered: total.delivered, deferred: total.deferredAttempts,
+      deferredRecipients: total.deferredRecipients,
+      deferredThenDelivered: total.deferredThenDelivered, stillDeferred: total.stillDeferred,
+      bounced: total.bounced, expired: total.expired, rejected: a.inbound.total,
+      deliveryRate: ratio(total.delivered, finals),
+      bounceRate: ratio(total.bounced, finals),
+      deferralRate: ratio(total.deferredAttempts, total.attempts),
+      delayMedianSeconds: total.delay.quantile(0.5), delayP95Seconds: total.delay.quantile(0.95))
+
+    let dsnCodes = a.dsnCounters.map { code, c in
+      codeRow(DSNCode.string(code), CodeMeaning.enhanced(code), c)
+    }.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
+    let replyCodes = a.replyCodeCounters.map { code, c in
+      codeRow(String(code), CodeMeaning.basic(code), c)
+    }.sorted { ($0.total, $1.code) > ($1.total, $0.code) }
+
+    var senders: [SenderRow] = []
+    for id in 0..<a.senders.count {
+      let c = a.senderCounters[id]
+      senders.append(
+        SenderRow(
+          domain: a.senders.string(Int32(id)), messages: c.messages, bytes: c.bytes,
+          recipients: c.recipients, delivered: c.delivered, bounced: c.bounced,
+          expired: c.expired, stillDeferred: c.stillDeferred,
+          bounceRate: ratio(c.bounced, c.delivered + c.bounced + c.expired)))
+    }
+    senders.sort { ($0.messages, $0.recipients, $1.domain) > ($1.messages, $1.recipients, $0.domain) }
+
+    let inboundCodes = a.inbound.byCode.map { key, count in
+      let reply = Int(key / 1_000_000_000)
+      let dsn = UInt32(key % 1_000_000_000)
+      return InboundCodeRow(
+        replyCode: reply == 0 ? nil : reply, dsn: dsn == 0 ? nil : DSNCode.string(dsn),
+        count: count)
+    }.sorted {
+      ($0.count, $1.replyCode ?? 0, $1.dsn ?? "") > ($1.count, $0.replyCode ?? 0, $0.dsn ?? "")
+    }
+    let clients = a.inbound.byClient.map { CountRow(name: $0.key, count: $0.value) }
+      .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
+    let inbound = InboundSection(rejected: a.inbound.total, byCode: inboundCodes, clients: clients)
+
+    let timeline = a.hours.keys.sorted().map { h -> HourRow in
+      let c = a.hours[h]!
+      return HourRow(
+        hour: String(zone.timestamp(h * 3600).prefix(13)) + ":00", delivered: c.delivered,
+        deferred: c.deferred, bounced: c.bounced, expired: c.expired, rejected: c.rejected)
+    }
+
+    return ReportModel(
+      generatedAt: zone.timestamp(now), timeZone: zone.identifier,
+      firstEvent: a.firstTime.map { zone.timestamp($0) },
+      lastEvent: a.lastTime.map { zone.timestamp($0) }, files: files, problems: problems,
+      lines: LineSummary(
+        total: a.lines.total, recognised: a.lines.recognised, notMail: a.lines.notMail,
+        skipped: a.lines.skipped, probes: a.lines.probes),
+      summary: summary, domains: domains, dsnCodes: dsnCodes, replyCodes: replyCodes,
+      senders: senders, inbound: inbound, timeline: timeline)
+  }
+
+  static func domainRow(_ name: String, _ c: DomainCounters) -> DomainRow {
+    DomainRow(
+      domain: name.isEmpty ? "(none)" : name, attempts: c.attempts, recipients: c.recipients,
+      delivered: c.delivered, deferred: c.deferredAttempts,
+      deferredRecipients: c.deferredRecipients, deferredThenDelivered: c.deferredThenDelivered,
+      stillDeferred: c.stillDeferred, bounced: c.bounced, expired: c.expired,
+      rejected: c.rejected, notifications: c.notifications,
+      deliveryRate: ratio(c.delivered, c.delivered + c.bounced + c.expired),
+      delayMedianSeconds: c.delay.quantile(0.5))
+  }
+
+  static func codeRow(_ code: String, _ meaning: String, _ c: CodeCounters) -> CodeRow {
+    CodeRow(
+      code: code, meaning: meaning, sent: c.sentAttempts, deferred: c.deferredAttempts,
+      bounced: c.bouncedAttempts, finalBounced: c.finalBounced, finalExpired: c.finalExpired,
+      rejected: c.rejected)
+  }
+}
+
+/// `part / whole`, or nil when `whole` is 0.
+func ratio(_ part: Int, _ whole: Int) -> Double? {
+  whole == 0 ? nil : Double(part) / Double(whole)
+}

@@ -1,0 +1,164 @@
+/// The finished report: sorted, immutable values that every writer formats and nothing else.
+public struct ReportModel: Sendable, Equatable {
+  /// JSON schema version; bump on any incompatible change.
+  public static let schemaVersion = 1
+
+  public var generatedAt: String
+  public var timeZone: String
+  /// First and last event times seen, local ISO 8601, or nil when no event was read.
+  public var firstEvent: String?
+  public var lastEvent: String?
+  public var files: [FileRow]
+  public var problems: [String]
+  public var lines: LineSummary
+  public var summary: Summary
+  public var domains: [DomainRow]
+  public var dsnCodes: [CodeRow]
+  public var replyCodes: [CodeRow]
+  public var senders: [SenderRow]
+  public var inbound: InboundSection
+  public var timeline: [HourRow]
+
+  public init(
+    generatedAt: String, timeZone: String, firstEvent: String?, lastEvent: String?,
+    files: [FileRow], problems: [String], lines: LineSummary, summary: Summary,
+    domains: [DomainRow], dsnCodes: [CodeRow], replyCodes: [CodeRow], senders: [SenderRow],
+    inbound: InboundSection, timeline: [HourRow]
+  ) {
+    self.generatedAt = generatedAt
+    self.timeZone = timeZone
+    self.firstEvent = firstEvent
+    self.lastEvent = lastEvent
+    self.files = files
+    self.problems = problems
+    self.lines = lines
+    self.summary = summary
+    self.domains = domains
+    self.dsnCodes = dsnCodes
+    self.replyCodes = replyCodes
+    self.senders = senders
+    self.inbound = inbound
+    self.timeline = timeline
+  }
+}
+
+/// One input file as read.
+public struct FileRow: Sendable, Equatable {
+  public var path: String
+  public var gzip: Bool
+  public var bytes: Int64
+  public var lines: Int
+  public var notMail: Int
+  public var skipped: Int
+  public var truncatedLines: Int
+  public var error: String?
+}
+
+/// Lines read, by what the scanner made of them.
+public struct LineSummary: Sendable, Equatable {
+  public var total: Int
+  public var recognised: Int
+  public var notMail: Int
+  public var skipped: Int
+  public var probes: Int
+}
+
+/// Totals over all recipient domains, and the rates the counting rules define.
+public struct Summary: Sendable, Equatable {
+  public var messagesReceived: Int
+  public var notificationsSent: Int
+  public var bytesReceived: Int
+  public var recipients: Int
+  public var attempts: Int
+  public var delivered: Int
+  /// Deferred attempts (each retry counts).
+  public var deferred: Int
+  public var deferredRecipients: Int
+  public var deferredThenDelivered: Int
+  public var stillDeferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var rejected: Int
+  /// delivered / (delivered + bounced + expired), or nil when there is no final outcome.
+  public var deliveryRate: Double?
+  public var bounceRate: Double?
+  /// deferred attempts / attempts.
+  public var deferralRate: Double?
+  public var delayMedianSeconds: Double?
+  public var delayP95Seconds: Double?
+}
+
+/// One recipient domain.
+public struct DomainRow: Sendable, Equatable {
+  public var domain: String
+  public var attempts: Int
+  public var recipients: Int
+  public var delivered: Int
+  public var deferred: Int
+  public var deferredRecipients: Int
+  public var deferredThenDelivered: Int
+  public var stillDeferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var rejected: Int
+  public var notifications: Int
+  public var deliveryRate: Double?
+  public var delayMedianSeconds: Double?
+
+  /// Problem size used for sorting: failures first, then deferrals.
+  public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }
+}
+
+/// Counts for one status code (enhanced `5.1.1` or basic `550`).
+public struct CodeRow: Sendable, Equatable {
+  public var code: String
+  public var meaning: String
+  public var sent: Int
+  public var deferred: Int
+  public var bounced: Int
+  public var finalBounced: Int
+  public var finalExpired: Int
+  public var rejected: Int
+  public var total: Int { sent + deferred + bounced + rejected }
+}
+
+/// One sender domain (from correlation); bounce notifications we sent are not in here.
+public struct SenderRow: Sendable, Equatable {
+  public var domain: String
+  public var messages: Int
+  public var bytes: Int
+  public var recipients: Int
+  public var delivered: Int
+  public var bounced: Int
+  public var expired: Int
+  public var stillDeferred: Int
+  public var bounceRate: Double?
+}
+
+/// Mail our own server refused before queueing it.
+public struct InboundSection: Sendable, Equatable {
+  public var rejected: Int
+  public var byCode: [InboundCodeRow]
+  public var clients: [CountRow]
+}
+
+public struct InboundCodeRow: Sendable, Equatable {
+  public var replyCode: Int?
+  public var dsn: String?
+  public var count: Int
+}
+
+public struct CountRow: Sendable, Equatable {
+  public var name: String
+  public var count: Int
+}
+
+/// What happened in one hour (local time).
+public struct HourRow: Sendable, Equatable {
+  public var hour: String
+  public var delivered: Int
+  public var deferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var rejected: Int
+}

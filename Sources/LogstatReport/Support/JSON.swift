@@ -1,0 +1,112 @@
+/// A JSON value with ordered object keys, so documents have a stable, documented key order.
+public indirect enum JSON: Sendable, Equatable {
+  case null
+  case bool(Bool)
+  case int(Int)
+  case double(Double)
+  case string(String)
+  case array([JSON])
+  case object([(String, JSON)])
+
+  public static func == (l: JSON, r: JSON) -> Bool {
+    switch (l, r) {
+    case (.null, .null): return true
+    case (.bool(let a), .bool(let b)): return a == b
+    case (.int(let a), .int(let b)): return a == b
+    case (.double(let a), .double(let b)): return a == b
+    case (.string(let a), .string(let b)): return a == b
+    case (.array(let a), .array(let b)): return a == b
+    case (.object(let a), .object(let b)):
+      return a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+    default: return false
+    }
+  }
+
+  /// Serialises with two-space indentation and a final newline.
+  public func rendered() -> String {
+    var out = ""
+    write(into: &out, indent: 0)
+    out += "\n"
+    return out
+  }
+
+  private func write(into out: inout String, indent: Int) {
+    switch self {
+    case .null: out += "null"
+    case .bool(let b): out += b ? "true" : "false"
+    case .int(let i): out += String(i)
+    case .double(let d): out += JSON.number(d)
+    case .string(let s): JSON.quote(s, into: &out)
+    case .array(let items):
+      if items.isEmpty {
+        out += "[]"
+        return
+      }
+      out += "[\n"
+      for (k, item) in items.enumerated() {
+        out += String(repeating: " ", count: indent + 2)
+        item.write(into: &out, indent: indent + 2)
+        out += k == items.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: " ", count: indent) + "]"
+    case .object(let fields):
+      if fields.isEmpty {
+        out += "{}"
+        return
+      }
+      out += "{\n"
+      for (k, (key, value)) in fields.enumerated() {
+        out += String(repeating: " ", count: indent + 2)
+        JSON.quote(key, into: &out)
+        out += ": "
+        value.write(into: &out, indent: indent + 2)
+        out += k == fields.count - 1 ? "\n" : ",\n"
+      }
+      out += String(repeating: " ", count: indent) + "}"
+    }
+  }
+
+  /// Rates and seconds: up to 4 decimals, no exponent, no trailing zeros.
+  static func number(_ d: Double) -> String {
+    guard d.isFinite else { return "null" }
+    let scaled = (d * 10_000).rounded()
+    let whole = Int(scaled) / 10_000
+    var frac = abs(Int(scaled) % 10_000)
+    let negative = scaled < 0 && whole == 0
+    if frac == 0 { return (negative ? "-" : "") + String(whole) }
+    var digits = 4
+    while frac % 10 == 0 {
+      frac /= 10
+      digits -= 1
+    }
+    let f = String(frac)
+    return (negative ? "-" : "") + String(whole) + "." + String(repeating: "0", count: digits - f.count) + f
+  }
+
+  /// Escapes per RFC 8259; every control character is escaped, so any log text is safe.
+  static func quote(_ s: String, into out: inout String) {
+    out += "\""
+    for u in s.unicodeScalars {
+      switch u {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      case _ where u.value < 0x20 || u.value == 0x7f || (u.value >= 0x80 && u.value < 0xa0)
+        || u.value == 0x2028 || u.value == 0x2029:
+        let hex = String(u.value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      default: out.unicodeScalars.append(u)
+      }
+    }
+    out += "\""
+  }
+}
+
+extension JSON {
+  /// `.double` or `.null`.
+  static func optional(_ d: Double?) -> JSON { d.map { .double($0) } ?? .null }
+  /// `.string` or `.null`.
+  static func optional(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `logstat` command: reads mail logs and reports how outgoing mail is doing.
+@main
+struct LogstatCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "logstat",
+    abstract: "Reports delivered, deferred, bounced, expired and rejected mail from Postfix and Exim logs.",
+    discussion: """
+      With no FILE, reads the local mail logs (/var/log/mail.log*, /var/log/maillog*,
+      /var/log/exim4/mainlog*, /var/log/exim/main.log*), oldest rotation first.
+      Exit status: 0 fine, 1 error, 2 report printed but some input could not be read,
+      64 usage error.
+      """,
+    version: "0.1.0",
+    subcommands: [Analyze.self],
+    defaultSubcommand: Analyze.self)
+
+  /// Parses, runs, and maps errors to the documented exit statuses.
+  static func main() {
+    // A closed pipe (`logstat | head`) must end quietly, not kill us with SIGPIPE.
+    signal(SIGPIPE, SIG_IGN)
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch ExitCodeQuiet.brokenPipe {
+      exit(0)
+    } catch let error as CLIError {
+      printError("logstat: \(error.description)")
+      exit(1)
+    } catch {
+      exit(withError: error)
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import LogstatEngine
+import LogstatReport
+import LogstatSource
+import LogstatTime
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The report output formats.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+  case text, json
+}
+
+/// `logstat [FILE...]`: read logs and print the report.
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "analyze",
+    abstract: "Read mail logs and print the report (the default command).")
+
+  @Argument(help: "Log files, directories, or - for standard input. Default: the local mail logs.")
+  var inputs: [String] = []
+
+  @Option(help: "Report format.")
+  var format: OutputFormat = .text
+
+  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  var output: String?
+
+  @Option(help: "Rows per table in the text report.")
+  var top: Int = 20
+
+  @Option(help: "Parallel workers (default: the number of cores).")
+  var jobs: Int?
+
+  @Option(help: "Year for classic syslog stamps that carry none (default: inferred per file).")
+  var year: Int?
+
+  @Option(help: .hidden)
+  var chunkSize: Int = 4 << 20
+
+  @Option(help: .hidden)
+  var now: Int64?
+
+  func validate() throws {
+    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
+    if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+  }
+
+  func run() throws {
+    let now = self.now ?? Int64(time(nil))
+    let zone = LocalZone.current()
+    var (files, errors) = inputs.isEmpty ? (InputDiscovery.systemLogs(), []) : InputDiscovery.expand(inputs)
+    if inputs.isEmpty, files.isEmpty {
+      throw CLIError(
+        "no mail logs found: looked for /var/log/mail.log*, /var/log/maillog*, /var/log/exim4/mainlog*, /var/log/exim/main.log*. Name the files to read, for example: logstat /var/log/mail.log, or pipe them: journalctl -u postfix -o short | logstat -"
+      )
+    }
+    for e in errors { printError(e.description) }
+    if files.isEmpty {
+      throw ExitCode.failure
+    }
+    let plan = RunPlan(
+      inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
+      yearOverride: year, now: now)
+    let result = Engine.run(plan, inputErrors: errors)
+    errors = []
+    for f in result.files {
+      if let e = f.error { printError(e.description) }
+    }
+    let model = ReportModel.build(from: result, now: now, zone: zone)
+    let rendered: String
+    switch format {
+    case .text: rendered = TextWriter.render(model, options: .init(top: top))
+    case .json: rendered = JSONWriter.render(model)
+    }
+    try OutputFile.write(rendered, to: output)
+    if result.isPartial { throw ExitStatus.partial }
+  }
+}
+
+/// A fatal, user-facing error: printed as `logstat: message`, exit status 1.
+struct CLIError: Error, CustomStringConvertible {
+  let description: String
+  init(_ message: String) { description = message }
+}
+
+/// Prints a line to standard error.
+func printError(_ message: String) {
+  var line = message
+  line += "\n"
+  _ = line.withCString { fputs($0, stderr) }
+}
+
+/// The number of cores online.
+func systemCores() -> Int {
+  max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+}
