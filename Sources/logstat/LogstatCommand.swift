@@ -30,10 +30,10 @@ struct LogstatCommand: ParsableCommand {
       var command = try parseAsRoot()
       try command.run()
     } catch ExitCodeQuiet.brokenPipe {
-      exit(0)
+      Glibc.exit(0)
     } catch let error as CLIError {
       printError("logstat: \(error.description)")
-      exit(1)
+      Glibc.exit(1)
     } catch {
       exit(withError: error)
     }

@@ -127,3 +127,21 @@ import Testing
     #expect(Scanned("2026-11-23 19:01:30 exim 4.96 daemon started: pid=1, -q30m, listening for SMTP on port 25").kind == .skipped)
   }
 }
+
+@Suite struct EximRejectBoundaryTests {
+  @Test func outboundErrorMentioningRejectedIsNotInbound() {
+    let s = Scanned(
+      "2026-11-23 19:01:51 1xVZIV-0004dp-2X H=127.0.0.2 [127.0.0.2]: SMTP error from remote mail server after RCPT TO:<b@gmail.example>: 451 4.3.0 Mail server temporarily rejected message. x12si1234567ejb.56 - gsmtp"
+    )
+    #expect(s.kind == .skipped)
+  }
+
+  @Test func rejectAfterDataWithMessageID() {
+    let s = Scanned(
+      "2026-11-23 19:02:46 1xVZJO-0005Bk-1S H=(client.sender.example) [127.0.0.1] F=<alerts@sender.example> rejected after DATA: 5.7.1 Message content rejected, UCE"
+    )
+    #expect(s.kind == .inboundReject)
+    #expect(s.textDSN == "5.7.1")
+    #expect(s.queueID == "1xVZJO-0005Bk-1S")
+  }
+}

@@ -4,9 +4,7 @@ enum EximScanner {
     line.kind = .skipped
     line.mta = .exim
     guard let idEnd = messageIDEnd(b, start) else {
-      if b.find(" rejected ", from: start) != nil || b.matches("rejected ", at: start) {
-        scanReject(b, start, into: &line)
-      }
+      if isReject(b, start) { scanReject(b, start, into: &line) }
       return
     }
     line.queueID = Span(start, idEnd)
@@ -29,10 +27,19 @@ enum EximScanner {
     default:
       if b.matches("Completed", at: op) {
         line.kind = .messageRemoved
-      } else if b.find(" rejected ", from: op) != nil {
+      } else if isReject(b, op) {
         scanReject(b, op, into: &line)
       }
     }
+  }
+
+  /// Our server refused something: `rejected` (or `temporarily rejected`) comes before the
+  /// first `: `, so outbound "SMTP error ...: 451 ... rejected ..." texts do not count.
+  static func isReject(_ b: UnsafeRawBufferPointer, _ start: Int) -> Bool {
+    if b.matches("rejected ", at: start) { return true }
+    guard let r = b.find(" rejected ", from: start) else { return false }
+    let colon = b.find(": ", from: start) ?? b.count
+    return r < colon
   }
 
   /// Classic `1tXyZa-000Abc-De` (6-6-2) or Exim 4.97+ `1tXyZa-000000Abc-DeFg` (6-11-4).

@@ -93,7 +93,9 @@ struct CLIError: Error, CustomStringConvertible {
 func printError(_ message: String) {
   var line = message
   line += "\n"
-  _ = line.withCString { fputs($0, stderr) }
+  line.withUTF8 { u in
+    _ = write(STDERR_FILENO, u.baseAddress, u.count)
+  }
 }
 
 /// The number of cores online.
