@@ -104,7 +104,8 @@ public struct LocalZone: Sendable, CustomStringConvertible {
   @inlinable
   public func startOfDay(_ epoch: Int64) -> Int64 {
     let date = civil(epoch)
-    return self.epoch(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0)
+    return self.epoch(
+      year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0)
   }
 
   /// The first second of the local calendar day `days` days after (or before, if negative) the

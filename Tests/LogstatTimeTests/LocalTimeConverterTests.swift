@@ -39,9 +39,10 @@ import Testing
       let epoch =
         LocalZone.tableStart + Int64(state >> 1) % (LocalZone.tableEnd - LocalZone.tableStart)
       let civil = converter.civil(epoch)
-      if civil != local.civil(epoch) || converter.epoch(
-        year: civil.year, month: civil.month, day: civil.day,
-        hour: civil.hour, minute: civil.minute, second: civil.second) != local.epoch(civil)
+      if civil != local.civil(epoch)
+        || converter.epoch(
+          year: civil.year, month: civil.month, day: civil.day,
+          hour: civil.hour, minute: civil.minute, second: civil.second) != local.epoch(civil)
       {
         mismatches.append(epoch)
       }
@@ -51,9 +52,15 @@ import Testing
 
   @Test func gapAndOverlapResolveLikeTheZone() throws {
     var converter = LocalTimeConverter(zone: try zone("Europe/Berlin"))
-    #expect(converter.epoch(year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0) == 1_774_747_800)
-    #expect(converter.epoch(year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0) == 1_792_888_200)
+    #expect(
+      converter.epoch(year: 2026, month: 3, day: 29, hour: 2, minute: 30, second: 0)
+        == 1_774_747_800)
+    #expect(
+      converter.epoch(year: 2026, month: 10, day: 25, hour: 2, minute: 30, second: 0)
+        == 1_792_888_200)
     #expect(converter.civil(1_792_890_000) == CivilTime(year: 2026, month: 10, day: 25, hour: 2))
-    #expect(converter.civil(1_792_889_999) == CivilTime(year: 2026, month: 10, day: 25, hour: 2, minute: 59, second: 59))
+    #expect(
+      converter.civil(1_792_889_999)
+        == CivilTime(year: 2026, month: 10, day: 25, hour: 2, minute: 59, second: 59))
   }
 }
