@@ -15,7 +15,7 @@
 /// read with the UTC offset in effect *before* the change. In a gap that moves it forward by the
 /// gap's length (02:30 becomes 03:30 CEST); in an overlap it picks the first occurrence
 /// (02:30 CEST). This is the same answer Foundation's `Calendar.date(from:)` gives.
-public struct LocalZone: Sendable, CustomStringConvertible {
+public struct LocalZone: Sendable, Equatable, CustomStringConvertible {
   /// The zone's name, e.g. `Europe/Berlin` or `UTC`, for report headers.
   public let identifier: String
   /// Offset (seconds east of UTC) before the first recorded change.

@@ -69,6 +69,11 @@ func zone(_ identifier: String) throws -> LocalZone {
     #expect(LocalZone(identifier: "Mars/Olympus_Mons") == nil)
   }
 
+  @Test func zonesCompareByTheirRules() throws {
+    #expect(try zone("Europe/Berlin") == zone("Europe/Berlin"))
+    #expect(try zone("Europe/Berlin") != zone("America/New_York"))
+  }
+
   @Test(arguments: [
     ("Europe/Berlin", "Europe/Berlin"),
     (":Europe/Berlin", "Europe/Berlin"),
