@@ -4,6 +4,8 @@
 ///
 /// It is an immutable `Sendable` value: build it once (Foundation is used only then, see
 /// `LocalZone+Foundation.swift`) and share it with every worker. Copies share the table storage.
+/// For per-line work, each worker wraps it in a `LocalTimeConverter`, which caches the current
+/// day and offset period (about 2-10 ns per conversion instead of about 40 ns).
 ///
 /// The table covers 1900 through 2199. Before the first change the zone's oldest offset applies;
 /// after 2199 the last offset stays in force (DST rules are not extrapolated).
@@ -13,7 +15,7 @@
 /// read with the UTC offset in effect *before* the change. In a gap that moves it forward by the
 /// gap's length (02:30 becomes 03:30 CEST); in an overlap it picks the first occurrence
 /// (02:30 CEST). This is the same answer Foundation's `Calendar.date(from:)` gives.
-public struct LocalZone: Sendable, CustomStringConvertible {
+public struct LocalZone: Sendable, Equatable, CustomStringConvertible {
   /// The zone's name, e.g. `Europe/Berlin` or `UTC`, for report headers.
   public let identifier: String
   /// Offset (seconds east of UTC) before the first recorded change.
@@ -102,7 +104,8 @@ public struct LocalZone: Sendable, CustomStringConvertible {
   @inlinable
   public func startOfDay(_ epoch: Int64) -> Int64 {
     let date = civil(epoch)
-    return self.epoch(year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0)
+    return self.epoch(
+      year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0)
   }
 
   /// The first second of the local calendar day `days` days after (or before, if negative) the

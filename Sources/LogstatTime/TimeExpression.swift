@@ -15,6 +15,9 @@
 /// `--until` defaults to `now`, except for `--since yesterday`, where it defaults to today's
 /// local midnight so the nightly cron report covers exactly yesterday. With `--until` alone the
 /// window has no lower bound. `since` must be strictly before `until`.
+///
+/// The default `until = now` is exclusive like every upper bound: lines appended while the
+/// run reads (stamped at or after `now`) stay out, so a report is reproducible for its `now`.
 public enum TimeExpression {
   /// Resolves both options against `now` (epoch seconds) and the local `zone`.
   ///

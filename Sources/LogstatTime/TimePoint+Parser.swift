@@ -62,7 +62,8 @@ struct TimePointParser {
     if leadingDigits == 4, peek(at: 4) == UInt8(ascii: "-") { return try parseDateTime() }
     if let next = peek(at: leadingDigits), isLetter(next) { return try parseDuration() }
     if leadingDigits == bytes.count {
-      throw TimePointProblem("a number needs a unit, e.g. \(String(decoding: bytes, as: UTF8.self))m")
+      throw TimePointProblem(
+        "a number needs a unit, e.g. \(String(decoding: bytes, as: UTF8.self))m")
     }
     throw TimePointProblem("it is not a keyword, a duration, a date or a date-time")
   }

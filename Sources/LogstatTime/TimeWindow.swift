@@ -58,7 +58,8 @@ public struct TimeWindow: Sendable, Equatable, Hashable, CustomStringConvertible
     case (nil, nil): return "all lines"
     case (let since?, nil): return "from \(zone.timestamp(since))"
     case (nil, let until?): return "until \(zone.timestamp(until))"
-    case (let since?, let until?): return "from \(zone.timestamp(since)) until \(zone.timestamp(until))"
+    case (let since?, let until?):
+      return "from \(zone.timestamp(since)) until \(zone.timestamp(until))"
     }
   }
 }

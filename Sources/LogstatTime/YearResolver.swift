@@ -39,11 +39,13 @@ public struct YearResolver: Sendable {
   /// Year of the file's first line: known at init unless the first line's date was not given,
   /// then known after the first `year(month:day:)` call.
   public private(set) var firstLineYear: Int?
-  /// Year of the file's last line when its date was given and no override applies: with the
-  /// first line's year this bounds the file in time, so a whole file outside a window can be
-  /// skipped without reading it through.
+  /// Year of the file's last line when its date was given (with `--year`, only when the first
+  /// line's date was given too): with the first line's year this bounds the file in time, so a
+  /// whole file outside a window can be skipped without reading it through.
   public let lastLineYear: Int?
 
+  /// Day of the year of the last line, when given.
+  let lastLine: Int?
   /// Local date of the anchor, as days since 1970 plus the day of slack.
   @usableFromInline let latestDay: Int64
   /// Year of the newest line seen so far (the running year).
@@ -68,18 +70,22 @@ public struct YearResolver: Sendable {
     latestDay = Civil.daysFromCivil(y: anchor.year, m: anchor.month, d: anchor.day) + 1
     newestDayOfYear = 0
     currentYear = 0
+    lastLine = lastLineMonthDay.map { Self.dayOfYear(month: $0.month, day: $0.day) }
     if let yearOverride {
       firstLineYear = yearOverride
-      lastLineYear = nil
-    } else if let last = lastLineMonthDay {
-      let lastYear = Self.latestYear(month: last.month, day: last.day, notAfter: latestDay)
-      lastLineYear = lastYear
-      if let first = firstLineMonthDay {
-        let gap = Self.dayOfYear(month: first.month, day: first.day)
-          - Self.dayOfYear(month: last.month, day: last.day)
-        firstLineYear = gap > Self.stragglerDays ? lastYear - 1 : lastYear
+      if let first = firstLineMonthDay, let lastLine {
+        let crossesNewYear =
+          Self.dayOfYear(month: first.month, day: first.day) - lastLine
+          > Self.stragglerDays
+        lastLineYear = crossesNewYear ? yearOverride + 1 : yearOverride
       } else {
-        firstLineYear = nil
+        lastLineYear = nil
+      }
+    } else if let last = lastLineMonthDay {
+      lastLineYear = Self.latestYear(month: last.month, day: last.day, notAfter: latestDay)
+      firstLineYear = nil
+      if let first = firstLineMonthDay {
+        firstLineYear = firstYear(month: first.month, day: first.day)
       }
     } else {
       lastLineYear = nil
@@ -87,6 +93,17 @@ public struct YearResolver: Sendable {
         Self.latestYear(month: $0.month, day: $0.day, notAfter: latestDay)
       }
     }
+  }
+
+  /// Year of a first line given the last line's year (when known) or the anchor: the last
+  /// line's year, or the year before if the first line's date is more than a week after the
+  /// last line's (the file crosses New Year; a few days' disorder does not count).
+  func firstYear(month: Int, day: Int) -> Int {
+    guard let lastLineYear, let lastLine else {
+      return Self.latestYear(month: month, day: day, notAfter: latestDay)
+    }
+    let crossesNewYear = Self.dayOfYear(month: month, day: day) - lastLine > Self.stragglerDays
+    return crossesNewYear ? lastLineYear - 1 : lastLineYear
   }
 
   /// Year of the next line in file order (month 1...12, day 1...31).
@@ -111,7 +128,7 @@ public struct YearResolver: Sendable {
   /// Takes the first line: its year is known from init or found from the anchor now.
   @usableFromInline
   mutating func start(month: Int, day: Int) -> Int {
-    currentYear = firstLineYear ?? Self.latestYear(month: month, day: day, notAfter: latestDay)
+    currentYear = firstLineYear ?? firstYear(month: month, day: day)
     firstLineYear = currentYear
     newestDayOfYear = Self.dayOfYear(month: month, day: day)
     return currentYear

@@ -56,7 +56,9 @@ import Testing
         == CivilTime(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59))
   }
 
-  @Test(arguments: [(1900, false), (2000, true), (2023, false), (2024, true), (2028, true), (2100, false)])
+  @Test(arguments: [
+    (1900, false), (2000, true), (2023, false), (2024, true), (2028, true), (2100, false),
+  ])
   func leapYears(year: Int, leap: Bool) {
     #expect(Civil.isLeapYear(year) == leap)
     #expect(Civil.daysInMonth(year: year, month: 2) == (leap ? 29 : 28))

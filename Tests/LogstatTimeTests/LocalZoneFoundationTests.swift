@@ -72,7 +72,8 @@ import Testing
     // Every 7 days + 1 hour + 1 second from 1970 to 2100: about 6,800 samples.
     var epoch: Int64 = 0
     while epoch < 4_102_444_800 {
-      let expected = foundation.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(epoch)))
+      let expected = foundation.secondsFromGMT(
+        for: Date(timeIntervalSince1970: TimeInterval(epoch)))
       if local.utcOffset(at: epoch) != expected { mismatches.append(epoch) }
       epoch += 7 * 86_400 + 3_601
     }

@@ -44,13 +44,17 @@ private let now: Int64 = 1_795_417_200
   }
 
   @Test func sinceYesterdayIsYesterdaysLocalDay() throws {
-    let window = try TimeExpression.resolveWindow(since: "yesterday", until: nil, now: now, zone: berlin)
+    let window = try TimeExpression.resolveWindow(
+      since: "yesterday", until: nil, now: now, zone: berlin)
     #expect(window == TimeWindow(since: 1_795_302_000, until: 1_795_388_400))
   }
 
   @Test(arguments: [
     // Berlin: spring forward on 2026-03-29 (23 h), fall back on 2026-10-25 (25 h).
-    ("Europe/Berlin", Int64(1_774_864_800), Int64(1_774_738_800), Int64(1_774_821_600), Int64(82_800)),
+    (
+      "Europe/Berlin", Int64(1_774_864_800), Int64(1_774_738_800), Int64(1_774_821_600),
+      Int64(82_800)
+    ),
     ("Europe/Berlin", 1_793_012_400, 1_792_879_200, 1_792_969_200, 90_000),
     // New York: 2026-03-08 (23 h) and 2026-11-01 (25 h).
     ("America/New_York", 1_773_072_000, 1_772_946_000, 1_773_028_800, 82_800),
@@ -62,7 +66,8 @@ private let now: Int64 = 1_795_417_200
     identifier: String, now: Int64, since: Int64, until: Int64, length: Int64
   ) throws {
     let local = try zone(identifier)
-    let window = try TimeExpression.resolveWindow(since: "yesterday", until: nil, now: now, zone: local)
+    let window = try TimeExpression.resolveWindow(
+      since: "yesterday", until: nil, now: now, zone: local)
     #expect(window == TimeWindow(since: since, until: until))
     #expect(until - since == length)
   }
@@ -72,8 +77,10 @@ private let now: Int64 = 1_795_417_200
     ("2024-02-29", "2024-03-01", 1_709_161_200, 1_709_247_600),
     ("2026-03-29", "2026-03-30", 1_774_738_800, 1_774_821_600),
   ])
-  func dateToNextDateIsExactlyThatDay(since: String, until: String, start: Int64, end: Int64) throws {
-    let window = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: berlin)
+  func dateToNextDateIsExactlyThatDay(since: String, until: String, start: Int64, end: Int64) throws
+  {
+    let window = try TimeExpression.resolveWindow(
+      since: since, until: until, now: now, zone: berlin)
     #expect(window == TimeWindow(since: start, until: end))
   }
 
@@ -88,12 +95,15 @@ private let now: Int64 = 1_795_417_200
     #expect(try window(nil, "2026-11-22") == TimeWindow(since: nil, until: 1_795_302_000))
     #expect(try window("yesterday", "now") == TimeWindow(since: 1_795_302_000, until: now))
     // A date as --until ends just before that day starts.
-    #expect(try window("2026-11-20", "2026-11-22") == TimeWindow(since: 1_795_129_200, until: 1_795_302_000))
+    #expect(
+      try window("2026-11-20", "2026-11-22")
+        == TimeWindow(since: 1_795_129_200, until: 1_795_302_000))
   }
 
   @Test func sinceNotBeforeUntilIsAnError() {
     #expect {
-      try TimeExpression.resolveWindow(since: "2026-11-23", until: "2026-11-22", now: now, zone: berlin)
+      try TimeExpression.resolveWindow(
+        since: "2026-11-23", until: "2026-11-22", now: now, zone: berlin)
     } throws: { error in
       let error = error as? TimeExpressionError
       return error?.code == .emptyWindow
@@ -146,16 +156,19 @@ private let now: Int64 = 1_795_417_200
       let error = error as? TimeExpressionError
       return error?.code == .invalidExpression
         && error?.message == "--until '\(text)' is not a time expression: \(reason).\n"
-        + TimeExpressionError.acceptedForms(zone: berlin)
+          + TimeExpressionError.acceptedForms(zone: berlin)
     }
   }
 
   @Test func errorTextListsTheAcceptedFormsWithExamples() {
     let forms = TimeExpressionError.acceptedForms(zone: berlin)
-    #expect(forms.hasPrefix("Accepted forms (local times are in Europe/Berlin unless an offset is given):"))
-    for example in ["now, today, yesterday", "90m", "24h", "7d", "2026-11-22", "2026-11-22T06:00",
-      "\"2026-11-22 06:00\"", "+01:00", "@1795330800"]
-    {
+    #expect(
+      forms.hasPrefix(
+        "Accepted forms (local times are in Europe/Berlin unless an offset is given):"))
+    for example in [
+      "now, today, yesterday", "90m", "24h", "7d", "2026-11-22", "2026-11-22T06:00",
+      "\"2026-11-22 06:00\"", "+01:00", "@1795330800",
+    ] {
       #expect(forms.contains(example), "missing \(example)")
     }
   }

@@ -37,6 +37,8 @@ import Testing
       day.description(in: berlin)
         == "from 2026-11-22 00:00:00 +01:00 until 2026-11-23 00:00:00 +01:00")
     #expect(TimeWindow.all.description(in: berlin) == "all lines")
-    #expect(TimeWindow(until: 1_795_302_000).description(in: berlin) == "until 2026-11-22 00:00:00 +01:00")
+    #expect(
+      TimeWindow(until: 1_795_302_000).description(in: berlin) == "until 2026-11-22 00:00:00 +01:00"
+    )
   }
 }

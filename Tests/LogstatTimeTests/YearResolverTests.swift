@@ -70,7 +70,8 @@ import Testing
       lastLineMonthDay: nil, firstLineMonthDay: nil,
       modificationTime: at(2027, 1, 3, 4), zone: berlin)
     #expect(acrossNewYear.firstLineYear == nil && acrossNewYear.lastLineYear == nil)
-    #expect(years(acrossNewYear, [(12, 27), (12, 31), (1, 1), (1, 3)]) == [2026, 2026, 2027, 2027])
+    #expect(
+      years(acrossNewYear, [(12, 27), (12, 31), (1, 1), (1, 3)]) == [2026, 2026, 2027, 2027])
 
     let withFirstLine = YearResolver(
       lastLineMonthDay: nil, firstLineMonthDay: (11, 16),
@@ -94,8 +95,24 @@ import Testing
     let resolver = YearResolver(
       lastLineMonthDay: (1, 4), firstLineMonthDay: (11, 20),
       modificationTime: at(2026, 11, 23, 8), zone: berlin, yearOverride: 2019)
-    #expect(resolver.firstLineYear == 2019)
+    #expect(resolver.firstLineYear == 2019 && resolver.lastLineYear == 2020)
     #expect(years(resolver, [(11, 20), (12, 31), (1, 4)]) == [2019, 2019, 2020])
+    let gzip = YearResolver(
+      lastLineMonthDay: nil, firstLineMonthDay: nil,
+      modificationTime: at(2026, 11, 23, 8), zone: berlin, yearOverride: 2019)
+    #expect(gzip.firstLineYear == 2019 && gzip.lastLineYear == nil)
+    #expect(years(gzip, [(12, 31), (1, 1)]) == [2019, 2020])
+  }
+
+  @Test func lastLineOnlyDatesTheFirstLineFromTheLastLinesYear() {
+    let resolver = YearResolver(
+      lastLineMonthDay: (1, 2), firstLineMonthDay: nil,
+      modificationTime: at(2027, 1, 2, 10), zone: berlin)
+    #expect(resolver.firstLineYear == nil && resolver.lastLineYear == 2027)
+    var running = resolver
+    #expect(running.year(month: 12, day: 30) == 2026)
+    #expect(running.firstLineYear == 2026)
+    #expect(running.year(month: 1, day: 2) == 2027)
   }
 
   @Test func writerAheadOfOurClockByLessThanADayKeepsTheYear() throws {
@@ -120,7 +137,8 @@ import Testing
       lastLineMonthDay: (3, 1), firstLineMonthDay: (2, 28),
       modificationTime: at(2028, 3, 1, 9), zone: berlin)
     #expect(years(resolver, [(2, 28), (2, 29), (3, 1)]) == [2028, 2028, 2028])
-    #expect(berlin.epoch(year: 2028, month: 2, day: 29, hour: 0, minute: 0, second: 0) == 1_835_391_600)
+    #expect(
+      berlin.epoch(year: 2028, month: 2, day: 29, hour: 0, minute: 0, second: 0) == 1_835_391_600)
   }
 
   @Test func lastLineAfterTheModificationDateBelongsToTheYearBefore() {
