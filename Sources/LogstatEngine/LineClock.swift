@@ -5,7 +5,7 @@ import LogstatTime
 /// Turns line stamps into epoch seconds: offsets when the stamp has one, the local zone
 /// otherwise, and an inferred year for classic syslog stamps.
 struct LineClock {
-  var zone: LocalZone
+  var zone: LocalTimeConverter
   var years: YearResolver
 
   /// Epoch seconds of `t`.
@@ -32,7 +32,7 @@ struct LineClock {
     let years = YearResolver(
       lastLineMonthDay: last, firstLineMonthDay: first, modificationTime: mtime, zone: plan.zone,
       yearOverride: plan.yearOverride)
-    return LineClock(zone: plan.zone, years: years)
+    return LineClock(zone: LocalTimeConverter(zone: plan.zone), years: years)
   }
 
   private static func monthDay(_ bytes: [UInt8]?) -> (month: Int, day: Int)? {
