@@ -67,6 +67,21 @@ import Testing
     }
   }
 
+  @Test(arguments: [1, 2, 3])
+  func tinyLimitsStillWork(maxLineLength: Int) throws {
+    let directory = TemporaryDirectory()
+    let bytes = Array("abcdefghijkl\nxy\n\nz".utf8)
+    let expected = expectedOutput(bytes, maxLineLength: maxLineLength)
+    for (name, data) in [("tiny.log", bytes), ("tiny.gz", gzip(bytes))] {
+      let path = directory.write(data, to: name)
+      for chunkSize in [1, 2, 5] {
+        let (result, reader) = try readFile(path, chunkSize: chunkSize, maxLineLength: maxLineLength)
+        expectSameBytes(result.bytes, expected.bytes, "\(name) chunk \(chunkSize)")
+        #expect(reader.truncatedLines == expected.truncated)
+      }
+    }
+  }
+
   @Test func chunksStayNearTheChunkSize() throws {
     let directory = TemporaryDirectory()
     let bytes = sampleLog(lines: 2000)

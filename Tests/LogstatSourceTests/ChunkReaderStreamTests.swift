@@ -43,6 +43,15 @@ import Testing
     expectSameBytes(result.bytes, log)
   }
 
+  @Test func probingAPipeDoesNotWaitForAWriter() throws {
+    let directory = TemporaryDirectory()
+    let path = directory.path + "/quiet-pipe"
+    mkfifo(path, 0o600)
+    let result = try InputProbe.probe(InputFile(path: path))
+    #expect(result.firstLine == nil && result.size == 0)
+    #expect(throws: InputError.self) { try FileSplitter.ranges(path: path, count: 2) }
+  }
+
   @Test func fileThatGrowsWhileReadEndsAtTheEndSeen() throws {
     let directory = TemporaryDirectory()
     let first = sampleLog(lines: 20)
