@@ -179,5 +179,6 @@ public final class ChunkReader {
   }
 }
 
+/// A reader owns a buffer and an inflater that must not be shared between threads.
 @available(*, unavailable)
 extension ChunkReader: Sendable {}

@@ -32,7 +32,8 @@ public enum InputProbe {
   /// How far back from the end the start of the last line is looked for.
   static let lastLineSearchLimit: Int64 = 4 << 20
 
-  /// First line and (for plain files, read backwards from the end) last line, and the file's modification time and size; for gzip only the first line.
+  /// First line and (for plain files, read backwards from the end) last line, and the
+  /// file's modification time and size; for gzip only the first line.
   ///
   /// Standard input and pipes are not read (that would consume them): their
   /// result has no lines, size 0 and time 0.
