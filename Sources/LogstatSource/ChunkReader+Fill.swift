@@ -6,6 +6,7 @@ extension ChunkReader {
   /// Writes up to `count` new bytes at `destination` and returns how many; 0 means
   /// no more bytes: the end of the input, or an error now kept in `pendingError`.
   func fill(into destination: UnsafeMutableRawPointer, count: Int) -> Int {
+    guard pendingError == nil else { return 0 }
     do {
       if let inflater {
         return try inflateSome(inflater, into: destination, count: count)
@@ -90,15 +91,28 @@ extension ChunkReader {
           throw InputError.corruptGzip(input.path, at: consumedOffset, reason: "inflate made no progress")
         }
         if compressedAtEOF { throw InputError.truncatedGzip(input.path, at: consumedOffset) }
-      case Z_DATA_ERROR:
-        throw InputError.corruptGzip(input.path, at: consumedOffset, reason: inflater.reason)
-      case Z_NEED_DICT:
-        throw InputError.corruptGzip(input.path, at: consumedOffset, reason: "asks for a preset dictionary")
-      case Z_MEM_ERROR:
-        throw InputError.outOfMemory(input.path, at: consumedOffset)
       default:
-        throw InputError.corruptGzip(input.path, at: consumedOffset, reason: "zlib status \(status)")
+        // zlib may write output in the same call that finds the damage (a bad
+        // CRC is only seen after the member's last byte): keep those bytes.
+        let error = failure(status, inflater)
+        guard produced > 0 else { throw error }
+        pendingError = error
+        return produced
       }
+    }
+  }
+
+  /// The error for a zlib failure status.
+  private func failure(_ status: Int32, _ inflater: GzipInflater) -> InputError {
+    switch status {
+    case Z_DATA_ERROR:
+      return InputError.corruptGzip(input.path, at: consumedOffset, reason: inflater.reason)
+    case Z_NEED_DICT:
+      return InputError.corruptGzip(input.path, at: consumedOffset, reason: "asks for a preset dictionary")
+    case Z_MEM_ERROR:
+      return InputError.outOfMemory(input.path, at: consumedOffset)
+    default:
+      return InputError.corruptGzip(input.path, at: consumedOffset, reason: "zlib status \(status)")
     }
   }
 

@@ -102,7 +102,8 @@ public final class ChunkReader {
     } else {
       inflater = nil
     }
-    capacity = chunkSize + maxLineLength + 2
+    // Room for a chunk plus the longest partial line, and at least for the detection bytes.
+    capacity = max(chunkSize + maxLineLength + 2, MagicBytes.wanted)
     buffer = .allocate(byteCount: capacity, alignment: 64)
 
     // Hand the bytes read for detection to the right consumer.
@@ -178,5 +179,6 @@ public final class ChunkReader {
   }
 }
 
+/// A reader owns a buffer and an inflater that must not be shared between threads.
 @available(*, unavailable)
 extension ChunkReader: Sendable {}

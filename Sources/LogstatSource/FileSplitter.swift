@@ -22,10 +22,13 @@ public enum FileSplitter {
   {
     let input = InputFile(path: path)
     guard !input.isStandardInput else { throw InputError.notSplittable(path, why: "standard input") }
+    // Look before opening: opening a named pipe would wait for a writer.
+    var kind = stat()
+    guard stat(path, &kind) == 0 else { throw InputError.opening(path, errno: errno) }
+    if kind.isDirectory { throw InputError.isDirectory(path) }
+    guard kind.isRegularFile else { throw InputError.notSplittable(path, why: "a pipe or device") }
     let file = try RawFile(input)
     let info = try file.status()
-    if info.isDirectory { throw InputError.isDirectory(path) }
-    guard info.isRegularFile else { throw InputError.notSplittable(path, why: "a pipe or device") }
     var head = MagicBytes()
     try head.load(from: file, positional: true)
     guard head.format == .plain else { throw InputError.notSplittable(path, why: "compressed data") }

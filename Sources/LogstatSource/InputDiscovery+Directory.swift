@@ -63,6 +63,7 @@ extension Walk {
   /// log files it holds (counting ones already added under another name).
   ///
   /// Files first (in rotation order, by name), then subdirectories by name.
+  /// A file reached both directly and through a link is read under its own name.
   /// Hidden subdirectories are skipped. A symbolic link to a directory being
   /// listed (an ancestor) is reported as a loop; one to a directory already
   /// listed elsewhere is skipped. Dangling links and sockets, pipes and devices
@@ -80,6 +81,8 @@ extension Walk {
     }
     let prefix = directory.hasSuffix("/") ? directory : directory + "/"
     var files: [(path: String, name: String, identity: FileIdentity)] = []
+    var linkedIdentities: Set<FileIdentity> = []  // files reached through a symbolic link
+    var directIdentities: Set<FileIdentity> = []  // files reached directly
     var subdirectories: [(path: String, identity: FileIdentity)] = []
     for name in names.sorted() where !name.hasPrefix(".") {
       let path = prefix + name
@@ -94,8 +97,20 @@ extension Walk {
       if info.isDirectory {
         subdirectories.append((path, FileIdentity(info)))
       } else if info.isRegularFile && InputDiscovery.looksLikeLog(name) {
-        files.append((path, name, FileIdentity(info)))
+        let fileIdentity = FileIdentity(info)
+        var linkInfo = stat()
+        if lstat(path, &linkInfo) == 0 && (linkInfo.st_mode & S_IFMT) == S_IFLNK {
+          linkedIdentities.insert(fileIdentity)
+        } else {
+          directIdentities.insert(fileIdentity)
+        }
+        files.append((path, name, fileIdentity))
       }
+    }
+    // A link to a file listed here under its own name is the same log: keep the real name.
+    files.removeAll { file in
+      linkedIdentities.contains(file.identity) && directIdentities.contains(file.identity)
+        && Self.isLink(file.path)
     }
     files = Self.withoutDuplicateSystemLogs(files)
     let order = InputDiscovery.rotationOrder(files.map(\.path))
@@ -118,6 +133,12 @@ extension Walk {
       }
     }
     return found
+  }
+
+  /// True when `path` itself is a symbolic link.
+  private static func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
   }
 
   /// Drops general system logs that repeat a dedicated mail log in the same directory.

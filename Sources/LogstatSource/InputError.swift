@@ -13,6 +13,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 
     private init(_ name: String) { self.name = name }
 
+    /// The code's stable name.
     public var description: String { name }
 
     /// The path does not exist (or is a dangling symbolic link).

@@ -17,5 +17,6 @@ public struct InputFile: Sendable, Hashable, CustomStringConvertible {
   /// The input for standard input.
   public static let standardInput = InputFile(path: "-")
 
+  /// The name shown in messages.
   public var description: String { displayName }
 }

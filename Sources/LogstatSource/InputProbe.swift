@@ -32,7 +32,8 @@ public enum InputProbe {
   /// How far back from the end the start of the last line is looked for.
   static let lastLineSearchLimit: Int64 = 4 << 20
 
-  /// First line and (for plain files, read backwards from the end) last line, and the file's modification time and size; for gzip only the first line.
+  /// First line and (for plain files, read backwards from the end) last line, and the
+  /// file's modification time and size; for gzip only the first line.
   ///
   /// Standard input and pipes are not read (that would consume them): their
   /// result has no lines, size 0 and time 0.
@@ -40,12 +41,17 @@ public enum InputProbe {
   ///   directory, uses a compression we do not read, or its gzip data is
   ///   damaged before the first newline.
   public static func probe(_ input: InputFile) throws(InputError) -> ProbeResult {
-    let file = try RawFile(input)
-    let info = try file.status()
-    if info.isDirectory { throw InputError.isDirectory(input.path) }
-    guard !input.isStandardInput, info.isRegularFile else {
+    // Look before opening: opening a named pipe would wait for a writer.
+    var kind = stat()
+    guard input.isStandardInput || stat(input.path, &kind) == 0 else {
+      throw InputError.opening(input.path, errno: errno)
+    }
+    if kind.isDirectory { throw InputError.isDirectory(input.path) }
+    guard !input.isStandardInput, kind.isRegularFile else {
       return ProbeResult(firstLine: nil, lastLine: nil, modificationTime: 0, size: 0, isGzip: false)
     }
+    let file = try RawFile(input)
+    let info = try file.status()
     var head = MagicBytes()
     try head.load(from: file, positional: true)
     var result = ProbeResult(

@@ -4,7 +4,7 @@
 struct RotationName {
   /// How old a rotation is; `Comparable` puts the oldest first.
   enum Age: Comparable {
-    /// `base.N` or `base-N` (fewer than six digits): a higher N is older.
+    /// `base.N` (fewer than six digits): a higher N is older.
     case numbered(Int)
     /// `base-YYYYMMDD`, `base-YYYY-MM-DD`, `base.YYYYMMDDHH`…: ordered by its digits.
     case dated(String)
@@ -60,10 +60,11 @@ struct RotationName {
       self.age = .dated(String(digits))
       return
     }
-    // Numbered: only the last separator and its digits count (`server-01.1` is rotation 1 of `server-01`).
+    // Numbered: only a last `.N` counts (`server-01.1` is rotation 1 of
+    // `server-01`; `server-01` itself is a live file, not rotation 1 of `server`).
     let lastSeparator = name.lastIndex(where: Self.isSeparator)!  // exists: tail starts with one
     let number = name[name.index(after: lastSeparator)...]
-    guard !number.isEmpty, number.allSatisfy(\.isNumber), let value = Int(number) else {
+    guard name[lastSeparator] == ".", !number.isEmpty, number.allSatisfy(\.isNumber), let value = Int(number) else {
       self.base = String(name)
       self.age = .live
       return
