@@ -48,7 +48,7 @@ let package = Package(
       ],
       swiftSettings: swiftSettings),
 
-    .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource"]),
+    .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
