@@ -2,8 +2,17 @@ import LogstatScan
 
 extension Aggregate {
   /// Adds one scanned line. `epoch` is the line's time in epoch seconds (nil if unknown).
+  ///
+  /// With `counted: false` (a line before the time window) the line only updates what is known
+  /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
-  public mutating func add(_ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?) {
+  public mutating func add(
+    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true
+  ) {
+    guard counted else {
+      context(line, b)
+      return
+    }
     lines.total += 1
     lines.byKind[Int(line.kind.rawValue)] += 1
     if let t = epoch, line.kind != .notMail, line.kind != .skipped {
@@ -14,7 +23,7 @@ extension Aggregate {
     case .notMail, .skipped, .bounceNotice:
       return
     case .messageCreated:
-      created(QueueKey(b.slice(line.queueID)))
+      created(QueueKey(b.slice(line.queueID)), counted: true)
     case .messageQueued:
       queued(line, b)
     case .delivery:
@@ -29,39 +38,60 @@ extension Aggregate {
   }
 
   /// A new message: a reused queue ID first closes what was there.
-  mutating func created(_ key: QueueKey) {
+  mutating func created(_ key: QueueKey, counted: Bool) {
     if let old = open[key] {
       open[key] = nil
       if old.born { finalize(old) } else { orphans.append((key, old)) }
     }
     var state = MessageState()
     state.born = true
+    state.bornCounted = counted
     open[key] = state
-    messagesReceived += 1
+    if counted { messagesReceived += 1 }
   }
 
-  mutating func queued(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+  mutating func queued(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true) {
     let key = QueueKey(b.slice(line.queueID))
-    if line.mta == .exim { created(key) }
-    let isNew = open[key] == nil
+    if line.mta == .exim { created(key, counted: counted) }
     var state = open[key] ?? MessageState()
     if !state.senderKnown {
       state.senderKnown = true
       let sender = b.slice(line.sender)
       state.isNotification = sender.isEmpty
       if state.isNotification {
-        notificationsSent += 1
+        if counted { notificationsSent += 1 }
       } else {
         state.sender = senders.intern(domainPart(sender))
         if Int(state.sender) == senderCounters.count { senderCounters.append(SenderCounters()) }
       }
       if line.size >= 0 {
         state.size = line.size
-        bytesReceived += line.size
+        if counted { bytesReceived += line.size }
       }
     }
-    _ = isNew
     open[key] = state
+  }
+
+  /// A line before the time window: keep message state, count nothing.
+  mutating func context(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+    switch line.kind {
+    case .messageCreated:
+      created(QueueKey(b.slice(line.queueID)), counted: false)
+    case .messageQueued:
+      queued(line, b, counted: false)
+    case .delivery:
+      guard !line.queueID.isEmpty, line.status != .suppressed, line.status != .deliverable,
+        line.status != .undeliverable
+      else { return }
+      let address = recipientAddress(line, b)
+      track(line, b, address: address, domain: domainID(address), dsn: 0, counted: false)
+    case .messageExpired:
+      expired(QueueKey(b.slice(line.queueID)), line, b, counted: false)
+    case .messageRemoved:
+      removed(QueueKey(b.slice(line.queueID)))
+    default:
+      return
+    }
   }
 
   mutating func delivery(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
@@ -69,7 +99,7 @@ extension Aggregate {
       lines.probes += 1
       return
     }
-    let address = b.slice(line.recipient)
+    let address = recipientAddress(line, b)
     let domain = domainID(address)
     var dsn = DSNCode.pack(b, line.dsn)
     if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
@@ -97,17 +127,40 @@ extension Aggregate {
     if let t = epoch { hours[t / 3600, default: HourCounters()].merge(hour) }
 
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
+    track(line, b, address: address, domain: domain, dsn: dsn, counted: true)
+  }
+
+  /// Records the status of one recipient of one message.
+  mutating func track(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
+    domain: Int32, dsn: UInt32, counted: Bool
+  ) {
     let key = QueueKey(b.slice(line.queueID))
     var state = open[key] ?? MessageState()
     let k = state.recipient(Interner.hash(address), domain: domain)
-    if line.status == .deferred { state.recipients[k].deferrals += 1 }
+    if line.status == .deferred {
+      state.recipients[k].deferrals += 1
+      if counted { state.recipients[k].countedDeferrals += 1 }
+    }
     state.recipients[k].last = line.status
     state.recipients[k].lastDSN = dsn
-    state.recipients[k].lastReplyCode = UInt16(clamping: code)
+    state.recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
+    state.recipients[k].lastCounted = counted
     open[key] = state
   }
 
-  mutating func expired(_ key: QueueKey, _ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+  /// The recipient address; Exim file and pipe deliveries name the original address instead.
+  func recipientAddress(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+    let address = b.slice(line.recipient)
+    if !line.originalRecipient.isEmpty, !address.contains(UInt8(ascii: "@")) {
+      return b.slice(line.originalRecipient)
+    }
+    return address
+  }
+
+  mutating func expired(
+    _ key: QueueKey, _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true
+  ) {
     var state = open[key] ?? MessageState()
     if !state.senderKnown, line.hasSender {
       state.senderKnown = true
@@ -119,8 +172,10 @@ extension Aggregate {
     }
     for k in state.recipients.indices where state.recipients[k].last == .deferred {
       state.recipients[k].last = .expired
+      state.recipients[k].lastCounted = counted
     }
     state.expiredHere = true
+    state.expiryCounted = counted
     open[key] = state
   }
 

@@ -4,12 +4,10 @@ extension Aggregate {
   /// Counts the final outcome of each recipient of a message whose life is known.
   mutating func finalize(_ state: MessageState) {
     var sender = SenderCounters()
-    sender.messages = state.born || state.senderKnown ? 1 : 0
-    sender.bytes = Swift.max(state.size, 0)
-    for r in state.recipients where r.last != .none {
+    for r in state.recipients where r.last != .none && r.lastCounted {
       var c = DomainCounters()
       c.recipients = 1
-      if r.deferrals > 0 { c.deferredRecipients = 1 }
+      if r.countedDeferrals > 0 { c.deferredRecipients = 1 }
       switch r.last {
       case .sent, .suppressed:
         c.delivered = 1
@@ -33,7 +31,11 @@ extension Aggregate {
       sender.recipients += 1
       domainCounters[Int(r.domain)].merge(c)
     }
-    if state.senderKnown, !state.isNotification, state.sender >= 0 {
+    if state.senderKnown, !state.isNotification, state.sender >= 0,
+      state.bornCounted || sender.recipients > 0
+    {
+      sender.messages = 1
+      sender.bytes = Swift.max(state.size, 0)
       senderCounters[Int(state.sender)].merge(sender)
     }
   }

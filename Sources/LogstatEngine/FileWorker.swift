@@ -14,11 +14,13 @@ import LogstatTime
 final class FileWorker {
   private var line = ScannedLine()
   private var clock: LineClock
+  private let window: TimeWindow
   var aggregate = Aggregate()
   var summary: FileSummary
 
-  init(input: InputFile, clock: LineClock) {
+  init(input: InputFile, clock: LineClock, window: TimeWindow) {
     self.clock = clock
+    self.window = window
     self.summary = FileSummary(input: input)
   }
 
@@ -44,7 +46,7 @@ final class FileWorker {
     summary.bytesRead = reader.compressedBytesRead
     summary.bytesScanned = reader.bytesProduced
     summary.truncatedLines = reader.truncatedLines
-    summary.lines = aggregate.lines.total
+    summary.lines = aggregate.lines.total + summary.outsideWindowLines
     summary.notMailLines = aggregate.lines.notMail
     summary.skippedLines = aggregate.lines.skipped
   }
@@ -65,7 +67,15 @@ final class FileWorker {
       let bytes = UnsafeRawBufferPointer(start: base + start, count: stop - start)
       LineScanner.scan(bytes, into: &line)
       let epoch = line.time.isUnset ? nil : clock.epoch(line.time)
-      aggregate.add(line, bytes: bytes, epoch: epoch)
+      if let t = epoch, !window.contains(t) {
+        // Before the window: context for the messages it holds; after it: nothing.
+        summary.outsideWindowLines += 1
+        if let since = window.since, t < since {
+          aggregate.add(line, bytes: bytes, epoch: epoch, counted: false)
+        }
+      } else {
+        aggregate.add(line, bytes: bytes, epoch: epoch)
+      }
       start = stop + 1
     }
   }

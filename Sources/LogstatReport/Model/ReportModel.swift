@@ -5,6 +5,8 @@ public struct ReportModel: Sendable, Equatable {
 
   public var generatedAt: String
   public var timeZone: String
+  /// The time window counted, e.g. `from 2026-11-22 00:00:00 +01:00 until ...`, or nil for all.
+  public var window: String?
   /// First and last event times seen, local ISO 8601, or nil when no event was read.
   public var firstEvent: String?
   public var lastEvent: String?
@@ -20,13 +22,14 @@ public struct ReportModel: Sendable, Equatable {
   public var timeline: [HourRow]
 
   public init(
-    generatedAt: String, timeZone: String, firstEvent: String?, lastEvent: String?,
+    generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,
     files: [FileRow], problems: [String], lines: LineSummary, summary: Summary,
     domains: [DomainRow], dsnCodes: [CodeRow], replyCodes: [CodeRow], senders: [SenderRow],
     inbound: InboundSection, timeline: [HourRow]
   ) {
     self.generatedAt = generatedAt
     self.timeZone = timeZone
+    self.window = window
     self.firstEvent = firstEvent
     self.lastEvent = lastEvent
     self.files = files
@@ -51,7 +54,11 @@ public struct FileRow: Sendable, Equatable {
   public var notMail: Int
   public var skipped: Int
   public var truncatedLines: Int
+  /// Lines read but outside the time window.
+  public var outsideWindow: Int
   public var error: String?
+  /// Why the file was not read (outside the time window), or nil when it was read.
+  public var skipReason: String?
 }
 
 /// Lines read, by what the scanner made of them.

@@ -10,6 +10,7 @@ public enum JSONWriter {
       ("schema", .string("logstat/\(ReportModel.schemaVersion)")),
       ("generated_at", .string(m.generatedAt)),
       ("time_zone", .string(m.timeZone)),
+      ("window", .optional(m.window)),
       ("first_event", .optional(m.firstEvent)),
       ("last_event", .optional(m.lastEvent)),
       ("files", .array(m.files.map(file))),
@@ -29,7 +30,8 @@ public enum JSONWriter {
     .object([
       ("path", .string(f.path)), ("gzip", .bool(f.gzip)), ("bytes", .int(Int(f.bytes))),
       ("lines", .int(f.lines)), ("not_mail", .int(f.notMail)), ("skipped", .int(f.skipped)),
-      ("truncated_lines", .int(f.truncatedLines)), ("error", .optional(f.error)),
+      ("truncated_lines", .int(f.truncatedLines)), ("outside_window", .int(f.outsideWindow)),
+      ("error", .optional(f.error)), ("skip_reason", .optional(f.skipReason)),
     ])
   }
 

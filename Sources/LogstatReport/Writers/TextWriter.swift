@@ -10,13 +10,24 @@ public enum TextWriter {
   public static func render(_ m: ReportModel, options: Options = Options()) -> String {
     var out = "logstat report\n"
     out += "  generated  \(m.generatedAt) (\(m.timeZone))\n"
+    if let window = m.window { out += "  window     \(window)\n" }
     if let first = m.firstEvent, let last = m.lastEvent {
       out += "  events     \(first) .. \(last)\n"
     } else {
       out += "  events     none found\n"
     }
-    out += "  files      \(m.files.count) read, \(m.lines.total) lines: \(m.lines.recognised) counted, "
-    out += "\(m.lines.skipped) other mail lines, \(m.lines.notMail) not mail\n"
+    let read = m.files.filter { $0.skipReason == nil }
+    let outside = m.files.reduce(0) { $0 + $1.outsideWindow }
+    out += "  files      \(read.count) read"
+    if read.count < m.files.count { out += ", \(m.files.count - read.count) skipped" }
+    out += "; \(m.lines.total + outside) lines: \(m.lines.recognised) counted, "
+    out += "\(m.lines.skipped) other mail lines, \(m.lines.notMail) not mail"
+    if outside > 0 { out += ", \(outside) outside the window" }
+    out += "\n"
+    for f in m.files {
+      let what = f.skipReason.map { "skipped: \($0)" } ?? "\(f.lines) lines\(f.gzip ? ", gzip" : "")"
+      out += "    \(TerminalText.safe(f.path))  (\(what))\n"
+    }
     for p in m.problems { out += "  problem    \(TerminalText.safe(p))\n" }
     out += "\n" + summary(m.summary)
     out += "\n" + domains(m.domains, top: options.top)
