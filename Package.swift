@@ -12,6 +12,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
+    .executable(name: "logstat-gen", targets: ["logstat-gen"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,11 @@ let package = Package(
         "LogstatEngine", "LogstatReport", "LogstatClassify",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
+      swiftSettings: swiftSettings),
+    // Generator of realistic, deterministic mail logs (with their truth) for tests and benchmarks.
+    .executableTarget(
+      name: "logstat-gen",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
       swiftSettings: swiftSettings),
 
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
