@@ -57,7 +57,8 @@ let package = Package(
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
-    .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
+    .testTarget(
+      name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
     .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
