@@ -63,5 +63,6 @@ let package = Package(
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
+    .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
   ]
 )

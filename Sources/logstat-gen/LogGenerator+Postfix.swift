@@ -201,7 +201,9 @@ extension LogGenerator {
       out.text("message size ")
       out.decimal(size)
       out.text(" exceeds size limit ")
-      out.decimal(size > 10_240_000 ? 10_240_000 : max(1024, size / 2 / 1024 * 1024))
+      // The largest common limit below the message size.
+      let limits = [1_048_576, 2_097_152, 5_242_880, 10_240_000, 20_971_520, 26_214_400]
+      out.decimal(limits.last { $0 < size } ?? 1_048_576)
       out.text(" of server ")
       hostAndIP(relay)
     }
@@ -210,9 +212,11 @@ extension LogGenerator {
   /// `delay=X, delays=a/b/c/d`: time in queue before this attempt, in qmgr, connecting, sending.
   func delays(_ slot: Int, connectTimeout: Bool) {
     let total = now - messages[slot].arrival
-    let c: Int64 = connectTimeout ? 30_000_000 : Int64(rng.below(400_000))
-    let d: Int64 = connectTimeout ? 0 : Int64(rng.below(900_000))
-    let b: Int64 = Int64(rng.below(20_000))
+    // Connection setup and transmission take part of this attempt; the rest was queue wait.
+    let budget = max(1, min(total, 1_500_000))
+    let c: Int64 = connectTimeout ? min(total, 30_000_000) : Int64(rng.below(Int(budget) * 2 / 5 + 1))
+    let d: Int64 = connectTimeout ? 0 : Int64(rng.below(Int(budget) / 2 + 1))
+    let b: Int64 = min(Int64(rng.below(20_000)), max(0, total - c - d))
     let a = max(0, total - b - c - d)
     out.text("delay=")
     out.seconds(micros: total)

@@ -6,7 +6,7 @@ extension LogGenerator {
     let ip = randomClientIP()
     let pid = pids.smtpd[rng.below(pids.smtpd.count)]
     let kind = rng.below(100)
-    let own = kind < 70
+    let own = kind < 70 || kind >= 95  // a milter only sees mail for our own domains
     let target = rejectTarget(own: own)
     let senderSeed = rng.next()
     let helo = rng.below(4)

@@ -42,7 +42,7 @@ extension LogGenerator {
     var previous = -1
     for i in 0..<n {
       let d = previous >= 0 && rng.chance(0.25) ? previous : domains.pickRecipientDomain(&rng)
-      var r = makeRecipient(domain: d)
+      var r = makeRecipient(domain: d, size: messages[slot].size)
       while isDuplicate(r, among: base..<(base + i)) {
         r.user = UInt32(truncatingIfNeeded: rng.next()) & 0x7FFF_FFFF
       }
@@ -87,7 +87,7 @@ extension LogGenerator {
   }
 
   /// A new recipient at `domain` with its fate decided up front.
-  func makeRecipient(domain: Int) -> Recipient {
+  func makeRecipient(domain: Int, size: Int32) -> Recipient {
     var r = Recipient()
     r.domain = Int32(domain)
     r.user = UInt32(truncatingIfNeeded: rng.next()) & 0x7FFF_FFFF
@@ -111,7 +111,7 @@ extension LogGenerator {
     let u = rng.unit()
     if u < 0.072 {
       r.fate = .bounce
-      r.finalReply = Int32(replies.pick(replies.bounced, d.provider, &rng))
+      r.finalReply = pickBounce(d.provider, size: size)
     } else if u < 0.114 && allowLong {
       r.fate = .deferSent
       r.deferralsLeft = deferralCount()
@@ -120,8 +120,8 @@ extension LogGenerator {
       r.fate = .deferBounce
       r.deferralsLeft = deferralCount()
       r.deferReply = Int32(replies.pick(replies.deferred, d.provider, &rng))
-      r.finalReply = Int32(replies.pick(replies.bounced, d.provider, &rng))
-    } else if u < 0.132 && allowLong {
+      r.finalReply = pickBounce(d.provider, size: size)
+    } else if u < 0.128 && allowLong {
       r.fate = .deferForever
       r.deferReply = Int32(replies.pick(replies.deferred, d.provider, &rng))
     }
@@ -131,6 +131,15 @@ extension LogGenerator {
       r.deferReply = replies.greylist
     }
     return r
+  }
+
+  /// A bounce reply for the provider; size complaints only for messages over 2 MB.
+  func pickBounce(_ provider: Provider, size: Int32) -> Int32 {
+    var pick = replies.pick(replies.bounced, provider, &rng)
+    while replies.replies[pick].aboutSize && size < 2_000_000 {
+      pick = replies.pick(replies.bounced, provider, &rng)
+    }
+    return Int32(pick)
   }
 
   /// How many times a temporarily failing recipient is deferred before the final answer.
@@ -159,7 +168,8 @@ extension LogGenerator {
       messages[slot].size = messageSize()
       messages[slot].nrcpt = 1
       messages[slot].attempts = UInt8(min(200, 1 + age / 3_600_000_000))
-      var r = makeRecipient(domain: domains.pickRecipientDomain(&rng))
+      var r = makeRecipient(
+        domain: domains.pickRecipientDomain(&rng), size: messages[slot].size)
       let d = domains.domains[Int(r.domain)]
       if r.deferReply == 0 && r.fate != .deferForever {
         r.deferReply = Int32(replies.pick(replies.deferred, d.provider, &rng))
@@ -176,7 +186,7 @@ extension LogGenerator {
       } else {
         r.fate = .deferBounce
         r.deferralsLeft = deferralCount()
-        r.finalReply = Int32(replies.pick(replies.bounced, d.provider, &rng))
+        r.finalReply = pickBounce(d.provider, size: messages[slot].size)
       }
       recipients[slot * LogGenerator.maxRecipients] = r
       let firstRetry = Int64(rng.unit() * Double(min(lifetime - age, 4_300_000_000)))

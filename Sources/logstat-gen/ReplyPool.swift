@@ -29,6 +29,8 @@ struct Reply: Sendable {
   var stage: SmtpStage
   var dsn: BStr
   var text: BStr
+  /// The reply is about the message size (only plausible for large messages).
+  var aboutSize: Bool
 }
 
 /// All reply texts, grouped by provider family and outcome, with weights baked in by repetition.
@@ -92,7 +94,9 @@ struct ReplyPool: Sendable {
     }
     if pendingPercent { bytes.append(UInt8(ascii: "%")) }
     replies.append(
-      Reply(shape: shape, stage: stage, dsn: ByteArena.add(dsn), text: ByteArena.add(bytes)))
+      Reply(
+        shape: shape, stage: stage, dsn: ByteArena.add(dsn), text: ByteArena.add(bytes),
+        aboutSize: shape == .sizeLimit || dsn == "5.2.3" || dsn == "5.3.4"))
     let index = Int32(replies.count - 1)
     if let table {
       self[keyPath: table][Int(provider.rawValue)] += Array(repeating: index, count: weight)
