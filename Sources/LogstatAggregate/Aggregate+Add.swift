@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 extension Aggregate {
@@ -6,8 +7,11 @@ extension Aggregate {
   /// With `counted: false` (a line before the time window) the line only updates what is known
   /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
+  /// `verdict` is the classification of the line's reply (deferred, bounced, expired and
+  /// rejected lines), made by the caller's `ReplyClassifier`.
   public mutating func add(
-    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true
+    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
+    verdict: Classification? = nil
   ) {
     guard counted else {
       context(line, b)
@@ -27,13 +31,13 @@ extension Aggregate {
     case .messageQueued:
       queued(line, b)
     case .delivery:
-      delivery(line, b, epoch: epoch)
+      delivery(line, b, epoch: epoch, verdict: verdict)
     case .messageExpired:
       expired(QueueKey(b.slice(line.queueID)), line, b)
     case .messageRemoved:
       removed(QueueKey(b.slice(line.queueID)))
     case .inboundReject:
-      reject(line, b, epoch: epoch)
+      reject(line, b, epoch: epoch, verdict: verdict)
     }
   }
 
@@ -84,7 +88,9 @@ extension Aggregate {
         line.status != .undeliverable
       else { return }
       let address = recipientAddress(line, b)
-      track(line, b, address: address, domain: domainID(address), dsn: 0, counted: false)
+      track(
+        line, b, address: address, domain: domainID(address), dsn: 0, counted: false,
+        reason: .other)
     case .messageExpired:
       expired(QueueKey(b.slice(line.queueID)), line, b, counted: false)
     case .messageRemoved:
@@ -94,13 +100,17 @@ extension Aggregate {
     }
   }
 
-  mutating func delivery(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
+  mutating func delivery(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
+  ) {
     if line.status == .deliverable || line.status == .undeliverable {
       lines.probes += 1
       return
     }
     let address = recipientAddress(line, b)
     let domain = domainID(address)
+    resolveProvider(domain, line, b, address)
+    if let verdict { noteVerdict(verdict, line, b, address: address, domain: domain, epoch: epoch) }
     var dsn = DSNCode.pack(b, line.dsn)
     if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
     let code = line.replyCode
@@ -127,13 +137,15 @@ extension Aggregate {
     if let t = epoch { hours[t / 3600, default: HourCounters()].merge(hour) }
 
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
-    track(line, b, address: address, domain: domain, dsn: dsn, counted: true)
+    track(
+      line, b, address: address, domain: domain, dsn: dsn, counted: true,
+      reason: verdict?.reason ?? .other)
   }
 
   /// Records the status of one recipient of one message.
   mutating func track(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
-    domain: Int32, dsn: UInt32, counted: Bool
+    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason
   ) {
     let key = QueueKey(b.slice(line.queueID))
     var state = open[key] ?? MessageState()
@@ -146,6 +158,10 @@ extension Aggregate {
     state.recipients[k].lastDSN = dsn
     state.recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
     state.recipients[k].lastCounted = counted
+    // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
+    if line.status != .expired || state.recipients[k].deferrals == 0 {
+      state.recipients[k].lastReason = UInt8(reason.ordinal)
+    }
     open[key] = state
   }
 
@@ -190,8 +206,14 @@ extension Aggregate {
     if state.born { finalize(state) } else { orphans.append((key, state)) }
   }
 
-  mutating func reject(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
+  mutating func reject(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
+  ) {
     inbound.total += 1
+    if let verdict {
+      inboundReasons[verdict.reason] += 1
+      if let list = verdict.blocklist { blocklists[list, default: BlocklistStats()].note(epoch, domain: nil) }
+    }
     let dsn = DSNCode.pack(b, line.textDSN)
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
@@ -217,7 +239,7 @@ extension Aggregate {
   /// The interned ID of the domain of `address`, adding counters for a new domain.
   mutating func domainID(_ address: UnsafeRawBufferPointer) -> Int32 {
     let id = domains.intern(domainPart(address))
-    if Int(id) == domainCounters.count { domainCounters.append(DomainCounters()) }
+    if Int(id) == domainCounters.count { appendDomain() }
     return id
   }
 }

@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 extension Aggregate {
@@ -15,10 +16,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         c.bounced = 1
+        c.failedReasons.counts[Int(r.lastReason)] += 1
+        if Reason.at(Int(r.lastReason)).isHard { c.hardBounces = 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         c.expired = 1
+        c.failedReasons.counts[Int(r.lastReason)] += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:
@@ -48,7 +52,7 @@ extension Aggregate {
     lines.merge(later.lines)
     let domainMap = (0..<later.domains.count).map { id -> Int32 in
       let mine = domains.intern(later.domains.string(Int32(id)))
-      if Int(mine) == domainCounters.count { domainCounters.append(DomainCounters()) }
+      if Int(mine) == domainCounters.count { appendDomain() }
       domainCounters[Int(mine)].merge(later.domainCounters[id])
       return mine
     }
@@ -63,6 +67,7 @@ extension Aggregate {
       replyCodeCounters[code, default: CodeCounters()].merge(c)
     }
     inbound.merge(later.inbound)
+    mergeReasons(later, domainMap: domainMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import LogstatAggregate
+import LogstatClassify
 import LogstatScan
 import LogstatSource
 import LogstatTime
@@ -13,6 +14,7 @@ import LogstatTime
 /// Owns its reader, scanner state and clock; never shared between threads.
 final class FileWorker {
   private var line = ScannedLine()
+  private let classifier = ReplyClassifier()
   private var clock: LineClock
   private let window: TimeWindow
   var aggregate = Aggregate()
@@ -51,6 +53,25 @@ final class FileWorker {
     summary.skippedLines = aggregate.lines.skipped
   }
 
+  /// Classifies the reply of a failed delivery or an inbound reject; nil for other lines.
+  @inline(__always)
+  func classify(_ b: UnsafeRawBufferPointer) -> Classification? {
+    switch line.kind {
+    case .delivery:
+      guard line.status == .deferred || line.status == .bounced || line.status == .expired else {
+        return nil
+      }
+    case .inboundReject:
+      break
+    default:
+      return nil
+    }
+    let dsn = line.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(line.dsn))
+    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
+    return classifier.classify(
+      text: b.slice(line.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
+  }
+
   /// Splits a chunk of whole lines at newlines and feeds each line through scan and aggregate.
   /// - Complexity: O(n) in the chunk size; no allocation per line.
   func scan(_ chunk: UnsafeRawBufferPointer) {
@@ -74,7 +95,7 @@ final class FileWorker {
           aggregate.add(line, bytes: bytes, epoch: epoch, counted: false)
         }
       } else {
-        aggregate.add(line, bytes: bytes, epoch: epoch)
+        aggregate.add(line, bytes: bytes, epoch: epoch, verdict: classify(bytes))
       }
       start = stop + 1
     }

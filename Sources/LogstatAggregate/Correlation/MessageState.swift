@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 /// What one partial knows about one recipient of one message.
@@ -11,6 +12,8 @@ struct RecipientState: Sendable {
   /// Packed enhanced status code of the last attempt (see `DSNCode`), 0 if none.
   var lastDSN: UInt32 = 0
   var lastReplyCode: UInt16 = 0
+  /// Reason of the last attempt (`Reason.ordinal`).
+  var lastReason: UInt8 = UInt8(Reason.other.ordinal)
   /// The last status was seen inside the time window, so the outcome is counted.
   var lastCounted = false
   /// Deferrals seen inside the time window.
@@ -77,6 +80,7 @@ struct MessageState: Sendable {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
+        recipients[k].lastReason = r.lastReason
         recipients[k].lastCounted = r.lastCounted
       }
     }

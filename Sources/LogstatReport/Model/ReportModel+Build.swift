@@ -92,7 +92,7 @@ extension ReportModel {
         deferred: c.deferred, bounced: c.bounced, expired: c.expired, rejected: c.rejected)
     }
 
-    return ReportModel(
+    var model = ReportModel(
       generatedAt: zone.timestamp(now), timeZone: zone.identifier,
       window: window.isUnbounded ? nil : window.description(in: zone),
       firstEvent: a.firstTime.map { zone.timestamp($0) },
@@ -102,6 +102,8 @@ extension ReportModel {
         skipped: a.lines.skipped, probes: a.lines.probes),
       summary: summary, domains: domains, dsnCodes: dsnCodes, replyCodes: replyCodes,
       senders: senders, inbound: inbound, timeline: timeline)
+    model.addClassification(a, zone: zone)
+    return model
   }
 
   static func domainRow(_ name: String, _ c: DomainCounters) -> DomainRow {

@@ -23,6 +23,9 @@ public enum JSONWriter {
       ("senders", .array(m.senders.map(sender))),
       ("inbound", inbound(m.inbound)),
       ("timeline", .array(m.timeline.map(hour))),
+      ("reasons", .array(m.reasons.map(reason))),
+      ("providers", .array(m.providers.map(provider))),
+      ("blocklists", .array(m.blocklists.map(blocklist))),
     ])
   }
 
@@ -76,6 +79,35 @@ public enum JSONWriter {
       ("expired", .int(d.expired)), ("rejected", .int(d.rejected)),
       ("notifications", .int(d.notifications)), ("delivery_rate", .optional(d.deliveryRate)),
       ("delay_median_seconds", .optional(d.delayMedianSeconds)),
+      ("provider", .string(d.provider)), ("top_reason", .optional(d.topReason)),
+    ])
+  }
+
+  static func reason(_ r: ReasonRow) -> JSON {
+    .object([
+      ("reason", .string(r.reason)), ("title", .string(r.title)), ("hard", .bool(r.hard)),
+      ("fault", .string(r.fault)), ("failed", .int(r.failed)), ("deferred", .int(r.deferred)),
+      ("rejected", .int(r.rejected)), ("share", .optional(r.share)),
+      ("top_domains", .array(r.topDomains.map { .string($0) })),
+      ("example", .optional(r.example)), ("advice", .string(r.advice)),
+    ])
+  }
+
+  static func provider(_ p: ProviderRow) -> JSON {
+    .object([
+      ("provider", .string(p.provider)), ("name", .string(p.name)), ("domains", .int(p.domains)),
+      ("attempts", .int(p.attempts)), ("recipients", .int(p.recipients)),
+      ("delivered", .int(p.delivered)), ("deferred", .int(p.deferred)),
+      ("bounced", .int(p.bounced)), ("expired", .int(p.expired)),
+      ("delivery_rate", .optional(p.deliveryRate)), ("top_reason", .optional(p.topReason)),
+    ])
+  }
+
+  static func blocklist(_ b: BlocklistRow) -> JSON {
+    .object([
+      ("blocklist", .string(b.blocklist)), ("name", .string(b.name)), ("count", .int(b.count)),
+      ("first_seen", .optional(b.firstSeen)), ("last_seen", .optional(b.lastSeen)),
+      ("domains", .array(b.domains.map { .string($0) })),
     ])
   }
 
