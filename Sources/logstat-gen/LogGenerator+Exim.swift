@@ -55,7 +55,19 @@ extension LogGenerator {
   ) {
     let m = messages[slot]
     let shape = result == .sent ? ReplyShape.smtp : reply.shape
-    if result == .deferred && (shape == .connectTimeout || shape == .connectRefused) {
+    let unreachable = shape == .connectTimeout || shape == .connectRefused
+    if result == .deferred && unreachable && m.attempts > 0 && rng.chance(0.4) {
+      // The host's retry time has not come yet: Exim does not even try.
+      eximHeader(m.serial, arrival: m.arrival)
+      out.text("== ")
+      eximAddress(ri)
+      out.text(" R=dnslookup T=remote_smtp defer (-54): retry time not reached for any host for '")
+      out.text(domains.domains[Int(recipients[ri].domain)].name)
+      out.byte(UInt8(ascii: "'"))
+      endLine()
+      return
+    }
+    if result == .deferred && unreachable {
       eximHeader(m.serial, arrival: m.arrival)
       out.text("H=")
       out.text(relay.host)

@@ -95,7 +95,12 @@ extension LogGenerator {
     let noRelay = shape == .connectTimeout || shape == .connectRefused || shape == .dnsNotFound
       || shape == .dnsTemp
     let smtpPid = pids.smtp[rng.below(pids.smtp.count)]
-    if (shape == .connectTimeout || shape == .connectRefused) && rng.chance(0.5) {
+    let unreachable = shape == .connectTimeout || shape == .connectRefused
+    if unreachable && m.attempts > 0 && rng.chance(0.4) {
+      suspendedDelivery(slot, ri, relay, refused: shape == .connectRefused)
+      return
+    }
+    if unreachable && rng.chance(0.5) {
       postfixHeader("smtp", smtpPid)
       connectFailure(relay, refused: shape == .connectRefused)
       endLine()
@@ -140,6 +145,20 @@ extension LogGenerator {
       postfixReason(slot, ri, reply, relay)
     }
     out.byte(UInt8(ascii: ")"))
+    endLine()
+  }
+
+  /// A retry the `error` agent defers without trying, because the site is marked unreachable.
+  func suspendedDelivery(_ slot: Int, _ ri: Int, _ relay: Relay, refused: Bool) {
+    postfixHeader("error", pids.error)
+    queueID(messages[slot].serial, arrival: messages[slot].arrival)
+    out.text(": to=<")
+    recipientAddress(ri)
+    out.text(">, relay=none, ")
+    delays(slot, connectTimeout: false)
+    out.text(", dsn=4.4.1, status=deferred (delivery temporarily suspended: ")
+    connectFailure(relay, refused: refused)
+    out.text(")")
     endLine()
   }
 
