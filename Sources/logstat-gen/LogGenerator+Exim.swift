@@ -67,6 +67,17 @@ extension LogGenerator {
       endLine()
       return
     }
+    if result == .deferred && shape == .smtp, let other = fallbackRelay(slot, ri) {
+      eximHeader(m.serial, arrival: m.arrival)
+      out.text("H=")
+      out.text(other.host)
+      out.text(" [")
+      out.text(other.ip)
+      out.byte(UInt8(ascii: "]"))
+      eximAfter(slot, ri, reply.stage)
+      expand(reply.text, slot: slot, ri: ri, relay: other)
+      endLine()
+    }
     if result == .deferred && unreachable {
       eximHeader(m.serial, arrival: m.arrival)
       out.text("H=")
@@ -239,10 +250,21 @@ extension LogGenerator {
     truth[target.0].rejected += 1
   }
 
-  /// Queue runner start/end lines and reverse-DNS complaints.
+  /// Queue runner start/end lines, reverse-DNS complaints, and refusals with no recipient
+  /// (`rejected after DATA`), which belong to no recipient domain.
   func eximNoise() {
     stamp.write(now, to: out)
-    if rng.chance(0.7) {
+    let kind = rng.below(10)
+    if kind == 0 {
+      let ip = randomClientIP()
+      out.text("H=(")
+      heloName(rng.below(4), ip)
+      out.text(") [")
+      ipv4(ip)
+      out.text("] F=<")
+      spamSender(rng.next())
+      out.text("> rejected after DATA: This message contains a virus (Win.Trojan.Agent-1234567)")
+    } else if kind < 7 {
       let pid = pids.next
       out.text("Start queue run: pid=")
       out.decimal(pid)

@@ -100,6 +100,13 @@ extension LogGenerator {
       suspendedDelivery(slot, ri, relay, refused: shape == .connectRefused)
       return
     }
+    if result == .deferred && shape == .smtp, let other = fallbackRelay(slot, ri) {
+      postfixHeader("smtp", smtpPid)
+      queueID(m.serial, arrival: m.arrival)
+      out.text(": ")
+      postfixReason(slot, ri, reply, other)
+      endLine()
+    }
     if unreachable && rng.chance(0.5) {
       postfixHeader("smtp", smtpPid)
       connectFailure(relay, refused: shape == .connectRefused)

@@ -65,7 +65,9 @@ private func lines(_ bytes: [UInt8]) -> [Substring] {
       if line.contains("status=sent") { sent += 1 }
       if line.contains("status=deferred") { deferred += 1 }
       if line.contains("status=bounced") { bounced += 1 }
-      if line.contains("NOQUEUE: reject:") || line.contains("milter-reject:") { rejected += 1 }
+      if (line.contains("NOQUEUE: reject:") || line.contains("milter-reject:")) && line.contains(" to=<") {
+        rejected += 1
+      }
       if line.contains("sender non-delivery notification") { notifications += 1 }
     }
     #expect(sent == total.delivered)
