@@ -17,6 +17,13 @@ extension LogGenerator {
   /// Whether the submission session of this message authenticated (fixed per message).
   func usesSASL(_ slot: Int) -> Bool { messages[slot].serial & 3 != 0 }
 
+  /// `postfix/submission/smtpd[PID]: ` for authenticated sessions (port 587, a master.cf
+  /// service name in the tag), `postfix/smtpd[PID]: ` for the others.
+  func submissionHeader(_ slot: Int) {
+    let pid = Int(messages[slot].smtpdPid)
+    if usesSASL(slot) { postfixHeader("submission/smtpd", pid) } else { postfixHeader("smtpd", pid) }
+  }
+
   func postfixArrival(_ slot: Int) {
     let m = messages[slot]
     if m.origin == .pickup {
@@ -30,12 +37,11 @@ extension LogGenerator {
       endLine()
       return
     }
-    let pid = Int(m.smtpdPid)
-    postfixHeader("smtpd", pid)
+    submissionHeader(slot)
     out.text("connect from ")
     submissionClient(slot)
     endLine()
-    postfixHeader("smtpd", pid)
+    submissionHeader(slot)
     queueID(m.serial, arrival: m.arrival)
     out.text(": client=")
     submissionClient(slot)
@@ -69,7 +75,7 @@ extension LogGenerator {
     out.text(" (queue active)")
     endLine()
     guard m.origin == .smtpd && m.attempts == 0 else { return }
-    postfixHeader("smtpd", Int(m.smtpdPid))
+    submissionHeader(slot)
     out.text("disconnect from ")
     submissionClient(slot)
     let n = Int(m.nrcpt)

@@ -117,7 +117,9 @@ extension LogGenerator {
       endLine()
     case 0:
       let anvil = pids.next + 7
-      let at = StampWriter.format(second: now / 1_000_000 - Int64(rng.below(600)), style: .classic, exim: false)
+      let at = StampWriter.format(
+        second: now / 1_000_000 - Int64(rng.below(600)) + Int64(config.utcOffset),
+        style: .classic, exim: false)
       postfixHeader("anvil", anvil)
       out.text("statistics: max connection rate ")
       out.decimal(1 + rng.below(12))

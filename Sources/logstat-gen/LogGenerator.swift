@@ -47,7 +47,7 @@ final class LogGenerator {
     isExim = config.format == .exim
     out = LineBuffer(capacity: 4 << 20)
     rng = Xoshiro256(seed: config.seed)
-    stamp = StampWriter(style: config.stamps, exim: isExim)
+    stamp = StampWriter(style: config.stamps, exim: isExim, utcOffset: config.utcOffset)
     now = config.start * 1_000_000
     truth = Array(repeating: DomainTruth(), count: domains.domains.count)
     hostname = Array(config.hostname.utf8)
