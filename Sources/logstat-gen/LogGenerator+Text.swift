@@ -170,6 +170,7 @@ extension LogGenerator {
       case 6: out.decimal(Int(now / 1_000_000))
       case 7: senderAddress(slot)
       case 8: out.mixedCase(domains.domains[Int(messages[slot].senderDomain)].name, style: 0)
+      case 9: StampWriter.isoUTC(now, to: out)
       case 14: out.hexUpper(rng.next(), digits: 10)
       case 15: messageID(slot)
       default: break

@@ -153,3 +153,26 @@ extension StampWriter {
     out.padded(secOfDay % 60, width: 2)
   }
 }
+
+extension StampWriter {
+  /// Writes `YYYY-MM-DDThh:mm:ss.mmmZ` (UTC), as Microsoft's replies quote the time.
+  static func isoUTC(_ micros: Int64, to out: LineBuffer) {
+    let second = micros / 1_000_000
+    let (y, m, d) = civil(fromDays: Int(second / 86_400))
+    let secOfDay = Int(second % 86_400)
+    out.padded(y, width: 4)
+    out.byte(UInt8(ascii: "-"))
+    out.padded(m, width: 2)
+    out.byte(UInt8(ascii: "-"))
+    out.padded(d, width: 2)
+    out.byte(UInt8(ascii: "T"))
+    out.padded(secOfDay / 3600, width: 2)
+    out.byte(UInt8(ascii: ":"))
+    out.padded(secOfDay / 60 % 60, width: 2)
+    out.byte(UInt8(ascii: ":"))
+    out.padded(secOfDay % 60, width: 2)
+    out.byte(UInt8(ascii: "."))
+    out.padded(Int(micros % 1_000_000) / 1000, width: 3)
+    out.byte(UInt8(ascii: "Z"))
+  }
+}
