@@ -37,6 +37,7 @@ extension Rules {
     CodeRule(5, 7, 750...750, .policy, 60),
     CodeRule(4, 7, 650...650, .reputation, 60),
     CodeRule(4, 7, 500...699, .rateLimited, 60),
+    CodeRule(5, 4, 1...1, .userUnknown, 80),  // Exchange Online directory-based edge blocking
     CodeRule(nil, 4, 14...14, .loop, 65),
     CodeRule(nil, 4, 316...316, .connectionFailed, 60),
     CodeRule(nil, 4, 300...300, .connectionFailed, 40),
@@ -65,6 +66,7 @@ extension Rules {
     CodeRule(nil, 4, 4...4, .dnsFailure, 40),
     CodeRule(nil, 4, 5...5, .rateLimited, 40),
     CodeRule(nil, 4, 6...6, .loop, 65),
+    CodeRule(nil, 5, 0...0, .protocolError, 30),
     CodeRule(nil, 5, 1...2, .protocolError, 50),
     CodeRule(nil, 5, 3...3, .tooManyRecipients, 65),
     CodeRule(nil, 5, 4...6, .protocolError, 50),
