@@ -24,10 +24,10 @@ enum Rules {
     Group(.userUnknown, 85, [
       "user unknown", "unknown user", "no such user", "user not found", "user does not exist",
       "user doesn't exist", "user doesn't have a", "user does not have a", "no mailbox here by that name",
-      "not a valid mailbox", "recipient not found", "recipientnotfound", "unknown recipient",
+      "not a valid mailbox", "recipient not found", "recipientnotfound", "recipnotfound", "address invalid", "unknown recipient",
       "recipient unknown", "no such recipient", "mailbox not found", "mailbox does not exist",
       "no such mailbox", "mailbox unknown", "unknown mailbox", "address unknown", "not our customer",
-      "recipient address rejected: access denied", "addressee unknown", "unknown local part", "unknown local-part",
+      "addressee unknown", "unknown local part", "unknown local-part",
       "unknown or illegal alias", "not a known user", "address does not exist",
       "account that you tried to reach does not exist", "account does not exist",
       "no such address", "invalid recipient", "recipient does not exist", "mailbox is unknown",
@@ -83,7 +83,7 @@ enum Rules {
     ]),
     // MARK: network and DNS
     Group(.dnsFailure, 90, [
-      "not found, try again", "lookup failed temporarily", "servfail", "temporary lookup failure",
+      "not found, try again", "lookup failed temporarily", "servfail", "name or service not known", "host lookup did not complete", "temporary lookup failure",
       "dns lookup failed", "dns failure", "dns error", "dns timeout", "dns problem",
       "unable to resolve", "name server failure", "failure in name resolution", "domain lookup failed",
       "mx lookup failed", "dns query failed", "could not resolve", "cannot resolve",
@@ -108,7 +108,7 @@ enum Rules {
       "handshake failed", "certificate verification failed", "certificate verify failed",
       "cannot start tls", "tls negotiation failed", "not sent over tls", "over a tls connection", "encryption required",
       "no shared cipher", "wrong version number", "tls not available", "tls failure", "tls error",
-      "tls connection", "ssl routines", "requiretls", "untrusted certificate", "certificate has expired",
+      "tls connection", "ssl routines", "certificate not verified", "requiretls", "untrusted certificate", "certificate has expired",
       "certificate verification error", "must use tls", "must issue a starttls", "ssl handshake",
       "tls session", "server certificate not trusted", "require tls", "tls negotiation",
     ]),
@@ -120,8 +120,8 @@ enum Rules {
       "not allowed to relay", "no relaying", "relay not allowed", "relaying prohibited",
       "allowed rcpthosts", "not in my list of allowed", "cannot relay", "can't relay",
       "relaying to", "relay access", "relay attempt", "relaying is not allowed", "relay is not allowed",
-      "not relay", "is not a local domain", "user not local", "relay not authorized",
-      "relaying disallowed", "relaying mail to",
+      "is not a local domain", "user not local", "relay not authorized",
+      "relaying disallowed", "relaying mail to", "not a gateway",
     ]),
     Group(.relayDenied, 92, ["mail relay denied"]),
     Group(.blocklisted, 97, [
@@ -143,6 +143,7 @@ enum Rules {
       "your ip address is listed", "host is blacklisted", "is blocked by", "blocked ip",
       "is blocked", "address is blocked",
     ]),
+    Group(.blocklisted, 90, ["dynamically-assigned", "dynamically assigned"]),
     Group(.blocklisted, 55, ["permission denied", "blocked"]),
     Group(.reputation, 95, [
       "unusual rate of unsolicited", "unsolicited mail originating from your", "[tss0", "[ts0",
@@ -164,10 +165,11 @@ enum Rules {
       "message rate", "connection rate", "too many login attempts", "too many errors", "mail flood",
       "too many messages", "too many simultaneous", "too much mail", "sending too fast",
       "exceeded the maximum number of connections", "try again later, closing connection",
+      "limits for how many messages", "rp-001", "rp-002", "rp-003",
       "too many invalid recipients", "too many bad recipients",
       "receiving too many messages", "rate exceeded", "deferred due to excessive",
     ]),
-    Group(.rateLimited, 90, ["received this hour"]),
+    Group(.rateLimited, 92, ["received this hour", "too many recipients from"]),
     Group(.rateLimited, 60, ["busy", "too many"]),
     Group(.quotaExceeded, 92, [
       "sending limit", "sending quota", "daily sending", "daily user sending limit",
@@ -175,7 +177,7 @@ enum Rules {
       "maximum sending rate exceeded", "too many messages sent", "hourly limit", "daily limit",
       "sending rate exceeded", "outgoing message limit", "message limit exceeded",
       "exceeded your daily", "sending limits exceeded", "user has exceeded the limit",
-      "exceeded the daily", "daily quota", "hourly quota", "quota of messages", "outbound quota",
+      "exceeded the daily", "daily quota", "hourly quota", "quota of messages", "outbound quota", "sending paused",
       "sending quota exceeded", "sending limit exceeded", "messages per day", "send limit",
     ]),
     Group(.reverseDNS, 92, [
@@ -207,6 +209,7 @@ enum Rules {
       "password not accepted", "bad username or password", "incorrect authentication data",
       "relaying requires authentication",
     ]),
+    Group(.authRequired, 93, ["not logged in"]),
     // MARK: our message
     Group(.authentication, 93, [
       "sender is unauthenticated", "spf check failed", "spf validation failed", "does not pass dmarc",
@@ -219,7 +222,7 @@ enum Rules {
       "not permitted by the domain owner", "arc validation",
     ]),
     Group(.spamContent, 88, [
-      "likely unsolicited mail", "looks like spam", "suspicion of spam", "considered spam",
+      "likely unsolicited mail", "looks like spam", "suspicion of spam", "considered spam", "consider spam", "considered as spam",
       "detected as spam", "identified as spam", "classified as spam", "rejected as spam", "spam message",
       "spam content", "content restrictions", "rejected due to content", "spam score", "high spam",
       "spam detected", "dt:spm", "mi:spm", "junk mail", "junkmail", "phishing", "spammy",
@@ -255,7 +258,7 @@ enum Rules {
       "missing header", "header is missing", "8-bit", "8bit", "invalid character", "non-ascii",
       "invalid mime", "mime error", "bare linefeed", "barelinefeeds", "bare lf",
       "header field", "headers are not", "invalid message", "message format", "date header",
-      "from header", "missing a valid", "invalid content", "corrupt", "message content invalid",
+      "from header", "missing a valid", "from: header", "invalid content", "corrupt", "message content invalid",
     ]),
     Group(.policy, 90, [
       "local policy", "policy reasons", "not accepted for policy reasons", "policy violation",
@@ -268,6 +271,7 @@ enum Rules {
       "does not accept messages from", "message refused",
     ]),
     Group(.policy, 75, ["no smtp service"]),
+    Group(.policy, 75, ["recipient address rejected: access denied", "only internal mail"]),
     Group(.policy, 50, [
       "policy", "not authorized", "access denied", "client host rejected", "not allowed",
       "prohibited", "refused", "restricted", "denied", "rejected for",
@@ -295,8 +299,8 @@ enum Rules {
       "bad sequence of commands", "command not implemented", "pipelining", "protocol error",
       "protocol violation", "need fully-qualified", "helo command rejected", "invalid helo",
       "invalid command", "cannot decode response",
-      "unexpected command", "command rejected", "parameter not implemented", "not implemented",
-      "unknown command", "bad command", "invalid argument", "unexpected data", "line too long",
+      "unexpected command", "parameter not implemented", "not implemented",
+      "unknown command", "bad command", "invalid argument", "unexpected data", "line too long", "syntax:",
     ]),
     Group(.protocolError, 95, ["too many unauthenticated commands"]),
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
@@ -308,7 +312,7 @@ enum Rules {
       "resource temporarily unavailable", "system not accepting network messages", "temporary problem",
       "system problem", "temporary failure", "configuration error", "misconfigured",
       "temporarily unavailable", "out of memory", "temporarily deferred",
-      "temporary error", "internal failure", "unable to process", "processing error",
+      "temporary error", "internal failure", "local problem", "unable to process", "processing error",
       "service temporarily", "server is unavailable",
     ]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
