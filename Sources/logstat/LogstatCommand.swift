@@ -19,7 +19,7 @@ struct LogstatCommand: ParsableCommand {
       64 usage error.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self],
+    subcommands: [Analyze.self, Explain.self],
     defaultSubcommand: Analyze.self)
 
   /// Parses, runs, and maps errors to the documented exit statuses.
