@@ -55,6 +55,8 @@ struct MessageState: Sendable {
         let key = recipients[k].key
         if !later.recipients.contains(where: { $0.key == key }) { recipients[k].last = .expired }
       }
+      // The joined piece still carries the expiry, for pieces earlier still that it joins.
+      expiredHere = true
     }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
