@@ -15,6 +15,7 @@ let package = Package(
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
@@ -52,7 +53,12 @@ let package = Package(
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
-    .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
+    .testTarget(
+      name: "LogstatAggregateTests",
+      dependencies: [
+        "LogstatAggregate", "LogstatScan",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
