@@ -12,6 +12,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
+    .executable(name: "logstat-gen", targets: ["logstat-gen"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,11 +49,17 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
+    // Generator of realistic, deterministic mail logs (with their truth) for tests and benchmarks.
+    .executableTarget(
+      name: "logstat-gen",
+      dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")],
+      swiftSettings: swiftSettings),
 
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
-    .testTarget(name: "LogstatClassifyTests", dependencies: ["LogstatClassify"]),
+    .testTarget(
+      name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
     .testTarget(
       name: "LogstatAggregateTests",
       dependencies: [
@@ -62,5 +69,6 @@ let package = Package(
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
+    .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
   ]
 )

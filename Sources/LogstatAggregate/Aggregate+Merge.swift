@@ -1,17 +1,14 @@
+import LogstatClassify
 import LogstatScan
 
 extension Aggregate {
   /// Counts the final outcome of each recipient of a message whose life is known.
   mutating func finalize(_ state: MessageState) {
     var sender = SenderCounters()
-    sender.messages = state.born || state.senderKnown ? 1 : 0
-    sender.bytes = Swift.max(state.size, 0)
-    bytesReceived += Swift.max(state.size, 0)
-    if state.isNotification { notificationsSent += 1 }
-    for r in state.recipients where r.last != .none {
+    for r in state.recipients where r.last != .none && r.lastCounted {
       var c = DomainCounters()
       c.recipients = 1
-      if r.deferrals > 0 { c.deferredRecipients = 1 }
+      if r.countedDeferrals > 0 { c.deferredRecipients = 1 }
       switch r.last {
       case .sent, .suppressed:
         c.delivered = 1
@@ -19,10 +16,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         c.bounced = 1
+        c.failedReasons.counts[Int(r.lastReason)] += 1
+        if Reason.at(Int(r.lastReason)).isHard { c.hardBounces = 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         c.expired = 1
+        c.failedReasons.counts[Int(r.lastReason)] += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:
@@ -35,7 +35,17 @@ extension Aggregate {
       sender.recipients += 1
       domainCounters[Int(r.domain)].merge(c)
     }
-    if state.senderKnown, !state.isNotification, state.sender >= 0 {
+    // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
+    // and a rotation between two runs must not count the message twice.
+    if state.bornCounted || sender.recipients > 0 {
+      bytesReceived += Swift.max(state.size, 0)
+      if state.isNotification { notificationsSent += 1 }
+    }
+    if state.senderKnown, !state.isNotification, state.sender >= 0,
+      state.bornCounted || sender.recipients > 0
+    {
+      sender.messages = 1
+      sender.bytes = Swift.max(state.size, 0)
       senderCounters[Int(state.sender)].merge(sender)
     }
   }
@@ -48,7 +58,7 @@ extension Aggregate {
     lines.merge(later.lines)
     let domainMap = (0..<later.domains.count).map { id -> Int32 in
       let mine = domains.intern(later.domains.string(Int32(id)))
-      if Int(mine) == domainCounters.count { domainCounters.append(DomainCounters()) }
+      if Int(mine) == domainCounters.count { appendDomain() }
       domainCounters[Int(mine)].merge(later.domainCounters[id])
       return mine
     }
@@ -63,6 +73,7 @@ extension Aggregate {
       replyCodeCounters[code, default: CodeCounters()].merge(c)
     }
     inbound.merge(later.inbound)
+    mergeReasons(later, domainMap: domainMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent

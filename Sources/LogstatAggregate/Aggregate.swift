@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 /// Counts of lines by what the scanner made of them.
@@ -65,6 +66,20 @@ public struct Aggregate: Sendable {
   /// Earliest and latest event time seen (epoch seconds), or nil.
   public internal(set) var firstTime: Int64?
   public internal(set) var lastTime: Int64?
+
+  /// The mailbox provider of each recipient domain (parallel to `domainCounters`), from the
+  /// relay host names seen, else from the domain name; `.none` when unknown.
+  public internal(set) var domainProviders: [Provider] = []
+  var providerResolved: [Bool] = []
+  /// Inbound rejects by reason.
+  public internal(set) var inboundReasons = ReasonCounts()
+  /// Blocklists named in reply texts (outbound and inbound).
+  public internal(set) var blocklists: [Blocklist: BlocklistStats] = [:]
+  /// One example reply per reason (by `Reason.ordinal`), the first seen.
+  public internal(set) var examples = [ReasonExample?](repeating: nil, count: Reason.allCases.count)
+  /// Collect the addresses that hard-bounced (for `--suppression-list`).
+  public var collectSuppression = false
+  public internal(set) var hardBouncedAddresses: Set<String> = []
 
   var open: [QueueKey: MessageState] = [:]
   /// Messages that ended here but began in an earlier partial, in order.

@@ -9,7 +9,16 @@ public enum Engine {
     var total = Aggregate()
     var files: [FileSummary] = []
     for input in plan.inputs {
-      let worker = FileWorker(input: input, clock: LineClock.forInput(input, plan: plan))
+      let probe = input.isStandardInput ? nil : try? InputProbe.probe(input)
+      let clock = LineClock.forInput(input, probe: probe, plan: plan)
+      let worker = FileWorker(input: input, clock: clock, window: plan.window)
+      if let reason = InputSelection.skipReason(
+        input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)
+      {
+        worker.summary.skipReason = reason
+        files.append(worker.summary)
+        continue
+      }
       worker.run(plan: plan)
       total.merge(worker.aggregate)
       files.append(worker.summary)

@@ -20,19 +20,30 @@ struct LineClock {
   }
 
   /// A clock for `input`, its year anchored on the file's last line and modification time.
-  static func forInput(_ input: InputFile, plan: RunPlan) -> LineClock {
-    var first: (month: Int, day: Int)?
-    var last: (month: Int, day: Int)?
-    var mtime = plan.now
-    if !input.isStandardInput, let probe = try? InputProbe.probe(input) {
-      mtime = probe.modificationTime
-      first = monthDay(probe.firstLine)
-      last = monthDay(probe.lastLine)
-    }
+  static func forInput(_ input: InputFile, probe: ProbeResult?, plan: RunPlan) -> LineClock {
     let years = YearResolver(
-      lastLineMonthDay: last, firstLineMonthDay: first, modificationTime: mtime, zone: plan.zone,
+      lastLineMonthDay: monthDay(probe?.lastLine), firstLineMonthDay: monthDay(probe?.firstLine),
+      modificationTime: probe?.modificationTime ?? plan.now, zone: plan.zone,
       yearOverride: plan.yearOverride)
     return LineClock(zone: LocalTimeConverter(zone: plan.zone), years: years)
+  }
+
+  /// Epoch of a probed line, using a copy of this clock (the running clock is not advanced).
+  func epoch(ofProbedLine bytes: [UInt8]?, yearHint: Int?) -> Int64? {
+    guard let bytes else { return nil }
+    var line = ScannedLine()
+    let time = bytes.withUnsafeBytes { b -> LineTime in
+      LineScanner.scan(b, into: &line)
+      return line.time
+    }
+    guard !time.isUnset else { return nil }
+    var t = time
+    if t.year == 0 {
+      guard let yearHint else { return nil }
+      t.year = yearHint
+    }
+    var copy = self
+    return copy.epoch(t)
   }
 
   private static func monthDay(_ bytes: [UInt8]?) -> (month: Int, day: Int)? {

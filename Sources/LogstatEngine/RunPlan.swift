@@ -18,11 +18,14 @@ public struct RunPlan: Sendable {
   public var yearOverride: Int?
   /// "Now", epoch seconds: the anchor for standard input's year.
   public var now: Int64
+  /// Only events inside this window are counted; whole files outside it are skipped unread.
+  public var window: TimeWindow
 
   public init(
     inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 4 << 20, maxLineLength: Int = 1 << 20,
-    zone: LocalZone = .utc, yearOverride: Int? = nil, now: Int64
+    zone: LocalZone = .utc, yearOverride: Int? = nil, now: Int64, window: TimeWindow = .all
   ) {
+    self.window = window
     self.inputs = inputs
     self.jobs = jobs
     self.chunkSize = chunkSize
@@ -48,6 +51,10 @@ public struct FileSummary: Sendable {
   public var truncatedLines = 0
   /// The error that stopped reading this file, if any (lines before it were counted).
   public var error: InputError?
+  /// Why the file was not read at all (outside the time window), or nil.
+  public var skipReason: String?
+  /// Lines read but outside the time window, so not counted.
+  public var outsideWindowLines = 0
 
   public init(input: InputFile) { self.input = input }
 }

@@ -85,6 +85,7 @@ import Testing
       "Nov 22 06:00:00 mx1 postfix/qmgr[990]: 4Vq8Kz1sYHz9abc: from=<alerts@example.net>, status=expired, returned to sender",
       "Nov 22 06:00:01 mx1 postfix/cleanup[3102]: 3F2A1B0C11: message-id=<1.3F2A1B0C11@mx1.example.net>",
       "Nov 22 06:00:02 mx1 postfix/qmgr[990]: 4Vq8Kz1sYHz9abc: from=<>, size=31304, nrcpt=4 (queue active)",
+      "Nov 22 06:00:03 mx1 postfix/smtp[3304]: 4Vq8Kz1sYHz9abc: to=<billing@shop.example.org>, relay=mx.shop.example.org[203.0.113.40]:25, delay=0.7, delays=0/0/0.3/0.4, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 4H1x2y3z)",
     ]
     #expect(whole(log).bytesReceived == 31304)
     expectSplitInvariant(log)

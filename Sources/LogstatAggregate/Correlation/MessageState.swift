@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 /// What one partial knows about one recipient of one message.
@@ -11,6 +12,12 @@ struct RecipientState: Sendable {
   /// Packed enhanced status code of the last attempt (see `DSNCode`), 0 if none.
   var lastDSN: UInt32 = 0
   var lastReplyCode: UInt16 = 0
+  /// Reason of the last attempt (`Reason.ordinal`).
+  var lastReason: UInt8 = UInt8(Reason.other.ordinal)
+  /// The last status was seen inside the time window, so the outcome is counted.
+  var lastCounted = false
+  /// Deferrals seen inside the time window.
+  var countedDeferrals: Int32 = 0
 }
 
 /// What one partial knows about one message, gathered across its lines by queue ID.
@@ -30,6 +37,10 @@ struct MessageState: Sendable {
   var ended = false
   /// Postfix expired the message here: deferred recipients seen only earlier expired too.
   var expiredHere = false
+  /// That expiry fell inside the time window.
+  var expiryCounted = false
+  /// The message was created inside the time window.
+  var bornCounted = false
   var recipients: [RecipientState] = []
 
   /// Index of the recipient with `key`, adding it if new.
@@ -51,20 +62,26 @@ struct MessageState: Sendable {
     if size < 0 { size = later.size }
     ended = later.ended
     if later.expiredHere {
+      expiredHere = true
+      expiryCounted = later.expiryCounted
       for k in recipients.indices where recipients[k].last == .deferred {
         let key = recipients[k].key
-        if !later.recipients.contains(where: { $0.key == key }) { recipients[k].last = .expired }
+        if !later.recipients.contains(where: { $0.key == key }) {
+          recipients[k].last = .expired
+          recipients[k].lastCounted = later.expiryCounted
+        }
       }
-      // The joined piece still carries the expiry, for pieces earlier still that it joins.
-      expiredHere = true
     }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
       recipients[k].deferrals += r.deferrals
+      recipients[k].countedDeferrals += r.countedDeferrals
       if r.last != .none {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
+        recipients[k].lastReason = r.lastReason
+        recipients[k].lastCounted = r.lastCounted
       }
     }
   }

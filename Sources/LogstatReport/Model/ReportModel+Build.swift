@@ -7,13 +7,16 @@ extension ReportModel {
   /// - Parameters:
   ///   - now: epoch seconds stamped as `generatedAt` (fixed in tests).
   ///   - zone: the zone for printed times.
-  public static func build(from run: RunResult, now: Int64, zone: LocalZone) -> ReportModel {
+  public static func build(
+    from run: RunResult, now: Int64, zone: LocalZone, window: TimeWindow = .all
+  ) -> ReportModel {
     let a = run.aggregate
     let files = run.files.map { f in
       FileRow(
         path: f.input.displayName, gzip: f.isGzip, bytes: f.bytesRead, lines: f.lines,
         notMail: f.notMailLines, skipped: f.skippedLines, truncatedLines: f.truncatedLines,
-        error: f.error.map { $0.message })
+        outsideWindow: f.outsideWindowLines, error: f.error.map { $0.message },
+        skipReason: f.skipReason)
     }
     var problems = run.inputErrors.map { $0.description }
     problems += run.files.compactMap { $0.error?.description }
@@ -28,6 +31,8 @@ extension ReportModel {
     for id in 0..<a.domains.count {
       let c = a.domainCounters[id]
       total.merge(c)
+      // Domains seen only in lines before the time window have nothing to show.
+      guard c.attempts + c.recipients + c.rejected > 0 else { continue }
       domains.append(domainRow(a.domains.string(Int32(id)), c))
     }
     domains.sort {
@@ -57,6 +62,7 @@ extension ReportModel {
     var senders: [SenderRow] = []
     for id in 0..<a.senders.count {
       let c = a.senderCounters[id]
+      guard c.messages > 0 else { continue }
       senders.append(
         SenderRow(
           domain: a.senders.string(Int32(id)), messages: c.messages, bytes: c.bytes,
@@ -86,8 +92,9 @@ extension ReportModel {
         deferred: c.deferred, bounced: c.bounced, expired: c.expired, rejected: c.rejected)
     }
 
-    return ReportModel(
+    var model = ReportModel(
       generatedAt: zone.timestamp(now), timeZone: zone.identifier,
+      window: window.isUnbounded ? nil : window.description(in: zone),
       firstEvent: a.firstTime.map { zone.timestamp($0) },
       lastEvent: a.lastTime.map { zone.timestamp($0) }, files: files, problems: problems,
       lines: LineSummary(
@@ -95,6 +102,8 @@ extension ReportModel {
         skipped: a.lines.skipped, probes: a.lines.probes),
       summary: summary, domains: domains, dsnCodes: dsnCodes, replyCodes: replyCodes,
       senders: senders, inbound: inbound, timeline: timeline)
+    model.addClassification(a, zone: zone)
+    return model
   }
 
   static func domainRow(_ name: String, _ c: DomainCounters) -> DomainRow {

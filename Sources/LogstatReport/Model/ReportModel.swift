@@ -5,6 +5,8 @@ public struct ReportModel: Sendable, Equatable {
 
   public var generatedAt: String
   public var timeZone: String
+  /// The time window counted, e.g. `from 2026-11-22 00:00:00 +01:00 until ...`, or nil for all.
+  public var window: String?
   /// First and last event times seen, local ISO 8601, or nil when no event was read.
   public var firstEvent: String?
   public var lastEvent: String?
@@ -18,15 +20,19 @@ public struct ReportModel: Sendable, Equatable {
   public var senders: [SenderRow]
   public var inbound: InboundSection
   public var timeline: [HourRow]
+  public var reasons: [ReasonRow] = []
+  public var providers: [ProviderRow] = []
+  public var blocklists: [BlocklistRow] = []
 
   public init(
-    generatedAt: String, timeZone: String, firstEvent: String?, lastEvent: String?,
+    generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,
     files: [FileRow], problems: [String], lines: LineSummary, summary: Summary,
     domains: [DomainRow], dsnCodes: [CodeRow], replyCodes: [CodeRow], senders: [SenderRow],
     inbound: InboundSection, timeline: [HourRow]
   ) {
     self.generatedAt = generatedAt
     self.timeZone = timeZone
+    self.window = window
     self.firstEvent = firstEvent
     self.lastEvent = lastEvent
     self.files = files
@@ -51,7 +57,11 @@ public struct FileRow: Sendable, Equatable {
   public var notMail: Int
   public var skipped: Int
   public var truncatedLines: Int
+  /// Lines read but outside the time window.
+  public var outsideWindow: Int
   public var error: String?
+  /// Why the file was not read (outside the time window), or nil when it was read.
+  public var skipReason: String?
 }
 
 /// Lines read, by what the scanner made of them.
@@ -104,6 +114,10 @@ public struct DomainRow: Sendable, Equatable {
   public var notifications: Int
   public var deliveryRate: Double?
   public var delayMedianSeconds: Double?
+  /// Mailbox provider id (`google`, `microsoft`, ..., `none`).
+  public var provider: String = "none"
+  /// The most frequent reason among failures, else among deferrals; nil when none.
+  public var topReason: String?
 
   /// Problem size used for sorting: failures first, then deferrals.
   public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }
@@ -161,4 +175,50 @@ public struct HourRow: Sendable, Equatable {
   public var bounced: Int
   public var expired: Int
   public var rejected: Int
+}
+
+/// One reason why mail failed or was deferred, with what to do about it.
+public struct ReasonRow: Sendable, Equatable {
+  /// Reason id (`user-unknown`, ...), stable in the JSON schema.
+  public var reason: String
+  public var title: String
+  public var hard: Bool
+  public var fault: String
+  /// Recipients whose final outcome (bounced or expired) had this reason.
+  public var failed: Int
+  /// Deferred attempts with this reason.
+  public var deferred: Int
+  /// Inbound rejects by our own server with this reason.
+  public var rejected: Int
+  /// Share of all failed recipients (0...1), or nil when nothing failed.
+  public var share: Double?
+  /// Recipient domains with the most failures and deferrals for this reason.
+  public var topDomains: [String]
+  public var example: String?
+  public var advice: String
+}
+
+/// One mailbox provider: the recipient domains it hosts, added up.
+public struct ProviderRow: Sendable, Equatable {
+  public var provider: String
+  public var name: String
+  public var domains: Int
+  public var attempts: Int
+  public var recipients: Int
+  public var delivered: Int
+  public var deferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var deliveryRate: Double?
+  public var topReason: String?
+}
+
+/// A blocklist named in reply texts.
+public struct BlocklistRow: Sendable, Equatable {
+  public var blocklist: String
+  public var name: String
+  public var count: Int
+  public var firstSeen: String?
+  public var lastSeen: String?
+  public var domains: [String]
 }

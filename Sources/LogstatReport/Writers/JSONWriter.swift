@@ -10,6 +10,7 @@ public enum JSONWriter {
       ("schema", .string("logstat/\(ReportModel.schemaVersion)")),
       ("generated_at", .string(m.generatedAt)),
       ("time_zone", .string(m.timeZone)),
+      ("window", .optional(m.window)),
       ("first_event", .optional(m.firstEvent)),
       ("last_event", .optional(m.lastEvent)),
       ("files", .array(m.files.map(file))),
@@ -22,6 +23,9 @@ public enum JSONWriter {
       ("senders", .array(m.senders.map(sender))),
       ("inbound", inbound(m.inbound)),
       ("timeline", .array(m.timeline.map(hour))),
+      ("reasons", .array(m.reasons.map(reason))),
+      ("providers", .array(m.providers.map(provider))),
+      ("blocklists", .array(m.blocklists.map(blocklist))),
     ])
   }
 
@@ -29,7 +33,8 @@ public enum JSONWriter {
     .object([
       ("path", .string(f.path)), ("gzip", .bool(f.gzip)), ("bytes", .int(Int(f.bytes))),
       ("lines", .int(f.lines)), ("not_mail", .int(f.notMail)), ("skipped", .int(f.skipped)),
-      ("truncated_lines", .int(f.truncatedLines)), ("error", .optional(f.error)),
+      ("truncated_lines", .int(f.truncatedLines)), ("outside_window", .int(f.outsideWindow)),
+      ("error", .optional(f.error)), ("skip_reason", .optional(f.skipReason)),
     ])
   }
 
@@ -74,6 +79,35 @@ public enum JSONWriter {
       ("expired", .int(d.expired)), ("rejected", .int(d.rejected)),
       ("notifications", .int(d.notifications)), ("delivery_rate", .optional(d.deliveryRate)),
       ("delay_median_seconds", .optional(d.delayMedianSeconds)),
+      ("provider", .string(d.provider)), ("top_reason", .optional(d.topReason)),
+    ])
+  }
+
+  static func reason(_ r: ReasonRow) -> JSON {
+    .object([
+      ("reason", .string(r.reason)), ("title", .string(r.title)), ("hard", .bool(r.hard)),
+      ("fault", .string(r.fault)), ("failed", .int(r.failed)), ("deferred", .int(r.deferred)),
+      ("rejected", .int(r.rejected)), ("share", .optional(r.share)),
+      ("top_domains", .array(r.topDomains.map { .string($0) })),
+      ("example", .optional(r.example)), ("advice", .string(r.advice)),
+    ])
+  }
+
+  static func provider(_ p: ProviderRow) -> JSON {
+    .object([
+      ("provider", .string(p.provider)), ("name", .string(p.name)), ("domains", .int(p.domains)),
+      ("attempts", .int(p.attempts)), ("recipients", .int(p.recipients)),
+      ("delivered", .int(p.delivered)), ("deferred", .int(p.deferred)),
+      ("bounced", .int(p.bounced)), ("expired", .int(p.expired)),
+      ("delivery_rate", .optional(p.deliveryRate)), ("top_reason", .optional(p.topReason)),
+    ])
+  }
+
+  static func blocklist(_ b: BlocklistRow) -> JSON {
+    .object([
+      ("blocklist", .string(b.blocklist)), ("name", .string(b.name)), ("count", .int(b.count)),
+      ("first_seen", .optional(b.firstSeen)), ("last_seen", .optional(b.lastSeen)),
+      ("domains", .array(b.domains.map { .string($0) })),
     ])
   }
 

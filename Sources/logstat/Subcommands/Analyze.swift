@@ -36,12 +36,23 @@ struct Analyze: ParsableCommand {
   @Option(help: "Parallel workers (default: the number of cores).")
   var jobs: Int?
 
+  @Option(help: ArgumentHelp(
+    "Count only events at or after this time: today, yesterday, now, a duration before now (90m, 24h, 7d), a date (2026-11-22) or date-time (2026-11-22T06:00, \"2026-11-22 06:00:00+01:00\").",
+    valueName: "time"))
+  var since: String?
+
+  @Option(help: ArgumentHelp(
+    "Count only events before this time (same forms). Default: now; with --since yesterday, today's midnight.",
+    valueName: "time"))
+  var until: String?
+
   @Option(help: "Year for classic syslog stamps that carry none (default: inferred per file).")
   var year: Int?
 
   @Option(help: .hidden)
   var chunkSize: Int = 4 << 20
 
+  /// Fixed "now" (epoch seconds) for tests; also read from LOGSTAT_NOW.
   @Option(help: .hidden)
   var now: Int64?
 
@@ -52,8 +63,14 @@ struct Analyze: ParsableCommand {
   }
 
   func run() throws {
-    let now = self.now ?? Int64(time(nil))
+    let now = self.now ?? environmentNow() ?? Int64(time(nil))
     let zone = LocalZone.current()
+    let window: TimeWindow
+    do {
+      window = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: zone)
+    } catch {
+      throw ValidationError(error.description)
+    }
     var (files, errors) = inputs.isEmpty ? (InputDiscovery.systemLogs(), []) : InputDiscovery.expand(inputs)
     if inputs.isEmpty, files.isEmpty {
       throw CLIError(
@@ -66,13 +83,13 @@ struct Analyze: ParsableCommand {
     }
     let plan = RunPlan(
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
-      yearOverride: year, now: now)
+      yearOverride: year, now: now, window: window)
     let result = Engine.run(plan, inputErrors: errors)
     errors = []
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
-    let model = ReportModel.build(from: result, now: now, zone: zone)
+    let model = ReportModel.build(from: result, now: now, zone: zone, window: window)
     let rendered: String
     switch format {
     case .text: rendered = TextWriter.render(model, options: .init(top: top))
@@ -96,6 +113,12 @@ func printError(_ message: String) {
   line.withUTF8 { u in
     _ = write(STDERR_FILENO, u.baseAddress, u.count)
   }
+}
+
+/// `LOGSTAT_NOW` (epoch seconds), a fixed clock for tests and reproducible reports.
+func environmentNow() -> Int64? {
+  guard let raw = getenv("LOGSTAT_NOW") else { return nil }
+  return Int64(String(cString: raw))
 }
 
 /// The number of cores online.

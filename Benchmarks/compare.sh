@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Times logstat against the tools people already use, on a generated 1 GB Postfix log.
+#
+#   Benchmarks/compare.sh                 # from the repository root
+#   SIZE=4G ROUNDS=5 Benchmarks/compare.sh
+#
+# Environment (all optional):
+#   SIZE=1G         size of the generated log (logstat-gen --size syntax)
+#   SLICE=100M      size of the slice pflogsumm (and logstat, for the ratio) runs on
+#   ROUNDS=3        rounds; each round runs every command once, interleaved
+#   SEED=1          generator seed
+#   DATA=bench-data where the logs are kept (git-ignored); reused when present
+#   LOGSTAT=.build/release/logstat   the analyser to time
+#   LOGSTAT_ARGS="" extra arguments for logstat
+#   GEN=.build/release/logstat-gen   the generator
+#   BUILD=1         build logstat and logstat-gen in release mode first (0: use what is built)
+#
+# Prints per command the median wall time, MB/s (1 MB = 10^6 bytes of uncompressed log), the
+# speed relative to cat, wc -l and zcat | wc -l, and logstat's peak RSS.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+SIZE=${SIZE:-1G}
+SLICE=${SLICE:-100M}
+ROUNDS=${ROUNDS:-3}
+SEED=${SEED:-1}
+DATA=${DATA:-bench-data}
+LOGSTAT=${LOGSTAT:-.build/release/logstat}
+LOGSTAT_ARGS=${LOGSTAT_ARGS:-}
+BUILD=${BUILD:-1}
+GEN=${GEN:-.build/release/logstat-gen}
+
+say() { printf '%s\n' "$*" >&2; }
+
+if [[ $BUILD == 1 ]]; then
+  say "== building logstat-gen and logstat (release)"
+  swift build -c release --product logstat-gen >&2
+  swift build -c release --product logstat >&2 || say "!! logstat did not build; its rows will be skipped"
+fi
+if [[ ! -x $GEN ]]; then
+  say "logstat-gen is not built: run 'swift build -c release --product logstat-gen' (or BUILD=1)"
+  exit 1
+fi
+
+mkdir -p "$DATA"
+PLAIN=$DATA/postfix-$SIZE-seed$SEED.log
+GZ=$PLAIN.gz
+SLICED=$DATA/postfix-$SIZE-seed$SEED.slice-$SLICE.log
+if [[ ! -s $PLAIN ]]; then
+  say "== generating $PLAIN (and its truth, $PLAIN.truth.tsv)"
+  "$GEN" --format postfix --size "$SIZE" --seed "$SEED" --output "$PLAIN.tmp" --truth "$PLAIN.truth.tsv" >&2
+  mv "$PLAIN.tmp" "$PLAIN"
+fi
+if [[ ! -s $GZ ]]; then
+  GZIP_TOOL=$(command -v pigz || command -v gzip)
+  say "== compressing with $GZIP_TOOL"
+  "$GZIP_TOOL" -c -6 "$PLAIN" > "$GZ.tmp"
+  mv "$GZ.tmp" "$GZ"
+fi
+if [[ ! -s $SLICED ]]; then
+  slice_bytes=$(numfmt --from=iec "${SLICE%B}")
+  head -c "$slice_bytes" "$PLAIN" | sed '$d' > "$SLICED"  # drop the cut last line
+fi
+
+plain_mb=$(stat -c %s "$PLAIN")
+slice_mb=$(stat -c %s "$SLICED")
+
+# Commands: name<TAB>input bytes<TAB>shell command. Output always goes to /dev/null.
+commands=()
+add() { commands+=("$1"$'\t'"$2"$'\t'"$3"); }
+add "cat"             "$plain_mb" "cat '$PLAIN' > /dev/null"
+add "wc -l"           "$plain_mb" "wc -l '$PLAIN' > /dev/null"
+add "zcat | wc -l"    "$plain_mb" "zcat '$GZ' | wc -l > /dev/null"
+
+have_pflogsumm=0
+if command -v pflogsumm > /dev/null; then
+  have_pflogsumm=1
+  add "pflogsumm (slice)" "$slice_mb" "pflogsumm '$SLICED' > /dev/null 2>&1"
+else
+  say "!! pflogsumm not found, skipped (install: apt-get install -y pflogsumm)"
+fi
+
+have_logstat=0
+jobs_note=""
+if [[ -x $LOGSTAT ]]; then
+  have_logstat=1
+  if "$LOGSTAT" --help 2>&1 | grep -q -- '--jobs'; then
+    j1="--jobs 1"; j2="--jobs 2"
+  else
+    j1=""; j2=""; jobs_note="(logstat does not accept --jobs yet: both rows ran without it)"
+  fi
+  add "logstat --jobs 1"      "$plain_mb" "'$LOGSTAT' $j1 $LOGSTAT_ARGS '$PLAIN' > /dev/null"
+  add "logstat --jobs 2"      "$plain_mb" "'$LOGSTAT' $j2 $LOGSTAT_ARGS '$PLAIN' > /dev/null"
+  add "logstat --jobs 1 gz"   "$plain_mb" "'$LOGSTAT' $j1 $LOGSTAT_ARGS '$GZ' > /dev/null"
+  add "logstat --jobs 2 gz"   "$plain_mb" "'$LOGSTAT' $j2 $LOGSTAT_ARGS '$GZ' > /dev/null"
+  if [[ $have_pflogsumm == 1 ]]; then
+    add "logstat --jobs 2 (slice)" "$slice_mb" "'$LOGSTAT' $j2 $LOGSTAT_ARGS '$SLICED' > /dev/null"
+  fi
+else
+  say "!! $LOGSTAT not found: logstat rows skipped (build: swift build -c release --product logstat)"
+fi
+
+now_ns() { date +%s%N; }
+declare -A times
+say "== $ROUNDS rounds over ${#commands[@]} commands (log: $PLAIN, $(numfmt --to=si "$plain_mb")B)"
+for ((r = 1; r <= ROUNDS; r++)); do
+  for entry in "${commands[@]}"; do
+    IFS=$'\t' read -r name bytes cmd <<< "$entry"
+    start=$(now_ns)
+    status=0
+    bash -c "$cmd" || status=$?
+    [[ $status == 0 ]] || say "!! '$name' failed (exit $status)"
+    end=$(now_ns)
+    times[$name]+="$(( end - start )) "
+    say "   round $r: $name $(awk -v n=$(( end - start )) 'BEGIN { printf "%.3f s", n / 1e9 }')"
+  done
+done
+
+# Median seconds of a name's samples.
+median() { tr ' ' '\n' <<< "${times[$1]}" | grep . | sort -n | awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.4f", m / 1e9 }'; }
+speed() { awk -v b="$1" -v s="$2" 'BEGIN { printf "%.1f", b / 1e6 / s }'; }
+
+cat_s=$(median "cat"); wc_s=$(median "wc -l"); zcat_s=$(median "zcat | wc -l")
+cat_v=$(speed "$plain_mb" "$cat_s"); wc_v=$(speed "$plain_mb" "$wc_s"); zcat_v=$(speed "$plain_mb" "$zcat_s")
+
+printf '\nlog %s: %d MB plain, %d MB gzip; slice %d MB. MB/s counts uncompressed bytes.\n' \
+  "$PLAIN" $(( plain_mb / 1000000 )) $(( $(stat -c %s "$GZ") / 1000000 )) $(( slice_mb / 1000000 ))
+printf '%-26s %10s %10s %10s %9s %9s %9s\n' "command" "MB" "median s" "MB/s" "/cat" "/wc -l" "/zcat|wc"
+for entry in "${commands[@]}"; do
+  IFS=$'\t' read -r name bytes cmd <<< "$entry"
+  s=$(median "$name"); v=$(speed "$bytes" "$s")
+  awk -v n="$name" -v mb="$(( bytes / 1000000 ))" -v s="$s" -v v="$v" -v c="$cat_v" -v w="$wc_v" -v z="$zcat_v" \
+    'BEGIN { printf "%-26s %10d %10.3f %10.1f %8.3fx %8.3fx %8.3fx\n", n, mb, s, v, v / c, v / w, v / z }'
+done
+
+if [[ $have_logstat == 1 ]]; then
+  j1s=$(median "logstat --jobs 1"); j2s=$(median "logstat --jobs 2")
+  awk -v a="$j1s" -v b="$j2s" 'BEGIN { printf "\nlogstat --jobs 2 vs --jobs 1 (plain): %.2fx\n", a / b }'
+  if [[ $have_pflogsumm == 1 ]]; then
+    awk -v p="$(median "pflogsumm (slice)")" -v l="$(median "logstat --jobs 2 (slice)")" \
+      'BEGIN { printf "logstat --jobs 2 vs pflogsumm (same slice): %.0fx\n", p / l }'
+  fi
+  [[ -n $jobs_note ]] && echo "$jobs_note"
+  if [[ -x /usr/bin/time ]]; then
+    for input in "$PLAIN" "$GZ"; do
+      rss=$( { /usr/bin/time -v "$LOGSTAT" $j2 $LOGSTAT_ARGS "$input" > /dev/null; } 2>&1 \
+        | awk -F': ' '/Maximum resident/ { print $2 }')
+      echo "logstat $j2 peak RSS on $(basename "$input"): $(( ${rss:-0} / 1024 )) MB"
+    done
+  else
+    echo "peak RSS not measured: /usr/bin/time missing (install: apt-get install -y time)"
+  fi
+fi

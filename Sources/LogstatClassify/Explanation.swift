@@ -1,0 +1,219 @@
+/// Everything `logstat explain` says about one reply text or log line.
+public struct Explanation: Sendable, Equatable {
+  /// The input as given (a bare reply or a whole log line).
+  public var input: String
+  /// The reply text pulled out of the input (the input itself when it is a bare reply).
+  public var replyText: String
+  /// The `dsn=` value of a Postfix line.
+  public var dsn: EnhancedCode?
+  /// The relay host of the line (`relay=` or Exim `H=`), without address and port.
+  public var relayHost: String?
+  /// The recipient domain of the line (`to=<>` or the Exim address).
+  public var recipientDomain: String?
+  /// The classifier's verdict.
+  public var classification: Classification
+
+  /// The reason id.
+  public var reason: Reason { classification.reason }
+  /// True for hard bounces (remove the address).
+  public var isHard: Bool { classification.reason.isHard }
+  /// Where the fault lies.
+  public var fault: Fault { classification.reason.fault }
+  /// The enhanced code that best describes the reply (text or `dsn=`, the more specific).
+  public var bestCode: EnhancedCode? { classification.bestCode }
+  /// The registered meaning of `bestCode`.
+  public var meaning: String? { bestCode?.meaning }
+  /// What the sender can do.
+  public var advice: String { classification.reason.advice }
+}
+
+/// Explains one reply text or one whole Postfix/Exim log line.
+///
+/// Postfix lines give `to=`, `relay=`, `dsn=` and the text in `status=... (...)` (or the text of
+/// a `NOQUEUE: reject:`); Exim lines give the address, `H=` and the text after
+/// `SMTP error from remote mail server after ...:` or after the `R=`/`T=`/`defer (n):` fields.
+/// Not for the hot path: it builds Strings.
+public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifier()) -> Explanation {
+  let line = LogLineFields(text)
+  let verdict = classifier.classify(
+    line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
+  return Explanation(
+    input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
+    recipientDomain: line.domain, classification: verdict)
+}
+
+/// The fields `explain` pulls out of a log line; a plain reply passes through untouched.
+struct LogLineFields {
+  var reply: String
+  var dsn: EnhancedCode?
+  var relay: String?
+  var domain: String?
+
+  init(_ raw: String) {
+    let text = raw.trimmingSpaces
+    reply = text
+    if text.contains(" status=") || text.hasPrefix("status=") || text.contains("NOQUEUE: reject:") {
+      parsePostfix(text)
+    } else if let marker = LogLineFields.eximMarker(in: text) {
+      parseExim(text, marker: marker)
+    }
+  }
+
+  mutating func parsePostfix(_ text: String) {
+    if let to = text.value(after: "to=<", until: ">") { domain = to.domainPart }
+    if let relay = text.value(after: "relay=", until: ",") {
+      self.relay = relay == "none" ? nil : relay.hostPart
+    }
+    if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
+    if let range = text.firstRange(of: "NOQUEUE: reject: ") {
+      var rest = String(text[range.upperBound...])
+      if let colon = rest.firstRange(of: "]: ") { rest = String(rest[colon.upperBound...]) }
+      if let from = rest.firstRange(of: "; from=<") { rest = String(rest[..<from.lowerBound]) }
+      reply = rest
+      return
+    }
+    guard let status = text.firstRange(of: "status="),
+      let open = text[status.upperBound...].firstIndex(of: "("),
+      let close = text.lastIndex(of: ")"), open < close
+    else { return }
+    var inner = String(text[text.index(after: open)..<close])
+    if let suffix = inner.lastRange(of: " (in reply to ") {
+      inner = String(inner[..<suffix.lowerBound])
+    }
+    for marker in [" said: ", " refused to talk to me: "] {
+      if let found = inner.firstRange(of: marker) {
+        inner = String(inner[found.upperBound...])
+        break
+      }
+    }
+    reply = inner
+  }
+
+  /// The Exim delivery-line flag (`**`, `==`, `->`, `=>`, `*>`) or "rejected" marker, if any.
+  static func eximMarker(in text: String) -> String? {
+    guard LogLineFields.startsWithDate(text) else { return nil }
+    for marker in [" ** ", " == ", " => ", " -> ", " *> "] where text.contains(marker) {
+      return marker
+    }
+    if text.contains(" rejected RCPT ") || text.contains(" rejected after DATA") {
+      return " rejected "
+    }
+    return nil
+  }
+
+  /// Exim main-log lines start with `YYYY-MM-DD`; bare replies never do.
+  static func startsWithDate(_ text: String) -> Bool {
+    let head = Array(text.utf8.prefix(10))
+    guard head.count == 10 else { return false }
+    for (i, b) in head.enumerated() {
+      if i == 4 || i == 7 {
+        if b != UInt8(ascii: "-") { return false }
+      } else if b < UInt8(ascii: "0") || b > UInt8(ascii: "9") {
+        return false
+      }
+    }
+    return true
+  }
+
+  mutating func parseExim(_ text: String, marker: String) {
+    if marker != " rejected ", let host = text.value(after: " H=", until: " ") {
+      relay = host.hostPart
+    }
+    guard let range = text.firstRange(of: marker) else { return }
+    var rest = String(text[range.upperBound...])
+    if marker == " rejected " {
+      if let address = rest.value(after: "<", until: ">") { domain = address.domainPart }
+      if let colon = rest.firstRange(of: ": ") { rest = String(rest[colon.upperBound...]) }
+      reply = rest
+      return
+    }
+    let address = rest.prefix { $0 != " " }
+    domain = String(address).trimmingCharacters(in: ":").domainPart
+    rest = String(rest.dropFirst(address.count))
+    if let smtp = rest.firstRange(of: "SMTP error from remote mail server after ") {
+      let after = rest[smtp.upperBound...]
+      if let colon = after.firstRange(of: ": ") { reply = String(after[colon.upperBound...]) }
+      return
+    }
+    // Skip the R= T= H= fields and a `defer (n)` up to the first ": ", if any.
+    var words = rest.split(separator: " ", omittingEmptySubsequences: true)[...]
+    while let word = words.first,
+      word.hasPrefix("R=") || word.hasPrefix("T=") || word.hasPrefix("<") || word == "defer"
+        || word.hasPrefix("(") && !word.hasSuffix("):") || word.hasPrefix("H=") || word.hasPrefix("[")
+    {
+      words = words.dropFirst()
+    }
+    var joined = words.joined(separator: " ")
+    if joined.hasPrefix("("), let colon = joined.firstRange(of: "): ") {
+      joined = String(joined[colon.upperBound...])
+    } else if joined.hasPrefix(": ") {
+      joined = String(joined.dropFirst(2))
+    }
+    reply = joined
+  }
+}
+
+extension String {
+  var trimmingSpaces: String {
+    var view = Substring(self)
+    while let first = view.first, first == " " || first == "\t" || first == "\n" || first == "\r" {
+      view = view.dropFirst()
+    }
+    while let last = view.last, last == " " || last == "\t" || last == "\n" || last == "\r" {
+      view = view.dropLast()
+    }
+    return String(view)
+  }
+
+  func trimmingCharacters(in set: String) -> String {
+    var view = Substring(self)
+    while let last = view.last, set.contains(last) { view = view.dropLast() }
+    return String(view)
+  }
+
+  /// The text between `start` and the next `end` (or the end of the string).
+  func value(after start: String, until end: String) -> String? {
+    guard let range = self.firstRange(of: start) else { return nil }
+    let rest = self[range.upperBound...]
+    if let stop = rest.firstRange(of: end) { return String(rest[..<stop.lowerBound]) }
+    return String(rest)
+  }
+
+  /// The domain of an address, lower-cased; the string itself if it has no '@'.
+  var domainPart: String? {
+    guard let at = lastIndex(of: "@") else { return nil }
+    let domain = self[index(after: at)...]
+    return domain.isEmpty ? nil : domain.lowercased()
+  }
+
+  /// A relay value without `[address]` and `:port`.
+  var hostPart: String {
+    String(prefix { $0 != "[" && $0 != ":" && $0 != " " })
+  }
+}
+
+extension StringProtocol {
+  /// The first occurrence of `needle` (standard library only, so no Foundation here).
+  func firstRange(of needle: String) -> Range<Index>? {
+    guard let head = needle.first else { return nil }
+    var start = startIndex
+    while let found = self[start...].firstIndex(of: head) {
+      if self[found...].hasPrefix(needle) {
+        return found..<index(found, offsetBy: needle.count)
+      }
+      start = index(after: found)
+    }
+    return nil
+  }
+
+  /// The last occurrence of `needle`.
+  func lastRange(of needle: String) -> Range<Index>? {
+    guard let head = needle.first else { return nil }
+    var end = endIndex
+    while let found = self[..<end].lastIndex(of: head) {
+      if self[found...].hasPrefix(needle) { return found..<index(found, offsetBy: needle.count) }
+      end = found
+    }
+    return nil
+  }
+}

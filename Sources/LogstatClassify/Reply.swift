@@ -1,0 +1,70 @@
+/// The codes found in one reply text, and its normalised form for matching.
+///
+/// Normalisation joins multi-line replies (`550-5.7.1 a 550-5.7.1 b 550 5.7.1 c` becomes
+/// ` a b c `), drops reply-code prefixes, turns Exim's escaped `\n` and all control bytes into
+/// spaces, collapses whitespace and lower-cases ASCII. The result always starts and ends
+/// with one space, so a rule can ask for a word start with a leading space.
+public struct Reply: Sendable, Equatable {
+  /// The basic SMTP reply code (e.g. 550), if the text carries one.
+  public var basicCode: UInt16?
+  /// The first enhanced status code in the text (`5.1.1`, also `#5.1.1` or `550-5.1.1`).
+  public var enhancedCode: EnhancedCode?
+
+  /// Makes a reply from already known codes.
+  public init(basicCode: UInt16? = nil, enhancedCode: EnhancedCode? = nil) {
+    self.basicCode = basicCode
+    self.enhancedCode = enhancedCode
+  }
+
+  /// Finds the codes in `text` and writes its normalised form into `buffer`.
+  ///
+  /// - Complexity: O(n); allocates only when `buffer` must grow past its largest text so far.
+  public static func parse(_ text: UnsafeRawBufferPointer, into buffer: ReplyBuffer) -> Reply {
+    var scanner = ReplyScanner(automaton: Rules.automaton, buffer: buffer)
+    return scanner.run(text).reply
+  }
+
+  /// Convenience for tests and the command line: the codes and the normalised text.
+  public static func parse(_ text: String) -> (reply: Reply, normalized: String) {
+    let buffer = ReplyBuffer()
+    var text = text
+    let reply = text.withUTF8 { parse(UnsafeRawBufferPointer($0), into: buffer) }
+    return (reply, buffer.string)
+  }
+}
+
+/// A reusable byte buffer that holds one normalised reply; owned by one worker.
+public final class ReplyBuffer {
+  var storage: UnsafeMutablePointer<UInt8>
+  var capacity: Int
+  /// Number of valid bytes in the buffer.
+  public internal(set) var count: Int = 0
+
+  /// Makes an empty buffer with room for typical replies.
+  public init(capacity: Int = 1024) {
+    self.capacity = max(capacity, 16)
+    self.storage = .allocate(capacity: self.capacity)
+  }
+
+  deinit { storage.deallocate() }
+
+  /// The normalised bytes; valid until the next `Reply.parse` into this buffer.
+  public var bytes: UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: storage, count: count)
+  }
+
+  /// The normalised text as a String (for tests and explanations only).
+  public var string: String {
+    String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
+  }
+
+  func reserve(_ needed: Int) {
+    guard needed > capacity else { return }
+    storage.deallocate()
+    capacity = max(needed, capacity * 2)
+    storage = .allocate(capacity: capacity)
+  }
+}
+
+@available(*, unavailable)
+extension ReplyBuffer: Sendable {}

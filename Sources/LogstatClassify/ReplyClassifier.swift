@@ -1,0 +1,96 @@
+/// Classifies reply texts into a reason, provider and blocklist; one instance per worker.
+///
+/// Evidence is weighed, not nested: the best phrase in the text, the rule for the enhanced
+/// code (from the text and from `dsn=`), and last the basic reply code. A specific phrase
+/// outranks a specific code, which outranks a weak phrase; the code decides alone only when
+/// the text says nothing more specific.
+///
+/// ```swift
+/// let classifier = ReplyClassifier()
+/// let verdict = classifier.classify("550 5.1.1 <a@b.example>: Recipient address rejected: User unknown")
+/// // verdict.reason == .userUnknown
+/// ```
+public final class ReplyClassifier {
+  let buffer: ReplyBuffer
+  let automaton: PhraseAutomaton
+
+  /// Makes a classifier; the shared rule automaton is built on first use in the process.
+  public init() {
+    buffer = ReplyBuffer()
+    automaton = Rules.automaton
+  }
+
+  /// Classifies one reply.
+  ///
+  /// - Parameters:
+  ///   - text: The reply text as logged (multi-line, `host x said:` prefixes and Exim `\n` allowed).
+  ///   - dsn: The enhanced status code the MTA logged (`dsn=5.1.1`), if any.
+  ///   - relayHost: The relay host (`mx.example.com[1.2.3.4]:25`), if known.
+  ///   - recipientDomain: The recipient's domain, used when the relay names no provider.
+  /// - Complexity: O(text length); no allocation once the buffer has grown to the longest text.
+  public func classify(
+    text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
+    recipientDomain: UnsafeRawBufferPointer?
+  ) -> Classification {
+    var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
+    let (reply, hits) = scanner.run(text)
+
+    var reason = Reason.other
+    var weight = 0
+    if hits.reason != 0 {
+      reason = Rules.reasons[PhraseHits.value(hits.reason)]
+      weight = PhraseHits.priority(hits.reason)
+    }
+    if let code = reply.enhancedCode, let (byCode, codeWeight) = Rules.reason(for: code),
+      Int(codeWeight) > weight
+    {
+      reason = byCode
+      weight = Int(codeWeight)
+    }
+    if let code = dsn, let (byCode, codeWeight) = Rules.reason(for: code), Int(codeWeight) > weight {
+      reason = byCode
+      weight = Int(codeWeight)
+    }
+    if let basic = reply.basicCode, let (byBasic, basicWeight) = Rules.reason(forBasic: basic),
+      Int(basicWeight) > weight
+    {
+      reason = byBasic
+    }
+
+    let blocklist: Blocklist? =
+      hits.blocklist == 0 ? nil : Rules.blocklists[PhraseHits.value(hits.blocklist)]
+
+    var provider = Provider.none
+    if let relayHost { provider = Provider.forRelayHost(relayHost) }
+    if provider == .none, hits.provider != 0 {
+      provider = Rules.providers[PhraseHits.value(hits.provider)]
+    }
+    if provider == .none, let recipientDomain { provider = Provider.forDomain(recipientDomain) }
+
+    return Classification(
+      reason: reason, provider: provider, blocklist: blocklist, basicCode: reply.basicCode,
+      enhancedCode: reply.enhancedCode, dsn: dsn)
+  }
+
+  /// String convenience for tests, `explain` and the command line.
+  public func classify(
+    _ text: String, dsn: EnhancedCode? = nil, relayHost: String? = nil, recipientDomain: String? = nil
+  ) -> Classification {
+    var text = text
+    var relay = relayHost ?? ""
+    var domain = recipientDomain ?? ""
+    return text.withUTF8 { t in
+      relay.withUTF8 { r in
+        domain.withUTF8 { d in
+          classify(
+            text: UnsafeRawBufferPointer(t), dsn: dsn,
+            relayHost: relayHost == nil ? nil : UnsafeRawBufferPointer(r),
+            recipientDomain: recipientDomain == nil ? nil : UnsafeRawBufferPointer(d))
+        }
+      }
+    }
+  }
+}
+
+@available(*, unavailable)
+extension ReplyClassifier: Sendable {}

@@ -1,0 +1,72 @@
+import Testing
+
+@testable import LogstatClassify
+
+/// One labelled line of `Corpus/replies.tsv`.
+struct LabelledReply: Sendable, CustomTestStringConvertible {
+  let line: Int
+  let expected: String
+  let text: String
+  var testDescription: String { "line \(line): \(expected)" }
+}
+
+/// Loads the labelled corpus that sits next to this file.
+enum Corpus {
+  static let url: String = {
+    let here = #filePath
+    let folder = here[..<(here.lastIndex(of: "/") ?? here.endIndex)]
+    return folder + "/Corpus/replies.tsv"
+  }()
+
+  static func load() throws -> [LabelledReply] {
+    let data = try readFile(url)
+    var result: [LabelledReply] = []
+    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      guard let tab = line.firstIndex(of: "\t") else {
+        Issue.record("replies.tsv line \(index + 1) has no TAB: \(line)")
+        continue
+      }
+      result.append(
+        LabelledReply(
+          line: index + 1, expected: String(line[..<tab]),
+          text: String(line[line.index(after: tab)...])))
+    }
+    return result
+  }
+}
+
+@Suite("Labelled corpus")
+struct CorpusTests {
+  @Test("every line classifies to its label (100% accuracy)")
+  func accuracy() throws {
+    let corpus = try Corpus.load()
+    let classifier = ReplyClassifier()
+    var misses: [String] = []
+    for entry in corpus {
+      let got = explain(entry.text, classifier: classifier).reason.rawValue
+      if got != entry.expected {
+        misses.append("  line \(entry.line): expected \(entry.expected), got \(got): \(entry.text.prefix(160))")
+      }
+    }
+    let right = corpus.count - misses.count
+    let percent = Double(right) * 100 / Double(max(corpus.count, 1))
+    print("Classifier corpus: \(right)/\(corpus.count) correct (\(percent)%)")
+    if !misses.isEmpty { print("Misclassified:\n" + misses.joined(separator: "\n")) }
+    #expect(corpus.count >= 300)
+    #expect(misses.isEmpty, "\(misses.count) misclassified:\n\(misses.joined(separator: "\n"))")
+  }
+
+  @Test("every label is a reason id and every reason is covered at least three times")
+  func coverage() throws {
+    let corpus = try Corpus.load()
+    var counts: [String: Int] = [:]
+    for entry in corpus { counts[entry.expected, default: 0] += 1 }
+    for label in counts.keys {
+      #expect(Reason(rawValue: label) != nil, "unknown reason id \(label)")
+    }
+    for reason in Reason.allCases {
+      #expect(counts[reason.rawValue, default: 0] >= 3, "\(reason.rawValue) has too few examples")
+    }
+  }
+}

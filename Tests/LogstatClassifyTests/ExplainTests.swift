@@ -1,0 +1,94 @@
+import Testing
+
+@testable import LogstatClassify
+
+@Suite("explain() on bare replies and whole log lines")
+struct ExplainTests {
+  struct Case: Sendable, CustomTestStringConvertible {
+    let input: String
+    let reply: String
+    let dsn: String?
+    let relay: String?
+    let domain: String?
+    let reason: Reason
+    var testDescription: String { String(input.prefix(60)) }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      input: "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown",
+      reply: "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown", dsn: nil, relay: nil,
+      domain: nil, reason: .userUnknown),
+    Case(
+      input: "Nov 23 18:57:44 mx postfix/smtp[2987]: 3C4D5E6F7A: to=<olivia@Gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.27.26]:25, delay=0.4, delays=0.1/0/0.1/0.2, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.27.26] said: 550-5.7.26 This mail has been blocked because the sender is unauthenticated. 550 5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. (in reply to end of DATA command))",
+      reply: "550-5.7.26 This mail has been blocked because the sender is unauthenticated. 550 5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.",
+      dsn: "5.7.26", relay: "gmail-smtp-in.l.google.com", domain: "gmail.com", reason: .authentication),
+    Case(
+      input: "Nov 23 18:59:01 mx postfix/smtp[4001]: 2B3C4D5E6F: to=<ops@unreachable.example>, relay=none, delay=30, delays=0.02/0/30/0, dsn=4.4.1, status=deferred (connect to mx.unreachable.example[192.0.2.2]:25: Connection refused)",
+      reply: "connect to mx.unreachable.example[192.0.2.2]:25: Connection refused", dsn: "4.4.1", relay: nil,
+      domain: "unreachable.example", reason: .connectionFailed),
+    Case(
+      input: "Nov 23 18:57:08 mx postfix/smtp[2222]: 1A2B3C4D5E: to=<c@busy.example>, relay=mx.busy.example[192.0.2.11]:25, delay=0.01, delays=0/0/0/0, dsn=4.3.2, status=deferred (host mx.busy.example[192.0.2.11] refused to talk to me: 421 4.3.2 Service not available, closing transmission channel)",
+      reply: "421 4.3.2 Service not available, closing transmission channel", dsn: "4.3.2",
+      relay: "mx.busy.example", domain: "busy.example", reason: .serverError),
+    Case(
+      input: "Nov 23 19:05:10 mx postfix/smtpd[5678]: NOQUEUE: reject: RCPT from unknown[192.0.2.77]: 554 5.7.1 <info@corp-a.example>: Relay access denied; from=<x@outside.example> to=<info@corp-a.example> proto=ESMTP helo=<bad>",
+      reply: "554 5.7.1 <info@corp-a.example>: Relay access denied", dsn: nil, relay: nil,
+      domain: "corp-a.example", reason: .relayDenied),
+    Case(
+      input: "2026-11-23 19:02:04 1xVZIi-0004n5-2L ** zm@corp-b.example R=dnslookup T=remote_smtp H=mx.corp-b.example [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<zm@corp-b.example>: 550 5.1.1 <zm@corp-b.example>: Recipient address rejected: User unknown in relay recipient table",
+      reply: "550 5.1.1 <zm@corp-b.example>: Recipient address rejected: User unknown in relay recipient table",
+      dsn: nil, relay: "mx.corp-b.example", domain: "corp-b.example", reason: .userUnknown),
+    Case(
+      input: "2026-11-23 19:03:11 1xVZJ5-00057V-1e == s@gmail.example R=dnslookup T=remote_smtp defer (-44) H=127.0.0.7 [127.0.0.7]: SMTP error from remote mail server after RCPT TO:<s@gmail.example>: 452-4.2.2 The email account that you tried to reach is over quota.\\n452 4.2.2 the recipient to https://support.google.com/mail/?p=OverQuotaTemp a1 - gsmtp",
+      reply: "452-4.2.2 The email account that you tried to reach is over quota.\\n452 4.2.2 the recipient to https://support.google.com/mail/?p=OverQuotaTemp a1 - gsmtp",
+      dsn: nil, relay: "127.0.0.7", domain: "gmail.example", reason: .mailboxFull),
+    Case(
+      input: "2026-11-23 19:07:19 1xVZJb-0006cd-1R == ops@unreachable.example R=dnslookup T=remote_smtp defer (111): Connection refused",
+      reply: "Connection refused", dsn: nil, relay: nil, domain: "unreachable.example",
+      reason: .connectionFailed),
+    Case(
+      input: "2026-11-23 19:07:44 1xVZJc-0006de-2S ** ops@unreachable.example R=dnslookup T=remote_smtp: all hosts for 'unreachable.example' have been failing for a long time (and retry time not reached)",
+      reply: "all hosts for 'unreachable.example' have been failing for a long time (and retry time not reached)",
+      dsn: nil, relay: nil, domain: "unreachable.example", reason: .connectionFailed),
+    Case(
+      input: "2026-11-23 19:10:00 1xVZJf-0006gh-5V ** ops@ymail.example: retry timeout exceeded",
+      reply: "retry timeout exceeded", dsn: nil, relay: nil, domain: "ymail.example", reason: .other),
+    Case(
+      input: "2026-11-23 19:10:02 1xVZJf-0006gh-5V ** ops@ymail.example retry timeout exceeded",
+      reply: "retry timeout exceeded", dsn: nil, relay: nil, domain: "ymail.example", reason: .other),
+    Case(
+      input: "2026-11-23 19:08:02 1xVZJd-0006ef-3T == ops@flaky.example R=dnslookup T=remote_smtp defer (-18) H=mx.flaky.example [192.0.2.4]: Remote host closed connection in response to end of data",
+      reply: "Remote host closed connection in response to end of data", dsn: nil,
+      relay: "mx.flaky.example", domain: "flaky.example", reason: .connectionFailed),
+    Case(
+      input: "2026-11-23 19:02:31 H=(client.sender.example) [127.0.0.1] F=<alerts@sender.example> rejected RCPT <d@harness.example>: Unrouteable address",
+      reply: "Unrouteable address", dsn: nil, relay: nil, domain: "harness.example", reason: .userUnknown),
+  ]
+
+  @Test(arguments: cases)
+  func fields(_ example: Case) {
+    let result = explain(example.input)
+    #expect(result.replyText == example.reply)
+    #expect(result.dsn?.description == example.dsn)
+    #expect(result.relayHost == example.relay)
+    #expect(result.recipientDomain == example.domain)
+    #expect(result.reason == example.reason)
+  }
+
+  @Test("an explanation carries codes, meaning, fault and advice")
+  func details() {
+    let result = explain(
+      "Nov 23 18:57:44 mx postfix/smtp[1]: 3C4D5E6F7A: to=<a@outlook.com>, relay=outlook-com.olc.protection.outlook.com[52.101.1.1]:25, delay=1, delays=0/0/0/1, dsn=5.0.0, status=bounced (host outlook-com.olc.protection.outlook.com[52.101.1.1] said: 550 5.7.509 Access denied, sending domain X.EXAMPLE does not pass DMARC verification and has a DMARC policy of reject. (in reply to end of DATA command))"
+    )
+    #expect(result.reason == .authentication)
+    #expect(!result.isHard)
+    #expect(result.fault == .ourMessage)
+    #expect(result.classification.provider == .microsoft)
+    #expect(result.classification.basicCode == 550)
+    #expect(result.classification.enhancedCode == EnhancedCode("5.7.509"))
+    #expect(result.bestCode == EnhancedCode("5.7.509"))
+    #expect(result.meaning == EnhancedCode("5.7.509")!.meaning)
+    #expect(result.advice == Reason.authentication.advice)
+  }
+}
