@@ -13,6 +13,11 @@ let package = Package(
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
+    // Libraries for the fuzz package in Fuzz/ (and any other package that embeds logstat).
+    .library(name: "LogstatSource", targets: ["LogstatSource"]),
+    .library(name: "LogstatScan", targets: ["LogstatScan"]),
+    .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
+    .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
