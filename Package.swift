@@ -13,9 +13,15 @@ let package = Package(
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
+    // Libraries for the fuzz package in Fuzz/ (and any other package that embeds logstat).
+    .library(name: "LogstatSource", targets: ["LogstatSource"]),
+    .library(name: "LogstatScan", targets: ["LogstatScan"]),
+    .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
+    .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
@@ -59,7 +65,12 @@ let package = Package(
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
-    .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
+    .testTarget(
+      name: "LogstatAggregateTests",
+      dependencies: [
+        "LogstatAggregate", "LogstatScan",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),

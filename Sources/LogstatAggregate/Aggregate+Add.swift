@@ -45,13 +45,22 @@ extension Aggregate {
   mutating func created(_ key: QueueKey, counted: Bool) {
     if let old = open[key] {
       open[key] = nil
-      if old.born { finalize(old) } else { orphans.append((key, old)) }
+      if old.born { finalize(old) } else { addOrphan(key, old) }
+    } else if !orphanKeys.contains(key) {
+      // First line of this queue ID here: an earlier partial's open piece ends at this birth.
+      bornFirst.insert(key)
     }
     var state = MessageState()
     state.born = true
     state.bornCounted = counted
     open[key] = state
     if counted { messagesReceived += 1 }
+  }
+
+  /// Keeps a piece of a message that began in an earlier partial, for `merge` to join.
+  mutating func addOrphan(_ key: QueueKey, _ state: MessageState) {
+    orphans.append((key, state))
+    orphanKeys.insert(key)
   }
 
   mutating func queued(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true) {
@@ -62,17 +71,14 @@ extension Aggregate {
       state.senderKnown = true
       let sender = b.slice(line.sender)
       state.isNotification = sender.isEmpty
-      if state.isNotification {
-        if counted { notificationsSent += 1 }
-      } else {
+      if !state.isNotification {
         state.sender = senders.intern(domainPart(sender))
         if Int(state.sender) == senderCounters.count { senderCounters.append(SenderCounters()) }
       }
-      if line.size >= 0 {
-        state.size = line.size
-        if counted { bytesReceived += line.size }
-      }
     }
+    // The first size seen (an expiry line names the sender but no size); counted once per
+    // message in finalize, as qmgr repeats this line on every queue run.
+    if line.size >= 0, state.size < 0 { state.size = line.size }
     open[key] = state
   }
 
@@ -199,11 +205,11 @@ extension Aggregate {
     guard var state = open.removeValue(forKey: key) else {
       var state = MessageState()
       state.ended = true
-      orphans.append((key, state))
+      addOrphan(key, state)
       return
     }
     state.ended = true
-    if state.born { finalize(state) } else { orphans.append((key, state)) }
+    if state.born { finalize(state) } else { addOrphan(key, state) }
   }
 
   mutating func reject(

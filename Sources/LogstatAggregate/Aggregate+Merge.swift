@@ -35,6 +35,12 @@ extension Aggregate {
       sender.recipients += 1
       domainCounters[Int(r.domain)].merge(c)
     }
+    // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
+    // and a rotation between two runs must not count the message twice.
+    if state.bornCounted || sender.recipients > 0 {
+      bytesReceived += Swift.max(state.size, 0)
+      if state.isNotification { notificationsSent += 1 }
+    }
     if state.senderKnown, !state.isNotification, state.sender >= 0,
       state.bornCounted || sender.recipients > 0
     {
@@ -75,14 +81,23 @@ extension Aggregate {
     if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
     if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
 
+    // Queue IDs whose first line in `later` is a birth: what we hold under them is over
+    // (as `created` does when reading on), so it must not join a piece that follows.
+    for key in later.bornFirst {
+      if let old = open.removeValue(forKey: key) {
+        if old.born { finalize(old) } else { addOrphan(key, old) }
+      } else if !bornFirst.contains(key), !orphanKeys.contains(key) {
+        bornFirst.insert(key)
+      }
+    }
     // Messages that ended in `later` but began earlier: join with what we hold.
     for (key, piece) in later.orphans {
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
       if var mine = open.removeValue(forKey: key) {
         mine.append(translated, domainMap: identity, senderMap: identity)
-        if mine.born { finalize(mine) } else { orphans.append((key, mine)) }
+        if mine.born { finalize(mine) } else { addOrphan(key, mine) }
       } else {
-        orphans.append((key, translated))
+        addOrphan(key, translated)
       }
     }
     // Messages still open at the end of `later`.
@@ -91,7 +106,7 @@ extension Aggregate {
       if piece.born {
         // A new life for this queue ID: whatever we held under it is over.
         if let old = open.removeValue(forKey: key) {
-          if old.born { finalize(old) } else { orphans.append((key, old)) }
+          if old.born { finalize(old) } else { addOrphan(key, old) }
         }
         open[key] = translated
       } else if var mine = open[key] {
@@ -110,8 +125,10 @@ extension Aggregate {
     finished = true
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
+    orphanKeys.removeAll()
     for (_, state) in open { finalize(state) }
     open.removeAll()
+    bornFirst.removeAll()
   }
 }
 

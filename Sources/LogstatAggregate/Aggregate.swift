@@ -59,7 +59,9 @@ public struct Aggregate: Sendable {
   public internal(set) var hours: [Int64: HourCounters] = [:]
   /// Messages created (Postfix cleanup, Exim `<=`), normal and notifications.
   public internal(set) var messagesReceived = 0
+  /// Messages from the null sender `<>`, counted once per message when its outcome is counted.
   public internal(set) var notificationsSent = 0
+  /// Sizes of the messages whose outcome is counted, once per message.
   public internal(set) var bytesReceived = 0
   /// Earliest and latest event time seen (epoch seconds), or nil.
   public internal(set) var firstTime: Int64?
@@ -82,6 +84,11 @@ public struct Aggregate: Sendable {
   var open: [QueueKey: MessageState] = [:]
   /// Messages that ended here but began in an earlier partial, in order.
   var orphans: [(QueueKey, MessageState)] = []
+  /// The queue IDs in `orphans`.
+  var orphanKeys: Set<QueueKey> = []
+  /// Queue IDs whose first line in this partial created a message; `merge` closes an
+  /// earlier partial's open piece under such an ID instead of joining a later piece to it.
+  var bornFirst: Set<QueueKey> = []
   public internal(set) var finished = false
 
   public init() {}

@@ -37,16 +37,17 @@ struct TextTable {
   }
 }
 
-/// Makes log text safe for a terminal: control characters and escape sequences are shown
-/// as `\xNN`, never passed through.
-enum TerminalText {
-  static func safe(_ s: String) -> String {
+/// Makes log text safe for a terminal: control characters, escape sequences and
+/// bidirectional overrides are shown as `\xNN` / `\u{NNNN}`, never passed through.
+public enum TerminalText {
+  /// `s` with every character that could drive or deceive a terminal written out visibly.
+  public static func safe(_ s: String) -> String {
     guard s.unicodeScalars.contains(where: isControl) else { return s }
     var out = ""
     for u in s.unicodeScalars {
       if isControl(u) {
         let hex = String(u.value, radix: 16, uppercase: true)
-        out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
+        out += u.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{" + hex + "}"
       } else {
         out.unicodeScalars.append(u)
       }
@@ -54,8 +55,13 @@ enum TerminalText {
     return out
   }
 
+  /// C0 and C1 controls (ESC, CSI, BEL...), DEL, line separators, and the bidirectional
+  /// marks and overrides that can make text display in another order than it reads.
   static func isControl(_ u: Unicode.Scalar) -> Bool {
-    u.value < 0x20 || u.value == 0x7f || (u.value >= 0x80 && u.value < 0xa0)
+    switch u.value {
+    case 0..<0x20, 0x7f..<0xa0, 0x061c, 0x200e, 0x200f, 0x2028...0x202e, 0x2066...0x2069: return true
+    default: return false
+    }
   }
 
   /// Display width, counting one column per scalar (good enough for domains and numbers).

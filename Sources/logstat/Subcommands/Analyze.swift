@@ -106,9 +106,9 @@ struct CLIError: Error, CustomStringConvertible {
   init(_ message: String) { description = message }
 }
 
-/// Prints a line to standard error.
+/// Prints a line to standard error, control characters from paths or log text neutralised.
 func printError(_ message: String) {
-  var line = message
+  var line = TerminalText.safe(message)
   line += "\n"
   line.withUTF8 { u in
     _ = write(STDERR_FILENO, u.baseAddress, u.count)
