@@ -117,6 +117,7 @@ extension Aggregate {
     let domain = domainID(address)
     resolveProvider(domain, line, b, address)
     if let verdict { noteVerdict(verdict, line, b, address: address, domain: domain, epoch: epoch) }
+    if let list = verdict?.blocklist { noteListing(list, line, b, domain: domain, epoch: epoch) }
     var dsn = DSNCode.pack(b, line.dsn)
     if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
     let code = line.replyCode
@@ -224,6 +225,7 @@ extension Aggregate {
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
     if !client.isEmpty { inbound.byClient[b.string(client), default: 0] += 1 }
+    if !client.isEmpty { noteInboundClient(b.string(client), verdict?.reason ?? .other) }
     if !line.recipient.isEmpty {
       let domain = domainID(b.slice(line.recipient))
       domainCounters[Int(domain)].rejected += 1

@@ -47,6 +47,7 @@ extension Aggregate {
       sender.messages = 1
       sender.bytes = Swift.max(state.size, 0)
       senderCounters[Int(state.sender)].merge(sender)
+      noteSenderHardBounces(state)
     }
   }
 
@@ -74,6 +75,7 @@ extension Aggregate {
     }
     inbound.merge(later.inbound)
     mergeReasons(later, domainMap: domainMap)
+    mergeReputation(later, domainMap: domainMap, senderMap: senderMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent

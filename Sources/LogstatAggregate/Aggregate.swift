@@ -95,4 +95,11 @@ public struct Aggregate: Sendable {
 
   /// Messages whose life is still open (not yet removed from the queue).
   public var openMessages: Int { open.count + orphans.count }
+
+  /// Outbound blocklist replies by list and the address they name (Aggregate+Reputation).
+  public internal(set) var listings: [ListingKey: BlocklistStats] = [:]
+  /// Inbound rejects by client and reason.
+  public internal(set) var inboundClientReasons: [ClientReason: Int] = [:]
+  /// Hard-bounced recipients per sender-domain ID (list hygiene).
+  public internal(set) var senderHardBounces: [Int32: Int] = [:]
 }

@@ -28,6 +28,7 @@ final class FileWorker {
 
   /// Reads the whole input (or `range` of it) chunk by chunk.
   func run(plan: RunPlan, range: Range<Int64>? = nil) {
+    aggregate.collectSuppression = plan.collectSuppression
     let reader: ChunkReader
     do {
       reader = try ChunkReader(

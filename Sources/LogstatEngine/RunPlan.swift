@@ -20,6 +20,8 @@ public struct RunPlan: Sendable {
   public var now: Int64
   /// Only events inside this window are counted; whole files outside it are skipped unread.
   public var window: TimeWindow
+  /// Collect the addresses that hard-bounced (`--suppression-list`); off by default.
+  public var collectSuppression = false
 
   public init(
     inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 4 << 20, maxLineLength: Int = 1 << 20,

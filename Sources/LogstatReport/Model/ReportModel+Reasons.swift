@@ -59,8 +59,11 @@ extension ReportModel {
         domains: entry.1, attempts: c.attempts, recipients: c.recipients, delivered: c.delivered,
         deferred: c.deferredAttempts, bounced: c.bounced, expired: c.expired,
         deliveryRate: ratio(c.delivered, c.delivered + c.bounced + c.expired),
-        topReason: (c.failedReasons.top ?? c.deferredReasons.top)?.rawValue)
-    }.sorted { ($0.attempts, $1.provider) > ($1.attempts, $0.provider) }
+        topReason: (c.failedReasons.top ?? c.deferredReasons.top)?.rawValue,
+        stillDeferred: c.stillDeferred, delayMedianSeconds: c.delay.quantile(0.5))
+    }.sorted {
+      ($0.problemScore, $0.attempts, $1.provider) > ($1.problemScore, $1.attempts, $0.provider)
+    }
 
     // Blocklists.
     blocklists = a.blocklists.map { list, stats in

@@ -23,6 +23,12 @@ public struct ReportModel: Sendable, Equatable {
   public var reasons: [ReasonRow] = []
   public var providers: [ProviderRow] = []
   public var blocklists: [BlocklistRow] = []
+  /// Whether receivers distrust us: blocklists, provider blocks, authentication, hygiene.
+  public var reputation = ReputationSection()
+  /// `generatedAt`, `firstEvent` and `lastEvent` as epoch seconds (for Prometheus).
+  public var generatedEpoch: Int64 = 0
+  public var firstEventEpoch: Int64?
+  public var lastEventEpoch: Int64?
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,
@@ -46,6 +52,15 @@ public struct ReportModel: Sendable, Equatable {
     self.inbound = inbound
     self.timeline = timeline
   }
+}
+
+extension ReportModel {
+  /// Files read (not skipped as outside the time window).
+  public var filesRead: Int { files.count(where: { $0.skipReason == nil }) }
+  /// Files skipped unread because they lie outside the time window.
+  public var filesSkipped: Int { files.count - filesRead }
+  /// Lines read but outside the time window (not counted in `lines`).
+  public var linesOutsideWindow: Int { files.reduce(0) { $0 + $1.outsideWindow } }
 }
 
 /// One input file as read.
@@ -147,13 +162,26 @@ public struct SenderRow: Sendable, Equatable {
   public var expired: Int
   public var stillDeferred: Int
   public var bounceRate: Double?
+  /// Recipients that hard-bounced (address problems), and their share of final outcomes.
+  public var hardBounced = 0
+  public var hardBounceRate: Double?
 }
 
 /// Mail our own server refused before queueing it.
 public struct InboundSection: Sendable, Equatable {
   public var rejected: Int
   public var byCode: [InboundCodeRow]
-  public var clients: [CountRow]
+  /// Clients refused, most rejects first, with the reason most often given.
+  public var clients: [InboundClientRow]
+  /// Rejects by reason id, most first.
+  public var byReason: [CountRow] = []
+}
+
+/// One client our server refused, and why most often.
+public struct InboundClientRow: Sendable, Equatable {
+  public var client: String
+  public var count: Int
+  public var topReason: String?
 }
 
 public struct InboundCodeRow: Sendable, Equatable {
@@ -170,6 +198,8 @@ public struct CountRow: Sendable, Equatable {
 /// What happened in one hour (local time).
 public struct HourRow: Sendable, Equatable {
   public var hour: String
+  /// Start of the hour, epoch seconds (for gaps in charts).
+  public var start: Int64
   public var delivered: Int
   public var deferred: Int
   public var bounced: Int
@@ -211,6 +241,11 @@ public struct ProviderRow: Sendable, Equatable {
   public var expired: Int
   public var deliveryRate: Double?
   public var topReason: String?
+  public var stillDeferred = 0
+  public var delayMedianSeconds: Double?
+
+  /// Problem size used for sorting, as for domains.
+  public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }
 }
 
 /// A blocklist named in reply texts.

@@ -1,102 +1,81 @@
-/// A plain text table with aligned columns: text left, numbers right.
+/// A plain text table with aligned columns (text left, numbers right) that fits a width by
+/// cutting its widest text columns, and colours cells only when asked.
 struct TextTable {
   enum Align { case left, right }
 
   var headers: [String]
   var aligns: [Align]
   var rows: [[String]] = []
+  var styles: [[TerminalStyle?]] = []
 
   init(_ columns: [(String, Align)]) {
     headers = columns.map { $0.0 }
     aligns = columns.map { $0.1 }
   }
 
-  mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.safe)) }
+  /// Adds a row; log text in it is made terminal-safe. `styles` colour cells (by column).
+  mutating func add(_ row: [String], styles: [TerminalStyle?] = []) {
+    rows.append(row.map(TerminalText.safe))
+    self.styles.append(styles)
+  }
 
-  func rendered(indent: String = "  ") -> String {
+  /// Narrowest a text column is cut to.
+  static let minimumTextWidth = 8
+
+  /// Column widths: natural widths, with the widest text columns cut until the table fits.
+  func widths(indent: Int, width: Int) -> [Int] {
     var widths = headers.map { TerminalText.width($0) }
     for row in rows {
       for (k, cell) in row.enumerated() where k < widths.count {
         widths[k] = max(widths[k], TerminalText.width(cell))
       }
     }
+    var excess = indent + widths.reduce(0, +) + separator(indent: indent, width: width).count * max(0, widths.count - 1) - width
+    // Cut the widest text column one column at a time, so cuts spread over wide columns; the
+    // first column names the row, so it is cut only when no other can be.
+    while excess > 0 {
+      var shrinkable = widths.indices.dropFirst().filter {
+        aligns[$0] == .left && widths[$0] > TextTable.minimumTextWidth
+      }
+      if shrinkable.isEmpty, aligns.first == .left, widths[0] > TextTable.minimumTextWidth {
+        shrinkable = [0]
+      }
+      guard let widest = shrinkable.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+      widths[widest] -= 1
+      excess -= 1
+    }
+    return widths
+  }
+
+  /// Two spaces between columns, or one when the table would not fit otherwise.
+  func separator(indent: Int, width: Int) -> String {
+    var natural = headers.map { TerminalText.width($0) }
+    for row in rows {
+      for (k, cell) in row.enumerated() where k < natural.count {
+        natural[k] = max(natural[k], TerminalText.width(cell))
+      }
+    }
+    return indent + natural.reduce(0, +) + 2 * max(0, natural.count - 1) > width ? " " : "  "
+  }
+
+  func rendered(indent: String = "  ", width: Int = Int.max, color: Bool = false) -> String {
+    let widths = widths(indent: indent.count, width: width)
+    let separator = separator(indent: indent.count, width: width)
     var out = ""
-    func line(_ cells: [String]) {
+    func line(_ cells: [String], styles: [TerminalStyle?]) {
       var parts: [String] = []
-      for (k, cell) in cells.enumerated() {
+      for (k, raw) in cells.enumerated() where k < widths.count {
+        let cell = TerminalText.fit(raw, widths[k])
         let pad = String(repeating: " ", count: max(0, widths[k] - TerminalText.width(cell)))
         let last = k == cells.count - 1
-        parts.append(aligns[k] == .right ? pad + cell : (last ? cell : cell + pad))
+        let painted = (k < styles.count ? styles[k] : nil)?.paint(cell, color) ?? cell
+        parts.append(aligns[k] == .right ? pad + painted : (last ? painted : painted + pad))
       }
-      out += indent + parts.joined(separator: "  ") + "\n"
+      out += indent + parts.joined(separator: separator) + "\n"
     }
-    line(headers)
-    line(widths.map { String(repeating: "-", count: $0) })
-    for row in rows { line(row) }
+    line(headers, styles: headers.map { _ in TerminalStyle.bold })
+    line(widths.map { String(repeating: "-", count: $0) }, styles: [])
+    for (k, row) in rows.enumerated() { line(row, styles: styles[k]) }
     return out
-  }
-}
-
-/// Makes log text safe for a terminal: control characters, escape sequences and
-/// bidirectional overrides are shown as `\xNN` / `\u{NNNN}`, never passed through.
-public enum TerminalText {
-  /// `s` with every character that could drive or deceive a terminal written out visibly.
-  public static func safe(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: isControl) else { return s }
-    var out = ""
-    for u in s.unicodeScalars {
-      if isControl(u) {
-        let hex = String(u.value, radix: 16, uppercase: true)
-        out += u.value < 0x100 ? "\\x" + (hex.count < 2 ? "0" + hex : hex) : "\\u{" + hex + "}"
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
-
-  /// C0 and C1 controls (ESC, CSI, BEL...), DEL, line separators, and the bidirectional
-  /// marks and overrides that can make text display in another order than it reads.
-  static func isControl(_ u: Unicode.Scalar) -> Bool {
-    switch u.value {
-    case 0..<0x20, 0x7f..<0xa0, 0x061c, 0x200e, 0x200f, 0x2028...0x202e, 0x2066...0x2069: return true
-    default: return false
-    }
-  }
-
-  /// Display width, counting one column per scalar (good enough for domains and numbers).
-  static func width(_ s: String) -> Int { s.unicodeScalars.count }
-}
-
-/// Number formats shared by the text-like writers.
-enum Format {
-  static func percent(_ r: Double?) -> String {
-    guard let r else { return "-" }
-    let tenths = Int((r * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
-
-  static func seconds(_ s: Double?) -> String {
-    guard let s else { return "-" }
-    if s < 10 {
-      let tenths = Int((s * 10).rounded())
-      return "\(tenths / 10).\(tenths % 10)s"
-    }
-    if s < 120 { return "\(Int(s.rounded()))s" }
-    if s < 7200 { return "\(Int((s / 60).rounded()))m" }
-    return "\(Int((s / 3600).rounded()))h"
-  }
-
-  static func bytes(_ n: Int) -> String {
-    if n < 1024 { return "\(n) B" }
-    let units = ["KiB", "MiB", "GiB", "TiB"]
-    var v = Double(n) / 1024
-    var k = 0
-    while v >= 1024, k < units.count - 1 {
-      v /= 1024
-      k += 1
-    }
-    let tenths = Int((v * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10) \(units[k])"
   }
 }
