@@ -204,6 +204,7 @@ enum Rules {
       "exceeded the daily", "daily quota", "hourly quota", "quota of messages", "outbound quota", "sending paused",
       "sending quota exceeded", "sending limit exceeded", "messages per day", "send limit",
     ]),
+    Group(.quotaExceeded, 95, ["submissionquota", "submission.exception"]),
     Group(.reverseDNS, 92, [
       "reverse dns", "reverse-dns", "rdns", "ptr record", "ptr resource record", "reverse lookup",
       "reverse hostname", "cannot find your hostname", "no ptr", "ipv6 sending guidelines",
