@@ -57,56 +57,60 @@ struct ReplyScanner {
 
   /// Normalises `text` into the buffer and returns the codes and the best phrase hits.
   ///
-  /// The byte loop keeps its state in locals and syncs `self` only at token ends: stores
-  /// through a byte pointer may alias anything, so fields would be reloaded on every byte.
+  /// - Complexity: O(n) in the text length; no allocation once the buffer is large enough.
   mutating func run(_ text: UnsafeRawBufferPointer) -> (reply: Reply, hits: PhraseHits) {
     buffer.reserve(text.count &+ 2)
     out = buffer.storage
     emit(0x20)
+    let count = text.count
+    let kinds = ByteKinds.table
+    var i = 0
+    while i < count {
+      // Between tokens: skip whitespace, control bytes and Exim's escaped "\n" "\r" "\t".
+      let kind = kinds[Int(text[i])]
+      if kind == 2 {
+        i &+= 1
+        continue
+      }
+      if kind == 4, i &+ 1 < count, ByteKinds.isEscapedBreak(text[i &+ 1]) {
+        i &+= 2
+        continue
+      }
+      tokenStart = w
+      tokenState = state
+      tokenHits = hits
+      i = scanToken(text, from: i)
+      if endToken() { emit(0x20) }
+    }
+    buffer.count = w
+    return (reply, hits)
+  }
+
+  /// Writes and matches one token starting at `start`; returns the index after it.
+  ///
+  /// The hot loop: state lives in locals, because stores through the byte pointer may
+  /// alias `self` and would force reloads of its fields on every byte.
+  @inline(__always)
+  mutating func scanToken(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
     let out = self.out
     let table = self.table
     let classes = self.classes
-    let outputs = self.outputs
-    let width = self.width
+    let kinds = ByteKinds.table
+    let count = text.count
     var w = self.w
     var state = self.state
-    var hits = self.hits
-    var inToken = false
-    var hasDigit = false
-    let count = text.count
-    var i = 0
+    var digits: UInt8 = 0
+    var i = start
     while i < count {
-      var b = text[i]
+      let raw = text[i]
+      let kind = kinds[Int(raw)]
+      if kind >= 2 {
+        if kind == 2 { break }
+        if i &+ 1 < count, ByteKinds.isEscapedBreak(text[i &+ 1]) { break }
+      }
       i &+= 1
-      var space = b <= 0x20 || b == 0x7F
-      if b == 0x5C, i < count {  // Exim writes line breaks inside replies as "\n"
-        let c = text[i]
-        if c == 0x6E || c == 0x72 || c == 0x74 {
-          space = true
-          i &+= 1
-        }
-      }
-      if space {
-        guard inToken else { continue }
-        inToken = false
-        self.w = w
-        self.state = state
-        self.hits = hits
-        tokenHasDigit = hasDigit
-        if endToken() { emit(0x20) }
-        w = self.w
-        state = self.state
-        hits = self.hits
-        continue
-      }
-      if !inToken {
-        inToken = true
-        tokenStart = w
-        tokenState = state
-        tokenHits = hits
-        hasDigit = false
-      }
-      if b &- 65 < 26 { b |= 0x20 } else if b &- 48 < 10 { hasDigit = true }
+      digits |= kind & 1
+      let b = ByteKinds.lower(raw)
       out[w] = b
       w &+= 1
       let next = table[state &+ Int(classes[Int(b)])]
@@ -115,11 +119,8 @@ struct ReplyScanner {
     }
     self.w = w
     self.state = state
-    self.hits = hits
-    tokenHasDigit = hasDigit
-    if inToken, endToken() { emit(0x20) }
-    buffer.count = self.w
-    return (reply, self.hits)
+    tokenHasDigit = digits != 0
+    return i
   }
 
   /// Drops the bytes written since `start` and restores the DFA to what it was there.
@@ -248,4 +249,30 @@ struct ReplyScanner {
     default: false
     }
   }
+}
+
+/// Per-byte kinds for the scanner: 1 digit, 2 whitespace or control, 4 backslash, 0 other.
+enum ByteKinds {
+  /// Written once when first used, read-only afterwards, so sharing it is safe.
+  nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for b in 0..<256 {
+      table[b] =
+        switch b {
+        case 0x30...0x39: 1
+        case 0...0x20, 0x7F: 2
+        case 0x5C: 4
+        default: 0
+        }
+    }
+    return table
+  }()
+
+  /// True for the letter after a backslash that Exim uses to escape a line break or tab.
+  @inline(__always)
+  static func isEscapedBreak(_ b: UInt8) -> Bool { b == 0x6E || b == 0x72 || b == 0x74 }
+
+  /// ASCII lower case; other bytes unchanged.
+  @inline(__always)
+  static func lower(_ b: UInt8) -> UInt8 { (b &- 65) < 26 ? b | 0x20 : b }
 }
