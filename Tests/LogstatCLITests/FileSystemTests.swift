@@ -121,11 +121,13 @@ import Testing
     let writer = Thread {
       let data = Data(block.utf8)
       var written = 0
-      // Stop when logstat has ended, or at 512 MB so a hang cannot fill the disk.
+      // Stop when logstat has ended, or at 512 MB so a hang cannot fill the disk. The pace
+      // (about 40 MB/s at most) keeps writing for many seconds even when a loaded machine is
+      // slow to start logstat, so the file still grows after logstat opened it.
       while !stop.isSet, written < 1 << 29 {
         handle.write(data)
         written += data.count
-        usleep(1000)
+        usleep(10_000)
       }
     }
     writer.start()
