@@ -69,6 +69,7 @@ extension Aggregate {
     inbound.merge(later.inbound)
     mergeReasons(later, domainMap: domainMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
+    domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived += later.bytesReceived
