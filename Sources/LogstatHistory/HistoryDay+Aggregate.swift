@@ -46,11 +46,8 @@ extension HistoryDay {
     let allStarts = Set(rows.keys).union(codes.keys).union(lists.keys).sorted()
     return allStarts.map { start in
       let end = zone.startOfDay(start, addingDays: 1)
-      let date = zone.civil(start)
-      let name =
-        "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
       return HistoryDay(
-        day: name, start: start, end: end,
+        day: dayName(start, zone: zone), start: start, end: end,
         partial: !(coveredFrom <= start && end <= coveredUntil),
         rows: (rows[start] ?? [:]).map {
           DomainDayRow(
@@ -62,6 +59,12 @@ extension HistoryDay {
         }.sorted { ($0.code, $0.outcome) < ($1.code, $1.outcome) },
         blocklists: (lists[start] ?? [:]).values.sorted { $0.blocklist < $1.blocklist })
     }
+  }
+
+  /// `2026-11-22`: the local date of the epoch second `t` in `zone`.
+  public static func dayName(_ t: Int64, zone: LocalZone) -> String {
+    let date = zone.civil(t)
+    return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
   }
 
   static func pad(_ value: Int, _ width: Int) -> String {

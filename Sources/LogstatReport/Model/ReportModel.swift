@@ -23,6 +23,7 @@ public struct ReportModel: Sendable, Equatable {
   public var reasons: [ReasonRow] = []
   public var providers: [ProviderRow] = []
   public var blocklists: [BlocklistRow] = []
+  public var alerts: [AlertRow] = []
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,

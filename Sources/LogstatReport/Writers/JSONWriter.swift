@@ -26,6 +26,7 @@ public enum JSONWriter {
       ("reasons", .array(m.reasons.map(reason))),
       ("providers", .array(m.providers.map(provider))),
       ("blocklists", .array(m.blocklists.map(blocklist))),
+      ("alerts", .array(m.alerts.map(alert))),
     ])
   }
 

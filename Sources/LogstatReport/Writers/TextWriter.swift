@@ -29,6 +29,7 @@ public enum TextWriter {
       out += "    \(TerminalText.safe(f.path))  (\(what))\n"
     }
     for p in m.problems { out += "  problem    \(TerminalText.safe(p))\n" }
+    if !m.alerts.isEmpty { out += "\n" + alerts(m.alerts) }
     out += "\n" + summary(m.summary)
     out += "\n" + domains(m.domains, top: options.top)
     if !m.reasons.isEmpty { out += "\n" + reasons(m.reasons, top: options.top) }

@@ -52,6 +52,9 @@ struct Analyze: ParsableCommand {
   @Option(help: .hidden)
   var chunkSize: Int = 4 << 20
 
+  /// --history, --no-history, --fail-on, --baseline-days (Analyze+History.swift).
+  @OptionGroup var history: HistoryOptions
+
   /// Fixed "now" (epoch seconds) for tests; also read from LOGSTAT_NOW.
   @Option(help: .hidden)
   var now: Int64?
@@ -89,13 +92,16 @@ struct Analyze: ParsableCommand {
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
-    let model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    var model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
+    model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let rendered: String
     switch format {
     case .text: rendered = TextWriter.render(model, options: .init(top: top))
     case .json: rendered = JSONWriter.render(model)
     }
     try OutputFile.write(rendered, to: output)
+    if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
     if result.isPartial { throw ExitStatus.partial }
   }
 }
