@@ -81,7 +81,7 @@ let package = Package(
     .testTarget(
       name: "LogstatHistoryTests",
       dependencies: [
-        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatScan", "logstat",
+        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatEngine", "LogstatSource", "logstat",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
   ]

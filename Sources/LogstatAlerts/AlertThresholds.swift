@@ -11,9 +11,9 @@ public struct AlertThresholds: Sendable, Equatable {
   /// One-sided binomial p-value (Bonferroni-corrected for the onsets tried) must be below this.
   public var maxPValue = 0.001
   /// A subject with fewer baseline lines than this over the baseline days has no usable history.
-  public var minBaselineAttempts = 100
+  public var minBaselineAttempts = 50
   /// Without history: lines before a candidate onset needed to compare against.
-  public var minEarlierAttempts = 50
+  public var minEarlierAttempts = 30
   /// A subject without history blocking at least this share of its lines is alerted as such.
   public var blocksEverythingRate = 0.9
   /// Replies naming a blocklist absent from the baseline needed for a new-blocklist alert.
