@@ -79,3 +79,24 @@ func days(of log: String, window: TimeWindow, zone: LocalZone = .utc) throws -> 
     #expect(b.blocklists == [.spamhausZen])
   }
 }
+
+/// The per-hour counts merge across files exactly: one file or the same lines split in three
+/// give the same days.
+@Test func daysDoNotDependOnHowTheInputIsSplit() throws {
+  let log = LogLines.night(dayStart: nov20, blockHour: 5) + LogLines.night(dayStart: nov20 + 86_400)
+  let lines = log.split(separator: "\n", omittingEmptySubsequences: false)
+  let dir = try temporaryDirectory("split")
+  defer { try? FileManager.default.removeItem(at: dir) }
+  var paths: [String] = []
+  for (k, range) in [0..<100, 100..<401, 401..<lines.count].enumerated() {
+    let path = dir.appendingPathComponent("part\(k).log").path
+    try lines[range].joined(separator: "\n").appending(k == 2 ? "" : "\n")
+      .write(toFile: path, atomically: true, encoding: .utf8)
+    paths.append(path)
+  }
+  let files = paths.compactMap { InputDiscovery.expand([$0]).0.first }
+  let plan = RunPlan(inputs: files, yearOverride: 2026, now: nov20 + 5 * 86_400)
+  let split = HistoryDay.days(from: Engine.run(plan).aggregate, zone: .utc, window: .all)
+  #expect(split == (try days(of: log, window: .all)))
+  #expect(split.map(\.attempts) == [336, 336])
+}
