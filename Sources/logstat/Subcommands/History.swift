@@ -15,9 +15,10 @@ struct History: ParsableCommand {
     commandName: "history",
     abstract: "Show the days stored in the history file, or remove old ones.",
     discussion: """
-      Each run of logstat stores per-day counts (local calendar days) in the history file;
-      alerts compare a run's window with the days before it. A day only partly covered by a
-      run is marked partial; it never replaces a complete day.
+      Each run of logstat stores per-day counts (local calendar days) in the
+      history file; alerts compare a run's window with the days before it.
+      A day only partly covered by a run is marked partial; it never
+      replaces a complete day.
       """)
 
   @Option(
