@@ -22,6 +22,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
@@ -47,10 +48,22 @@ let package = Package(
       name: "LogstatReport",
       dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatClassify", "LogstatTime"],
       swiftSettings: swiftSettings),
+    // Alerts: sudden rises of blocks, bounces and deferrals against a baseline. Pure logic.
+    .target(
+      name: "LogstatAlerts", dependencies: ["LogstatAggregate", "LogstatClassify", "LogstatTime"],
+      swiftSettings: swiftSettings),
+    // History: per-day aggregates in SQLite (GRDB), the baseline for alerts.
+    .target(
+      name: "LogstatHistory",
+      dependencies: [
+        "LogstatAlerts", "LogstatAggregate", "LogstatClassify", "LogstatTime",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "logstat",
       dependencies: [
-        "LogstatEngine", "LogstatReport", "LogstatClassify",
+        "LogstatEngine", "LogstatReport", "LogstatClassify", "LogstatHistory", "LogstatAlerts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -75,5 +88,12 @@ let package = Package(
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
+    .testTarget(name: "LogstatAlertsTests", dependencies: ["LogstatAlerts", "LogstatClassify"]),
+    .testTarget(
+      name: "LogstatHistoryTests",
+      dependencies: [
+        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatEngine", "LogstatSource", "logstat",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

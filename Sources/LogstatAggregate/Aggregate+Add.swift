@@ -141,7 +141,10 @@ extension Aggregate {
     default:
       break
     }
-    if let t = epoch { hours[t / 3600, default: HourCounters()].merge(hour) }
+    if let t = epoch {
+      hours[t / 3600, default: HourCounters()].merge(hour)
+      noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict)
+    }
 
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
     track(

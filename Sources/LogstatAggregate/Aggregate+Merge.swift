@@ -77,6 +77,7 @@ extension Aggregate {
     mergeReasons(later, domainMap: domainMap)
     mergeReputation(later, domainMap: domainMap, senderMap: senderMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
+    domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived += later.bytesReceived

@@ -57,6 +57,8 @@ public struct Aggregate: Sendable {
   public internal(set) var inbound = InboundCounters()
   /// By hour (epoch seconds / 3600).
   public internal(set) var hours: [Int64: HourCounters] = [:]
+  /// Delivery lines per (hour, domain, status, reason), per code and per blocklist (history, alerts).
+  public internal(set) var domainHours = DomainHours()
   /// Messages created (Postfix cleanup, Exim `<=`), normal and notifications.
   public internal(set) var messagesReceived = 0
   /// Messages from the null sender `<>`, counted once per message when its outcome is counted.

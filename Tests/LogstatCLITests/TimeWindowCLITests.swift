@@ -19,6 +19,8 @@ import Testing
     var environment = ProcessInfo.processInfo.environment
     environment["LOGSTAT_NOW"] = String(now)
     environment["TZ"] = "UTC"
+    // Tests of reports must not read or write the user's history (alerts would vary).
+    environment["LOGSTAT_HISTORY"] = "off"
     process.environment = environment
     let out = Pipe()
     process.standardOutput = out

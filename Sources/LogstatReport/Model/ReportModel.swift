@@ -29,6 +29,7 @@ public struct ReportModel: Sendable, Equatable {
   public var generatedEpoch: Int64 = 0
   public var firstEventEpoch: Int64?
   public var lastEventEpoch: Int64?
+  public var alerts: [AlertRow] = []
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,

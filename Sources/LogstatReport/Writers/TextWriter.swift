@@ -3,6 +3,7 @@
 public enum TextWriter {
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = header(m, o)
+    if !m.alerts.isEmpty { out += "\n" + alerts(m.alerts) }
     for section in o.sections {
       out += "\n"
       switch section {

@@ -60,6 +60,9 @@ struct Analyze: ParsableCommand {
   @Option(help: .hidden)
   var chunkSize: Int = 4 << 20
 
+  /// --history, --no-history, --fail-on, --baseline-days (Analyze+History.swift).
+  @OptionGroup var history: HistoryOptions
+
   /// Fixed "now" (epoch seconds) for tests; also read from LOGSTAT_NOW.
   @Option(help: .hidden)
   var now: Int64?
@@ -103,7 +106,9 @@ struct Analyze: ParsableCommand {
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
-    let model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    var model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
+    model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let options = ReportOptions(
       sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
       color: format == .text && Terminal.color(color, output: output),
@@ -112,6 +117,7 @@ struct Analyze: ParsableCommand {
     if let suppressionList {
       try OutputFile.write(SuppressionList.render(result.aggregate.hardBouncedAddresses), to: suppressionList)
     }
+    if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
     if result.isPartial { throw ExitStatus.partial }
   }
 }

@@ -63,6 +63,8 @@ enum Logstat {
     process.currentDirectoryURL = directory
     var environment = ProcessInfo.processInfo.environment
     environment["TZ"] = "UTC"
+    // Tests of reports must not read or write the user's history (alerts would vary).
+    environment["LOGSTAT_HISTORY"] = "off"
     process.environment = environment
     let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
     let err = directory.appendingPathComponent(".stderr-\(UUID().uuidString)")
