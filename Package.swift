@@ -61,7 +61,8 @@ let package = Package(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
     .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
-    .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
+    .testTarget(
+      name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
   ]

@@ -128,7 +128,7 @@ public enum HTMLWriter {
     .tiles td{border:1px solid #e0e0e0;border-radius:6px;min-width:110px;background:#fafafa}
     .big{font-size:22px}
     .advice{margin:4px 0 10px 0;max-width:900px}
-    .example{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;color:#444;word-break:break-all}
+    .example{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;color:#444;overflow-wrap:anywhere;margin:0 0 10px 16px}
     svg{max-width:100%;height:auto;display:block;margin:8px 0}
     svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
 

@@ -37,8 +37,7 @@ public enum MarkdownWriter {
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
     case .summary:
-      let rows = CSVWriter.summary(m).dropFirst().map { [$0[0].replacing("_", with: " "), $0[1]] }
-      return table(["", "value"], right: [1], Array(rows))
+      return table(["", "count", ""], right: [1], SummaryRows.rows(m))
     case .domains:
       guard !m.domains.isEmpty else { return "None.\n" }
       return cutNote(m.domains.count, o)

@@ -26,7 +26,7 @@ public enum TextWriter {
     out += TerminalText.labelled("generated", "\(m.generatedAt) (\(m.timeZone))", width: o.width, color: o.color)
     if let window = m.window { out += TerminalText.labelled("window", window, width: o.width, color: o.color) }
     if let first = m.firstEvent, let last = m.lastEvent {
-      out += "  events     \(first) .. \(last)\n"
+      out += TerminalText.labelled("events", "\(first) .. \(last)", width: o.width, color: o.color)
     } else {
       out += "  events     none found\n"
     }
@@ -94,6 +94,7 @@ public enum TextWriter {
       ("bounced", .right), ("expired", .right), ("rate", .right), ("delay", .right),
       ("top reason", .left),
     ])
+    t.droppable = [1, 7, 5]
     for d in o.cut(rows) {
       t.add(
         [
@@ -117,6 +118,7 @@ public enum TextWriter {
       ("deferred", .right), ("bounced", .right), ("expired", .right), ("rate", .right),
       ("delay", .right), ("top reason", .left),
     ])
+    t.droppable = [1, 2, 8]
     for p in o.cut(rows) {
       t.add(
         [
