@@ -71,11 +71,13 @@ public enum HTMLWriter {
     for (r, row) in rows.enumerated() {
       out += "<tr>"
       for (k, cell) in row.enumerated() {
-        var attrs = right.contains(k) ? " align=\"right\" class=\"n\"" : ""
+        let attrs = right.contains(k) ? " align=\"right\" class=\"n\"" : ""
+        // Colour on a span, not the cell: without CSS a cell's colour would also tint its border.
         if r < tones.count, k < tones[r].count, let tone = tones[r][k] {
-          attrs += " style=\"color:\(tone.rawValue)\""
+          out += "<td\(attrs)><span style=\"color:\(tone.rawValue)\">\(esc(cell))</span></td>"
+        } else {
+          out += "<td\(attrs)>\(esc(cell))</td>"
         }
-        out += "<td\(attrs)>\(esc(cell))</td>"
       }
       out += "</tr>\n"
     }
