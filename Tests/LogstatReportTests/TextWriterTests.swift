@@ -35,8 +35,10 @@ struct TextWriterTests {
     let out = t.rendered(indent: "", width: 50)
     let lines = out.split(separator: "\n").map(String.init)
     #expect(lines.allSatisfy { TerminalText.width($0) <= 50 })
-    #expect(lines[2].hasPrefix("a-rather-long-domain-name.example"))
+    // Both text columns give, the name (first column) keeping at least 24 columns.
+    #expect(lines[2].hasPrefix("a-rather-long-domain-na… "))
     #expect(lines[2].hasSuffix("…"))
+    #expect(t.rendered(indent: "", width: 200).contains("a-rather-long-domain-name.example  "))
   }
 
   @Test func leavesOutDroppableColumnsLast() {

@@ -23,15 +23,24 @@ struct TextTable {
 
   /// Narrowest a text column is cut to.
   static let minimumTextWidth = 8
+  /// Narrowest the first column (the row's name) is cut to while another column can give.
+  static let minimumFirstWidth = 24
 
-  /// Column widths (nil for a column left out): natural widths, with the widest text columns
-  /// cut, and then droppable columns left out, until the table fits.
+  /// Text columns are first cut no narrower than this; only then are columns left out.
+  static let comfortableTextWidth = 12
+
+  /// Column widths (nil for a column left out) that fit `width` where possible: the widest
+  /// text columns are cut to a comfortable width, then droppable columns are left out, then
+  /// text columns are cut further.
   func widths(indent: Int, width: Int) -> [Int?] {
     var shown = Set(headers.indices)
-    var widths = cutWidths(indent: indent, width: width, shown: shown)
+    var widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
     for k in droppable where fullWidth(widths, indent: indent, width: width, shown: shown) > width {
       shown.remove(k)
-      widths = cutWidths(indent: indent, width: width, shown: shown)
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
+    }
+    if fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.minimumTextWidth)
     }
     return widths.indices.map { shown.contains($0) ? widths[$0] : nil }
   }
@@ -43,7 +52,7 @@ struct TextTable {
   }
 
   /// Natural widths of the `shown` columns, text columns cut to fit where they can be.
-  func cutWidths(indent: Int, width: Int, shown: Set<Int>) -> [Int] {
+  func cutWidths(indent: Int, width: Int, shown: Set<Int>, floor: Int) -> [Int] {
     var widths = headers.map { TerminalText.width($0) }
     for row in rows {
       for (k, cell) in row.enumerated() where k < widths.count {
@@ -52,15 +61,17 @@ struct TextTable {
     }
     var excess = fullWidth(widths, indent: indent, width: width, shown: shown) - width
     // Cut the widest text column one column at a time, so cuts spread over wide columns; the
-    // first column names the row, so it is cut only when no other can be.
+    // first column names the row, so it keeps `minimumFirstWidth` until nothing else can give.
     while excess > 0 {
-      var shrinkable = widths.indices.dropFirst().filter {
-        shown.contains($0) && aligns[$0] == .left && widths[$0] > TextTable.minimumTextWidth
+      func shrinkable(firstFloor: Int) -> [Int] {
+        widths.indices.filter {
+          shown.contains($0) && aligns[$0] == .left
+            && widths[$0] > ($0 == 0 ? firstFloor : floor)
+        }
       }
-      if shrinkable.isEmpty, aligns.first == .left, widths[0] > TextTable.minimumTextWidth {
-        shrinkable = [0]
-      }
-      guard let widest = shrinkable.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+      var candidates = shrinkable(firstFloor: max(floor, TextTable.minimumFirstWidth))
+      if candidates.isEmpty { candidates = shrinkable(firstFloor: floor) }
+      guard let widest = candidates.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
       widths[widest] -= 1
       excess -= 1
     }
