@@ -2,6 +2,7 @@
 /// style sheets; inline SVG charts; tables that read without CSS (mail clients strip it).
 /// Every piece of log text goes through `HTMLText.escape`, in text and in attributes.
 public enum HTMLWriter {
+  /// The selected sections as one HTML page.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

@@ -1,6 +1,7 @@
 /// Writes the report as Markdown for tickets and mail: a heading and a table per section,
 /// every piece of log text escaped so it cannot break a table or become markup.
 public enum MarkdownWriter {
+  /// The selected sections as Markdown.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = "# Mail delivery report\n\n"
     out += "Generated \(m.generatedAt) (\(MarkdownText.escape(m.timeZone)))"

@@ -1,6 +1,7 @@
 /// Writes the report for people at a terminal: aligned tables that fit the width, colour when
 /// asked, one block per selected section.
 public enum TextWriter {
+  /// The selected sections as text, fitted to `options.width`.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = header(m, o)
     for section in o.sections {
