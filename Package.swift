@@ -85,7 +85,8 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
-    .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
+    .testTarget(
+      name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
     .testTarget(name: "LogstatAlertsTests", dependencies: ["LogstatAlerts", "LogstatClassify"]),

@@ -7,6 +7,8 @@ struct TextTable {
   var aligns: [Align]
   var rows: [[String]] = []
   var styles: [[TerminalStyle?]] = []
+  /// Columns that may be left out, first first, when the table cannot fit otherwise.
+  var droppable: [Int] = []
 
   init(_ columns: [(String, Align)]) {
     headers = columns.map { $0.0 }
@@ -21,26 +23,55 @@ struct TextTable {
 
   /// Narrowest a text column is cut to.
   static let minimumTextWidth = 8
+  /// Narrowest the first column (the row's name) is cut to while another column can give.
+  static let minimumFirstWidth = 24
 
-  /// Column widths: natural widths, with the widest text columns cut until the table fits.
-  func widths(indent: Int, width: Int) -> [Int] {
+  /// Text columns are first cut no narrower than this; only then are columns left out.
+  static let comfortableTextWidth = 12
+
+  /// Column widths (nil for a column left out) that fit `width` where possible: the widest
+  /// text columns are cut to a comfortable width, then droppable columns are left out, then
+  /// text columns are cut further.
+  func widths(indent: Int, width: Int) -> [Int?] {
+    var shown = Set(headers.indices)
+    var widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
+    for k in droppable where fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+      shown.remove(k)
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
+    }
+    if fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.minimumTextWidth)
+    }
+    return widths.indices.map { shown.contains($0) ? widths[$0] : nil }
+  }
+
+  /// Width of the table with `widths` over the `shown` columns.
+  func fullWidth(_ widths: [Int], indent: Int, width: Int, shown: Set<Int>) -> Int {
+    indent + shown.map { widths[$0] }.reduce(0, +)
+      + separator(indent: indent, width: width).count * max(0, shown.count - 1)
+  }
+
+  /// Natural widths of the `shown` columns, text columns cut to fit where they can be.
+  func cutWidths(indent: Int, width: Int, shown: Set<Int>, floor: Int) -> [Int] {
     var widths = headers.map { TerminalText.width($0) }
     for row in rows {
       for (k, cell) in row.enumerated() where k < widths.count {
         widths[k] = max(widths[k], TerminalText.width(cell))
       }
     }
-    var excess = indent + widths.reduce(0, +) + separator(indent: indent, width: width).count * max(0, widths.count - 1) - width
+    var excess = fullWidth(widths, indent: indent, width: width, shown: shown) - width
     // Cut the widest text column one column at a time, so cuts spread over wide columns; the
-    // first column names the row, so it is cut only when no other can be.
+    // first column names the row, so it keeps `minimumFirstWidth` until nothing else can give.
     while excess > 0 {
-      var shrinkable = widths.indices.dropFirst().filter {
-        aligns[$0] == .left && widths[$0] > TextTable.minimumTextWidth
+      func shrinkable(firstFloor: Int) -> [Int] {
+        widths.indices.filter {
+          shown.contains($0) && aligns[$0] == .left
+            && widths[$0] > ($0 == 0 ? firstFloor : floor)
+        }
       }
-      if shrinkable.isEmpty, aligns.first == .left, widths[0] > TextTable.minimumTextWidth {
-        shrinkable = [0]
-      }
-      guard let widest = shrinkable.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+      var candidates = shrinkable(firstFloor: max(floor, TextTable.minimumFirstWidth))
+      if candidates.isEmpty { candidates = shrinkable(firstFloor: floor) }
+      guard let widest = candidates.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
       widths[widest] -= 1
       excess -= 1
     }
@@ -64,17 +95,19 @@ struct TextTable {
     var out = ""
     func line(_ cells: [String], styles: [TerminalStyle?]) {
       var parts: [String] = []
+      let lastShown = widths.lastIndex { $0 != nil }
       for (k, raw) in cells.enumerated() where k < widths.count {
-        let cell = TerminalText.fit(raw, widths[k])
-        let pad = String(repeating: " ", count: max(0, widths[k] - TerminalText.width(cell)))
-        let last = k == cells.count - 1
+        guard let w = widths[k] else { continue }
+        let cell = TerminalText.fit(raw, w)
+        let pad = String(repeating: " ", count: max(0, w - TerminalText.width(cell)))
+        let last = k == lastShown
         let painted = (k < styles.count ? styles[k] : nil)?.paint(cell, color) ?? cell
         parts.append(aligns[k] == .right ? pad + painted : (last ? painted : painted + pad))
       }
       out += indent + parts.joined(separator: separator) + "\n"
     }
     line(headers, styles: headers.map { _ in TerminalStyle.bold })
-    line(widths.map { String(repeating: "-", count: $0) }, styles: [])
+    line(widths.map { String(repeating: "-", count: $0 ?? 0) }, styles: [])
     for (k, row) in rows.enumerated() { line(row, styles: styles[k]) }
     return out
   }

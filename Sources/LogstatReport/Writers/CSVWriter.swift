@@ -2,6 +2,7 @@
 /// cells). With one section the output is exactly that table; with several, each table is
 /// preceded by a `# section` line and followed by an empty line.
 public enum CSVWriter {
+  /// The selected sections as CSV tables.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions(top: nil)) -> String {
     let tables = o.sections.map { ($0, table($0, m, o)) }
     if tables.count == 1 { return tables[0].1.map(CSVText.record).joined() }

@@ -47,16 +47,17 @@ enum HTMLChart {
       }
       out += "</g>\n"
     }
-    // Up to six time labels, at buckets that have one.
+    // Up to six time labels, at buckets that have one, never closer than a label's width.
     let ticks = Swift.min(6, n)
-    var used = Set<Int>()
+    var lastX = -Double.infinity
     for t in 0..<ticks {
       let want = ticks == 1 ? 0 : t * (n - 1) / (ticks - 1)
-      guard let k = nearestLabelled(series.buckets, want), !used.contains(k) else { continue }
-      used.insert(k)
+      guard let k = nearestLabelled(series.buckets, want) else { continue }
       let x = left + (Double(k) + 0.5) * slot
+      guard x - lastX >= 130 else { continue }
+      lastX = x
       let label = series.hours >= 24 ? String(series.buckets[k].label!.prefix(10)) : series.buckets[k].label!
-      let anchor = k == 0 ? "start" : k == n - 1 ? "end" : "middle"
+      let anchor = x < left + 50 ? "start" : x > width - right - 50 ? "end" : "middle"
       out += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH + 4))\" stroke=\"#888\"/>"
       out += "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" font-size=\"11\" fill=\"#444\" text-anchor=\"\(anchor)\">\(esc(label))</text>\n"
     }
@@ -139,11 +140,12 @@ enum HTMLChart {
     return out
   }
 
-  /// The smallest of 1, 2, 5 times a power of ten at or above `n`.
+  /// The smallest of 1, 2, 3, 4, 5, 6 or 8 times a power of ten at or above `n` (at least 2,
+  /// so the half-way grid line is a whole number).
   static func niceCeiling(_ n: Int) -> Int {
     var base = 1
     while true {
-      for m in [1, 2, 5] where m * base >= n { return m * base }
+      for m in [1, 2, 3, 4, 5, 6, 8] where m * base >= max(2, n) { return m * base }
       base *= 10
     }
   }

@@ -2,8 +2,7 @@ extension HTMLWriter {
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
     case .summary:
-      let rows = CSVWriter.summary(m).dropFirst().map { [$0[0].replacing("_", with: " "), $0[1]] }
-      return table(["", "value"], right: [1], Array(rows))
+      return table(["", "count", ""], right: [1], SummaryRows.rows(m))
     case .domains:
       guard !m.domains.isEmpty else { return para("None.") }
       let rows = o.cut(m.domains)

@@ -2,6 +2,7 @@
 /// style sheets; inline SVG charts; tables that read without CSS (mail clients strip it).
 /// Every piece of log text goes through `HTMLText.escape`, in text and in attributes.
 public enum HTMLWriter {
+  /// The selected sections as one HTML page.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -71,11 +72,13 @@ public enum HTMLWriter {
     for (r, row) in rows.enumerated() {
       out += "<tr>"
       for (k, cell) in row.enumerated() {
-        var attrs = right.contains(k) ? " align=\"right\" class=\"n\"" : ""
+        let attrs = right.contains(k) ? " align=\"right\" class=\"n\"" : ""
+        // Colour on a span, not the cell: without CSS a cell's colour would also tint its border.
         if r < tones.count, k < tones[r].count, let tone = tones[r][k] {
-          attrs += " style=\"color:\(tone.rawValue)\""
+          out += "<td\(attrs)><span style=\"color:\(tone.rawValue)\">\(esc(cell))</span></td>"
+        } else {
+          out += "<td\(attrs)>\(esc(cell))</td>"
         }
-        out += "<td\(attrs)>\(esc(cell))</td>"
       }
       out += "</tr>\n"
     }
@@ -128,7 +131,7 @@ public enum HTMLWriter {
     .tiles td{border:1px solid #e0e0e0;border-radius:6px;min-width:110px;background:#fafafa}
     .big{font-size:22px}
     .advice{margin:4px 0 10px 0;max-width:900px}
-    .example{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;color:#444;word-break:break-all}
+    .example{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;color:#444;overflow-wrap:anywhere;margin:0 0 10px 16px}
     svg{max-width:100%;height:auto;display:block;margin:8px 0}
     svg text{font-family:system-ui,-apple-system,"Segoe UI",Roboto,Helvetica,Arial,sans-serif}
 

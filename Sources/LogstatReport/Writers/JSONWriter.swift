@@ -1,5 +1,6 @@
 /// Writes the report as one JSON document (schema documented in docs/json-schema.md).
 public enum JSONWriter {
+  /// The report as one JSON document with a final newline.
   public static func render(_ m: ReportModel, options: ReportOptions = ReportOptions(top: nil)) -> String {
     document(m, options: options).rendered()
   }

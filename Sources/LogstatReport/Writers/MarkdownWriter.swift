@@ -1,6 +1,7 @@
 /// Writes the report as Markdown for tickets and mail: a heading and a table per section,
 /// every piece of log text escaped so it cannot break a table or become markup.
 public enum MarkdownWriter {
+  /// The selected sections as Markdown.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = "# Mail delivery report\n\n"
     out += "Generated \(m.generatedAt) (\(MarkdownText.escape(m.timeZone)))"
@@ -37,8 +38,7 @@ public enum MarkdownWriter {
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
     case .summary:
-      let rows = CSVWriter.summary(m).dropFirst().map { [$0[0].replacing("_", with: " "), $0[1]] }
-      return table(["", "value"], right: [1], Array(rows))
+      return table(["", "count", ""], right: [1], SummaryRows.rows(m))
     case .domains:
       guard !m.domains.isEmpty else { return "None.\n" }
       return cutNote(m.domains.count, o)

@@ -5,6 +5,7 @@
 /// Every value describes the report's window, so every family is a gauge: a later run over
 /// another window may give smaller numbers, which a counter must never do.
 public enum PrometheusWriter {
+  /// The selected sections as exposition-format gauges.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var w = Exposition()
     w.family("logstat_report_generated_timestamp_seconds", "When the report was made (Unix time).")

@@ -2,6 +2,7 @@
 /// sorted by bytes, without repeats, and without anything a log could smuggle in (addresses
 /// holding spaces or control characters are left out).
 public enum SuppressionList {
+  /// The file's text: one address per line.
   public static func render(_ addresses: some Sequence<String>) -> String {
     let clean = Set(
       addresses.filter { a in

@@ -1,7 +1,7 @@
 extension TextWriter {
   static func codes(_ m: ReportModel, _ o: ReportOptions) -> String {
     let failing = ReportModel.failingCodes(m)
-    let out = heading("Status codes of failed attempts (RFC 3463 meaning)", rows: failing.count, o)
+    let out = heading("Status codes of failures (RFC 3463 meaning)", rows: failing.count, o)
     guard !failing.isEmpty else { return out + "  none\n" }
     var t = TextTable([
       ("code", .left), ("deferred", .right), ("bounced", .right), ("rejected", .right),
@@ -17,13 +17,14 @@ extension TextWriter {
 
   static func reasons(_ rows: [ReasonRow], _ o: ReportOptions) -> String {
     var out = heading(
-      "Why mail failed (final bounces and expiries, deferred attempts, inbound rejects)",
+      "Why mail failed (failures, deferrals, inbound rejects)",
       rows: rows.count, o)
     guard !rows.isEmpty else { return out + "  nothing failed\n" }
     var t = TextTable([
       ("reason", .left), ("kind", .left), ("failed", .right), ("share", .right),
       ("deferred", .right), ("rejected", .right), ("top domains", .left),
     ])
+    t.droppable = [3, 5, 1]
     for r in o.cut(rows) {
       t.add(
         [
@@ -54,6 +55,7 @@ extension TextWriter {
       ("delivered", .right), ("bounced", .right), ("expired", .right), ("bounce rate", .right),
       ("hard", .right),
     ])
+    t.droppable = [2, 3, 6]
     for s in o.cut(rows) {
       t.add(
         [

@@ -11,6 +11,7 @@ extension TextWriter {
         ("blocklist", .left), ("listed IP", .left), ("replies", .right), ("first seen", .left),
         ("last seen", .left), ("domains", .left),
       ])
+      t.droppable = [3, 4]
       for l in o.cut(r.listings) {
         t.add(
           [
@@ -28,6 +29,7 @@ extension TextWriter {
         ("issue", .left), ("failed", .right), ("deferred", .right), ("domains", .right),
         ("providers", .left), ("most affected", .left),
       ])
+      t.droppable = [4]
       for i in issues {
         t.add(
           [
@@ -49,13 +51,15 @@ extension TextWriter {
 
   static func hygiene(_ h: HygieneSection, _ o: ReportOptions) -> String {
     let level = HygieneSection.level(share: h.share, outcomes: h.finalOutcomes)
-    var out = "  " + TerminalStyle.bold.paint("List hygiene", o.color) + ": "
-    out += "\(h.hardBounced) hard bounces of \(h.finalOutcomes) final outcomes ("
-    out += Format.percent(h.share) + ", " + (TerminalStyle.level(level)?.paint(level, o.color) ?? level) + ")"
+    var out = "  " + TerminalStyle.bold.paint("List hygiene", o.color) + "\n"
+    var line = "\(h.hardBounced) hard bounces of \(h.finalOutcomes) final outcomes ("
+    line += Format.percent(h.share) + ", \(level))"
     if !h.byReason.isEmpty {
-      out += ": " + h.byReason.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
+      line += ": " + h.byReason.map { "\($0.name) \($0.count)" }.joined(separator: ", ")
     }
-    out += "\n"
+    for l in TerminalText.wrap(line, width: o.width, indent: "    ").split(separator: "\n") {
+      out += (TerminalStyle.level(level)?.paint(String(l), o.color) ?? String(l)) + "\n"
+    }
     if h.hardBounced > 0, !h.senders.isEmpty {
       var t = TextTable([
         ("sender domain", .left), ("outcomes", .right), ("hard bounces", .right), ("share", .right),

@@ -6,7 +6,8 @@ extension TextWriter {
     guard let first = rows.first, let last = rows.last else { return out + "\n  no events\n" }
     let labelWidth = 13
     let series = TimelineSeries(rows, maxBuckets: max(10, o.width - labelWidth - 2 - 16))
-    out += ", \(first.hour) .. \(last.hour) (one column = \(series.bucketName))\n"
+    out += "\n" + TerminalText.wrap(
+      "\(first.hour) .. \(last.hour), one column = \(series.bucketName)", width: o.width, indent: "  ")
     let lines: [(String, TerminalStyle?, (TimelineSeries.Bucket) -> Int)] = [
       ("delivered", .green, { $0.delivered }), ("deferred", .yellow, { $0.deferred }),
       ("failed", .red, { $0.failed }), ("rejected", nil, { $0.rejected }),
@@ -24,6 +25,7 @@ extension TextWriter {
       (byDay ? "day" : "hour", .left), ("delivered", .right), ("deferred", .right),
       ("bounced", .right), ("expired", .right), ("rejected", .right),
     ])
+    t.droppable = [4, 5]
     let shown = o.top.map { grouped.suffix($0) } ?? grouped[...]
     for h in shown {
       t.add(

@@ -1,6 +1,7 @@
 /// Writes the report for people at a terminal: aligned tables that fit the width, colour when
 /// asked, one block per selected section.
 public enum TextWriter {
+  /// The selected sections as text, fitted to `options.width`.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = header(m, o)
     if !m.alerts.isEmpty { out += "\n" + alerts(m.alerts) }
@@ -27,7 +28,7 @@ public enum TextWriter {
     out += TerminalText.labelled("generated", "\(m.generatedAt) (\(m.timeZone))", width: o.width, color: o.color)
     if let window = m.window { out += TerminalText.labelled("window", window, width: o.width, color: o.color) }
     if let first = m.firstEvent, let last = m.lastEvent {
-      out += "  events     \(first) .. \(last)\n"
+      out += TerminalText.labelled("events", "\(first) .. \(last)", width: o.width, color: o.color)
     } else {
       out += "  events     none found\n"
     }
@@ -95,6 +96,7 @@ public enum TextWriter {
       ("bounced", .right), ("expired", .right), ("rate", .right), ("delay", .right),
       ("top reason", .left),
     ])
+    t.droppable = [1, 7, 5]
     for d in o.cut(rows) {
       t.add(
         [
@@ -118,6 +120,7 @@ public enum TextWriter {
       ("deferred", .right), ("bounced", .right), ("expired", .right), ("rate", .right),
       ("delay", .right), ("top reason", .left),
     ])
+    t.droppable = [1, 2, 8]
     for p in o.cut(rows) {
       t.add(
         [
