@@ -154,6 +154,6 @@ import Testing
     let report = try run.report()
     #expect(report.file("tiny.gz")?["lines"] as? Int == 3)
     #expect(report.lines("total") == 3 + 10)
-    #expect(report.summary("delivered") == 1)  // the same message twice: one recipient
+    #expect(report.summary("delivered") == 2)  // the message twice: a reused queue ID, two lives
   }
 }
