@@ -103,7 +103,9 @@ public final class ChunkReader {
     rangeEnd = byteRange?.upperBound
     position = byteRange?.lowerBound ?? 0
     if format == .gzip {
-      inflater = try GzipInflater(inputCapacity: max(1, min(chunkSize, 1 << 20)), path: input.path)
+      // At least the detection bytes, which are copied in below (a 1-byte chunk overflowed it).
+      inflater = try GzipInflater(
+        inputCapacity: max(MagicBytes.wanted, min(chunkSize, 1 << 20)), path: input.path)
     } else {
       inflater = nil
     }

@@ -129,3 +129,31 @@ import Testing
     #expect(report.lines("total") == 4)
   }
 }
+
+/// Crashers found by `Fuzz/` (inputs kept in Fuzz/FailCases/), replayed through the binary.
+@Suite struct FuzzFailCaseTests {
+  /// FuzzGzip: with a chunk size below 10 bytes the inflater's input buffer was smaller
+  /// than the gzip detection bytes copied into it (a heap overflow under ASan). Every
+  /// chunk size must read the two members whole.
+  @Test(arguments: [1, 2, 9, 10, 11, 4096])
+  func tinyChunkSizeOnMultiMemberGzip(chunkSize: Int) throws {
+    let dir = try TempDirectory()
+    // Fuzz/FailCases/FuzzGzip/tiny-chunk-multi-member.gz: "a\nb\n" and "c\n" as two members.
+    let bytes: [UInt8] = [
+      0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x02, 0x03, 0x4b, 0xe4, 0x4a, 0xe2, 0x02, 0x00,
+      0x97, 0x2a, 0x57, 0x18, 0x04, 0x00, 0x00, 0x00, 0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00,
+      0x02, 0x03, 0x4b, 0xe6, 0x02, 0x00, 0x85, 0xc3, 0xdc, 0xef, 0x02, 0x00, 0x00, 0x00,
+    ]
+    try dir.write("tiny.gz", bytes)
+    let member = Gzip.member(LogLines.postfixText(LogLines.ids[0]))
+    try dir.write("mail.log.2.gz", member + member)
+    let run = try Logstat.run(
+      ["--format", "json", "--chunk-size", "\(chunkSize)", "tiny.gz", "mail.log.2.gz"], in: dir.url)
+    #expect(run.status == 0)
+    #expect(!run.crashed)
+    let report = try run.report()
+    #expect(report.file("tiny.gz")?["lines"] as? Int == 3)
+    #expect(report.lines("total") == 3 + 10)
+    #expect(report.summary("delivered") == 2)  // the message twice: a reused queue ID, two lives
+  }
+}
