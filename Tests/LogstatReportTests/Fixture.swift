@@ -171,6 +171,17 @@ enum Fixture {
         }
       },
       hygiene: hygiene)
+    m.alerts = [
+      AlertRow(
+        kind: "sudden-rise", subjectKind: "provider", subject: "google", metric: "blocking",
+        reason: "spam-content", baselineRate: 0.001, rate: 0.3, baselineEvents: 2,
+        baselineAttempts: 2000, events: 30, attempts: 100,
+        baseline: "14 days of history (2026-11-08 .. 2026-11-21)",
+        since: "2026-11-22 03:00:00 +00:00", pValue: 0,
+        example: "550-5.7.1 <script>alert(1)</script> unsolicited mail\u{1b}[31m",
+        advice: "Review the content and check \"opt-in\".",
+        message: "Google (Gmail): blocking rose from 0.1% to 30.0% since 2026-11-22 03:00"),
+    ]
     return m
   }()
 }

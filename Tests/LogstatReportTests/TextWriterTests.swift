@@ -92,7 +92,7 @@ struct ReportOptionsTests {
     do {
       _ = try ReportOptions.sections(["senders"], for: .prometheus)
     } catch {
-      #expect(error.description.contains("It can show: summary, domains"))
+      #expect(error.description.contains("It can show: alerts, summary, domains"))
     }
   }
 

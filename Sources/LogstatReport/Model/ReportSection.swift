@@ -1,10 +1,11 @@
 /// A part of the report that `--report NAME` selects.
 public enum ReportSection: String, CaseIterable, Sendable {
-  case summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound
+  case alerts, summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound
 
   /// A heading for people.
   public var title: String {
     switch self {
+    case .alerts: "Alerts"
     case .summary: "Summary"
     case .domains: "Recipient domains"
     case .providers: "Mailbox providers"
@@ -26,7 +27,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   public var sections: [ReportSection] {
     switch self {
     case .prometheus:
-      [.summary, .domains, .providers, .codes, .reasons, .reputation, .inbound]
+      [.alerts, .summary, .domains, .providers, .codes, .reasons, .reputation, .inbound]
     default: ReportSection.allCases
     }
   }

@@ -14,6 +14,21 @@ public enum CSVWriter {
   /// The rows of one section's table, header first.
   static func table(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> [[String]] {
     switch s {
+    case .alerts:
+      return [
+        [
+          "kind", "subject_kind", "subject", "metric", "reason", "baseline_rate", "rate",
+          "events", "attempts", "baseline", "since", "p_value", "example", "advice", "message",
+        ]
+      ]
+        + m.alerts.map { a in
+          [
+            a.kind, a.subjectKind, a.subject, a.metric ?? "", a.reason ?? "",
+            Format.number(a.baselineRate), Format.number(a.rate), String(a.events),
+            String(a.attempts), a.baseline, a.since ?? "", Format.number(a.pValue),
+            a.example ?? "", a.advice ?? "", a.message,
+          ]
+        }
     case .summary: return summary(m)
     case .domains:
       return [

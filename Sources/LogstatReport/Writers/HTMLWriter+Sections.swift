@@ -1,6 +1,16 @@
 extension HTMLWriter {
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
+    case .alerts:
+      guard !m.alerts.isEmpty else { return para("No alerts.") }
+      var out = "<ul class=\"alerts\">\n"
+      for a in m.alerts {
+        out += "<li><strong style=\"color:\(Tone.bad.rawValue)\">\(esc(a.message))</strong>"
+        if let example = a.example { out += "<br><code>\(esc(example))</code>" }
+        if let advice = a.advice { out += "<br>\(esc(advice))" }
+        out += "</li>\n"
+      }
+      return out + "</ul>\n"
     case .summary:
       return table(["", "count", ""], right: [1], SummaryRows.rows(m))
     case .domains:

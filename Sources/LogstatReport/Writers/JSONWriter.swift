@@ -30,7 +30,7 @@ public enum JSONWriter {
       ("blocklists", .array(m.blocklists.map(blocklist)), .reputation),
       ("reputation", reputation(m.reputation, o), .reputation),
       ("sections", .array(o.sections.map { .string($0.rawValue) }), nil),
-      ("alerts", .array(m.alerts.map(alert)), nil),
+      ("alerts", .array(m.alerts.map(alert)), .alerts),
     ]
     return .object(all.filter { $0.2.map(o.shows) ?? true }.map { ($0.0, $0.1) })
   }

@@ -37,6 +37,15 @@ public enum MarkdownWriter {
 
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
+    case .alerts:
+      guard !m.alerts.isEmpty else { return "No alerts.\n" }
+      var out = ""
+      for a in m.alerts {
+        out += "- **\(MarkdownText.escape(a.message))**"
+        if let advice = a.advice { out += " \(MarkdownText.escape(advice))" }
+        out += "\n"
+      }
+      return out
     case .summary:
       return table(["", "count", ""], right: [1], SummaryRows.rows(m))
     case .domains:

@@ -16,6 +16,7 @@ public enum PrometheusWriter {
     }
     for section in o.sections {
       switch section {
+      case .alerts: alerts(m, &w)
       case .summary: summary(m, &w)
       case .domains: domains(m, o, &w)
       case .providers: providers(m, &w)
@@ -27,6 +28,14 @@ public enum PrometheusWriter {
       }
     }
     return w.out
+  }
+
+  /// One gauge per alert kind, zero when none was raised, so an alerting rule can watch it.
+  static func alerts(_ m: ReportModel, _ w: inout Exposition) {
+    w.family("logstat_alerts", "Alerts raised by this run, by kind (sudden rise, blocks everything, new blocklist, history unavailable).")
+    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "history-unavailable"] {
+      w.sample([("kind", kind)], m.alerts.filter { $0.kind == kind }.count)
+    }
   }
 
   static func summary(_ m: ReportModel, _ w: inout Exposition) {

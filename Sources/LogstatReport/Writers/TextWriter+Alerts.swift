@@ -1,13 +1,15 @@
 extension TextWriter {
-  /// The alerts section, shown first: one line per alert, then its example reply and advice.
-  static func alerts(_ rows: [AlertRow]) -> String {
-    var out = "ALERTS (\(rows.count))\n"
+  /// The alerts section, shown first: each alert's message, then its example reply and advice,
+  /// wrapped to the report width.
+  static func alerts(_ rows: [AlertRow], _ o: ReportOptions) -> String {
+    var out = TerminalStyle.bold.paint("ALERTS (\(rows.count))", o.color) + "\n"
     for a in rows {
-      out += "  ! \(TerminalText.safe(a.message))\n"
+      let message = TerminalText.wrap("! " + a.message, width: o.width, indent: "  ")
+      out += TerminalStyle.red.paint(String(message.dropLast()), o.color) + "\n"
       if let example = a.example {
-        out += "      e.g. \(TerminalText.safe(String(example.prefix(160))))\n"
+        out += TerminalText.wrap("e.g. " + String(example.prefix(160)), width: o.width, indent: "      ")
       }
-      if let advice = a.advice { out += "      \(advice)\n" }
+      if let advice = a.advice { out += TerminalText.wrap(advice, width: o.width, indent: "      ") }
     }
     return out
   }

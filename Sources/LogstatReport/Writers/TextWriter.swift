@@ -4,10 +4,11 @@ public enum TextWriter {
   /// The selected sections as text, fitted to `options.width`.
   public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
     var out = header(m, o)
-    if !m.alerts.isEmpty { out += "\n" + alerts(m.alerts) }
     for section in o.sections {
+      if section == .alerts, m.alerts.isEmpty { continue }
       out += "\n"
       switch section {
+      case .alerts: out += alerts(m.alerts, o)
       case .summary: out += summary(m, o)
       case .domains: out += domains(m.domains, o)
       case .providers: out += providers(m.providers, o)
