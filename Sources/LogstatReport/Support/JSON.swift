@@ -22,6 +22,36 @@ public indirect enum JSON: Sendable, Equatable {
     }
   }
 
+  /// Serialises on one line, without spaces (JSON Lines).
+  public func compact() -> String {
+    var out = ""
+    writeCompact(into: &out)
+    return out
+  }
+
+  private func writeCompact(into out: inout String) {
+    switch self {
+    case .array(let items):
+      out += "["
+      for (k, item) in items.enumerated() {
+        if k > 0 { out += "," }
+        item.writeCompact(into: &out)
+      }
+      out += "]"
+    case .object(let fields):
+      out += "{"
+      for (k, (key, value)) in fields.enumerated() {
+        if k > 0 { out += "," }
+        JSON.quote(key, into: &out)
+        out += ":"
+        value.writeCompact(into: &out)
+      }
+      out += "}"
+    default:
+      write(into: &out, indent: 0)
+    }
+  }
+
   /// Serialises with two-space indentation and a final newline.
   public func rendered() -> String {
     var out = ""

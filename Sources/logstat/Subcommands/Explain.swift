@@ -1,5 +1,6 @@
 import ArgumentParser
 import LogstatClassify
+import LogstatReport
 
 /// `logstat explain TEXT`: classifies one reply text (or a whole Postfix/Exim log line) and
 /// says what it means, whose fault it is and what to do; `-` reads one text per line from stdin.
@@ -85,67 +86,31 @@ struct Explain: ParsableCommand {
       .joined()
   }
 
-  /// One JSON object with a fixed key order; every string is escaped per RFC 8259.
+  /// One JSON object on one line, with a fixed key order (the report's JSON escaping).
   static func json(_ e: Explanation) -> String {
     let c = e.classification
-    let fields: [(String, String)] = [
-      ("text", quoted(e.input)),
-      ("reply", quoted(e.replyText)),
-      ("reason", quoted(e.reason.rawValue)),
-      ("title", quoted(e.reason.title)),
-      ("hard", e.isHard ? "true" : "false"),
-      ("fault", quoted(e.fault.rawValue)),
-      ("provider", quoted(c.provider.rawValue)),
-      ("provider_name", c.provider == .none ? "null" : quoted(c.provider.displayName)),
-      ("blocklist", c.blocklist.map { quoted($0.rawValue) } ?? "null"),
-      ("blocklist_name", c.blocklist.map { quoted($0.displayName) } ?? "null"),
-      ("basic_code", c.basicCode.map { String($0) } ?? "null"),
-      ("enhanced_code", c.enhancedCode.map { quoted($0.description) } ?? "null"),
-      ("dsn", e.dsn.map { quoted($0.description) } ?? "null"),
-      ("meaning", e.meaning.map { quoted($0) } ?? "null"),
-      ("relay", e.relayHost.map { quoted($0) } ?? "null"),
-      ("recipient_domain", e.recipientDomain.map { quoted($0) } ?? "null"),
-      ("advice", quoted(e.advice)),
-    ]
-    return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+    let value = JSON.object([
+      ("text", .string(e.input)),
+      ("reply", .string(e.replyText)),
+      ("reason", .string(e.reason.rawValue)),
+      ("title", .string(e.reason.title)),
+      ("hard", .bool(e.isHard)),
+      ("fault", .string(e.fault.rawValue)),
+      ("provider", .string(c.provider.rawValue)),
+      ("provider_name", c.provider == .none ? .null : .string(c.provider.displayName)),
+      ("blocklist", c.blocklist.map { .string($0.rawValue) } ?? .null),
+      ("blocklist_name", c.blocklist.map { .string($0.displayName) } ?? .null),
+      ("basic_code", c.basicCode.map { .int(Int($0)) } ?? .null),
+      ("enhanced_code", c.enhancedCode.map { .string($0.description) } ?? .null),
+      ("dsn", e.dsn.map { .string($0.description) } ?? .null),
+      ("meaning", e.meaning.map { .string($0) } ?? .null),
+      ("relay", e.relayHost.map { .string($0) } ?? .null),
+      ("recipient_domain", e.recipientDomain.map { .string($0) } ?? .null),
+      ("advice", .string(e.advice)),
+    ])
+    return value.compact()
   }
 
-  /// A JSON string literal.
-  static func quoted(_ s: String) -> String {
-    var out = "\""
-    for scalar in s.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x7F {
-          out += "\\u" + hex4(scalar.value)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  /// Control characters shown as `\xNN` so log text cannot drive the terminal.
-  static func terminalSafe(_ s: String) -> String {
-    var out = ""
-    for scalar in s.unicodeScalars {
-      if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-        out += "\\x" + String(hex4(scalar.value).suffix(2))
-      } else {
-        out.unicodeScalars.append(scalar)
-      }
-    }
-    return out
-  }
-
-  static func hex4(_ value: UInt32) -> String {
-    let digits = Array("0123456789abcdef")
-    return String((0..<4).reversed().map { digits[Int((value >> (UInt32($0) * 4)) & 0xF)] })
-  }
+  /// Log text made safe for a terminal (control characters shown as `\\xNN`).
+  static func terminalSafe(_ s: String) -> String { TerminalText.safe(s) }
 }
