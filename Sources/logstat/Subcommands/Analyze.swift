@@ -23,7 +23,7 @@ struct Analyze: ParsableCommand {
   var format: ReportFormat = .text
 
   @Option(name: .customLong("report"), help: ArgumentHelp(
-    "Sections to show, repeated or comma-separated: summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound. Default: all the format can show.",
+    "Sections to show, repeated or comma-separated: alerts, summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound. Default: all the format can show.",
     valueName: "name"))
   var reports: [String] = []
 
