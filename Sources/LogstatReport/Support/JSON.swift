@@ -116,6 +116,12 @@ public indirect enum JSON: Sendable, Equatable {
   /// Escapes per RFC 8259; every control character is escaped, so any log text is safe.
   static func quote(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings (domains, codes, ids) need no escaping: append them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 >= 0x7f }) {
+      out += s
+      out += "\""
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""
