@@ -15,6 +15,14 @@ public struct DelayHistogram: Sendable, Equatable {
     count += 1
   }
 
+  /// Adds `n` delays to bucket `k` (0..<bucketCount): rebuilds a histogram saved as buckets,
+  /// e.g. from a JSON report that `logstat merge` reads back.
+  public mutating func add(bucket k: Int, count n: Int) {
+    guard (0..<DelayHistogram.bucketCount).contains(k), n > 0 else { return }
+    buckets[k] += UInt32(n)
+    count += n
+  }
+
   public mutating func merge(_ other: DelayHistogram) {
     guard other.count > 0 else { return }
     for k in 0..<DelayHistogram.bucketCount { buckets[k] += other.buckets[k] }

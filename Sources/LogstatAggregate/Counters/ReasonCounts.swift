@@ -72,4 +72,10 @@ public struct BlocklistStats: Sendable, Equatable {
 public struct ReasonExample: Sendable, Equatable {
   public var text: String
   public var domain: String
+
+  /// An example reply `text` given by recipient domain `domain` (public for saved reports).
+  public init(text: String, domain: String) {
+    self.text = text
+    self.domain = domain
+  }
 }

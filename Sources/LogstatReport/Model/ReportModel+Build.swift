@@ -11,7 +11,6 @@ extension ReportModel {
   public static func build(
     from run: RunResult, now: Int64, zone: LocalZone, window: TimeWindow = .all
   ) -> ReportModel {
-    let a = run.aggregate
     let files = run.files.map { f in
       FileRow(
         path: f.input.displayName, gzip: f.isGzip, bytes: f.bytesRead, lines: f.lines,
@@ -26,6 +25,17 @@ extension ReportModel {
         "logstat: \(f.input.displayName): \(f.truncatedLines) line(s) longer than the line limit were cut; the rest of each was skipped."
       )
     }
+    return build(
+      aggregate: run.aggregate, files: files, problems: problems, now: now, zone: zone,
+      window: window.isUnbounded ? nil : window.description(in: zone))
+  }
+
+  /// Builds the sorted report model from a finished aggregate and the files it was read from
+  /// (a run's, or several saved reports' for `logstat merge`).
+  public static func build(
+    aggregate a: Aggregate, files: [FileRow], problems: [String], now: Int64, zone: LocalZone,
+    window: String?
+  ) -> ReportModel {
 
     var domains: [DomainRow] = []
     var total = DomainCounters()
@@ -101,7 +111,7 @@ extension ReportModel {
 
     var model = ReportModel(
       generatedAt: zone.timestamp(now), timeZone: zone.identifier,
-      window: window.isUnbounded ? nil : window.description(in: zone),
+      window: window,
       firstEvent: a.firstTime.map { zone.timestamp($0) },
       lastEvent: a.lastTime.map { zone.timestamp($0) }, files: files, problems: problems,
       lines: LineSummary(
@@ -114,6 +124,7 @@ extension ReportModel {
     model.lastEventEpoch = a.lastTime
     model.addClassification(a, zone: zone)
     model.addReputation(a, zone: zone)
+    model.counts = ReportCounts.encode(a)
     return model
   }
 

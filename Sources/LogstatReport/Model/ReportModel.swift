@@ -30,6 +30,8 @@ public struct ReportModel: Sendable, Equatable {
   public var firstEventEpoch: Int64?
   public var lastEventEpoch: Int64?
   public var alerts: [AlertRow] = []
+  /// Every count the report was built from (the JSON `counts` block), for `logstat merge`.
+  public var counts: JSON = .null
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,

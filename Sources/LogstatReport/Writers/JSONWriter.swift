@@ -31,6 +31,7 @@ public enum JSONWriter {
       ("reputation", reputation(m.reputation, o), .reputation),
       ("sections", .array(o.sections.map { .string($0.rawValue) }), nil),
       ("alerts", .array(m.alerts.map(alert)), .alerts),
+      ("counts", m.counts, nil),
     ]
     return .object(all.filter { $0.2.map(o.shows) ?? true }.map { ($0.0, $0.1) })
   }

@@ -1,0 +1,127 @@
+import LogstatAggregate
+import LogstatClassify
+
+/// The `counts` block of a JSON report: every count the report was built from (not rates, not
+/// cut by `--top`), so `logstat merge` rebuilds the aggregate and merges reports from several
+/// hosts exactly, delays included (as delay histogram buckets).
+enum ReportCounts {
+  /// Version of the `counts` block; bump on any incompatible change.
+  static let version = 1
+
+  /// The counts of `a`, each list sorted by its key so equal aggregates give equal blocks.
+  static func encode(_ a: Aggregate) -> JSON {
+    .object([
+      ("version", .int(version)),
+      (
+        "lines",
+        .object([
+          ("total", .int(a.lines.total)), ("by_kind", .array(a.lines.byKind.map { .int($0) })),
+          ("probes", .int(a.lines.probes)),
+        ])
+      ),
+      ("messages_received", .int(a.messagesReceived)),
+      ("notifications_sent", .int(a.notificationsSent)),
+      ("bytes_received", .int(a.bytesReceived)),
+      ("first_epoch", a.firstTime.map { .int(Int($0)) } ?? .null),
+      ("last_epoch", a.lastTime.map { .int(Int($0)) } ?? .null),
+      ("domains", .array(domains(a))),
+      ("senders", .array(senders(a))),
+      ("dsn_codes", .array(a.dsnCounters.sorted { $0.key < $1.key }.map { code(Int($0.key), $0.value) })),
+      ("reply_codes", .array(a.replyCodeCounters.sorted { $0.key < $1.key }.map { code($0.key, $0.value) })),
+      ("inbound", inbound(a)),
+      ("hours", .array(a.hours.sorted { $0.key < $1.key }.map { hour($0.key, $0.value) })),
+      ("blocklists", .array(a.blocklists.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+        stats([("blocklist", .string($0.key.rawValue))], $0.value, a)
+      })),
+      ("listings", .array(a.listings.sorted {
+        ($0.key.blocklist.rawValue, $0.key.address) < ($1.key.blocklist.rawValue, $1.key.address)
+      }.map {
+        stats([("blocklist", .string($0.key.blocklist.rawValue)), ("address", .string($0.key.address))], $0.value, a)
+      })),
+      ("examples", .array(Reason.allCases.compactMap { r in
+        a.examples[r.ordinal].map {
+          .object([("reason", .string(r.rawValue)), ("text", .string($0.text)), ("domain", .string($0.domain))])
+        }
+      })),
+    ])
+  }
+
+  static func domains(_ a: Aggregate) -> [JSON] {
+    (0..<a.domains.count).map { (a.domains.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
+      let c = a.domainCounters[id]
+      guard c != DomainCounters() else { return nil }
+      let delay = c.delay.buckets.enumerated().filter { $0.element > 0 }.map {
+        JSON.array([.int($0.offset), .int(Int($0.element))])
+      }
+      return .object([
+        ("name", .string(name)), ("provider", .string(a.domainProviders[id].rawValue)),
+        ("attempts", .int(c.attempts)), ("deferred_attempts", .int(c.deferredAttempts)),
+        ("recipients", .int(c.recipients)), ("delivered", .int(c.delivered)),
+        ("bounced", .int(c.bounced)), ("expired", .int(c.expired)),
+        ("still_deferred", .int(c.stillDeferred)), ("deferred_recipients", .int(c.deferredRecipients)),
+        ("deferred_then_delivered", .int(c.deferredThenDelivered)),
+        ("notifications", .int(c.notifications)), ("rejected", .int(c.rejected)),
+        ("hard_bounces", .int(c.hardBounces)), ("delay_histogram", .array(delay)),
+        ("failed_reasons", reasons(c.failedReasons)), ("deferred_reasons", reasons(c.deferredReasons)),
+      ])
+    }
+  }
+
+  static func senders(_ a: Aggregate) -> [JSON] {
+    (0..<a.senders.count).map { (a.senders.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
+      let c = a.senderCounters[id]
+      let hard = a.senderHardBounces[Int32(id)] ?? 0
+      guard c != SenderCounters() || hard > 0 else { return nil }
+      return .object([
+        ("name", .string(name)), ("messages", .int(c.messages)), ("bytes", .int(c.bytes)),
+        ("recipients", .int(c.recipients)), ("delivered", .int(c.delivered)),
+        ("bounced", .int(c.bounced)), ("expired", .int(c.expired)),
+        ("still_deferred", .int(c.stillDeferred)), ("hard_bounces", .int(hard)),
+      ])
+    }
+  }
+
+  /// `{reason: count}` for the non-zero reasons, in declaration order.
+  static func reasons(_ r: ReasonCounts) -> JSON {
+    .object(Reason.allCases.filter { r[$0] > 0 }.map { ($0.rawValue, .int(r[$0])) })
+  }
+
+  static func code(_ key: Int, _ c: CodeCounters) -> JSON {
+    .object([
+      ("key", .int(key)), ("sent", .int(c.sentAttempts)), ("deferred", .int(c.deferredAttempts)),
+      ("bounced", .int(c.bouncedAttempts)), ("final_bounced", .int(c.finalBounced)),
+      ("final_expired", .int(c.finalExpired)), ("rejected", .int(c.rejected)),
+    ])
+  }
+
+  static func inbound(_ a: Aggregate) -> JSON {
+    .object([
+      ("total", .int(a.inbound.total)),
+      ("by_code", .array(a.inbound.byCode.sorted { $0.key < $1.key }.map { .array([.int(Int($0.key)), .int($0.value)]) })),
+      ("by_client", .array(a.inbound.byClient.sorted { $0.key < $1.key }.map {
+        .object([("client", .string($0.key)), ("count", .int($0.value))])
+      })),
+      ("reasons", reasons(a.inboundReasons)),
+      ("client_reasons", .array(a.inboundClientReasons.sorted {
+        ($0.key.client, $0.key.reason.ordinal) < ($1.key.client, $1.key.reason.ordinal)
+      }.map {
+        .object([("client", .string($0.key.client)), ("reason", .string($0.key.reason.rawValue)), ("count", .int($0.value))])
+      })),
+    ])
+  }
+
+  static func hour(_ h: Int64, _ c: HourCounters) -> JSON {
+    .object([
+      ("hours_since_epoch", .int(Int(h))), ("delivered", .int(c.delivered)), ("deferred", .int(c.deferred)),
+      ("bounced", .int(c.bounced)), ("expired", .int(c.expired)), ("rejected", .int(c.rejected)),
+    ])
+  }
+
+  static func stats(_ head: [(String, JSON)], _ s: BlocklistStats, _ a: Aggregate) -> JSON {
+    .object(head + [
+      ("count", .int(s.count)), ("first_epoch", s.first.map { .int(Int($0)) } ?? .null),
+      ("last_epoch", s.last.map { .int(Int($0)) } ?? .null),
+      ("domains", .array(s.domainIDs.map { a.domains.string($0) }.sorted().map { .string($0) })),
+    ])
+  }
+}
