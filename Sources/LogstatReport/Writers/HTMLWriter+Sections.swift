@@ -12,7 +12,7 @@ extension HTMLWriter {
       }
       return out + "</ul>\n"
     case .summary:
-      return table(["", "count", ""], right: [1], SummaryRows.rows(m))
+      return table(["what", "count", "share or detail"], right: [1], SummaryRows.rows(m))
     case .domains:
       guard !m.domains.isEmpty else { return para("None.") }
       let rows = o.cut(m.domains)

@@ -47,7 +47,7 @@ public enum MarkdownWriter {
       }
       return out
     case .summary:
-      return table(["", "count", ""], right: [1], SummaryRows.rows(m))
+      return table(["what", "count", "share or detail"], right: [1], SummaryRows.rows(m))
     case .domains:
       guard !m.domains.isEmpty else { return "None.\n" }
       return cutNote(m.domains.count, o)

@@ -61,7 +61,7 @@ public enum TextWriter {
     if m.linesOutsideWindow > 0 { lines += ", \(m.linesOutsideWindow) outside the window" }
     if m.lines.probes > 0 { lines += ", \(m.lines.probes) address probes" }
     out += TerminalText.labelled("lines", lines, width: o.width, color: o.color)
-    var t = TextTable([("", .left), ("count", .right), ("", .left)])
+    var t = TextTable([("what", .left), ("count", .right), ("share or detail", .left)])
     t.add(["messages received", "\(s.messagesReceived)", Format.bytes(s.bytesReceived)])
     t.add(["bounce notifications sent", "\(s.notificationsSent)", ""])
     t.add(["recipients", "\(s.recipients)", "final outcomes"])
