@@ -5,31 +5,31 @@ extension Aggregate {
   mutating func finalize(_ state: MessageState) {
     var sender = SenderCounters()
     for r in state.recipients where r.last != .none && r.lastCounted {
-      var c = DomainCounters()
-      c.recipients = 1
-      if r.countedDeferrals > 0 { c.deferredRecipients = 1 }
+      // Counted in place: a fresh DomainCounters would allocate its delay histogram.
+      let d = Int(r.domain)
+      domainCounters[d].recipients += 1
+      if r.countedDeferrals > 0 { domainCounters[d].deferredRecipients += 1 }
       switch r.last {
       case .sent, .suppressed:
-        c.delivered = 1
-        if r.deferrals > 0 { c.deferredThenDelivered = 1 }
+        domainCounters[d].delivered += 1
+        if r.deferrals > 0 { domainCounters[d].deferredThenDelivered += 1 }
         sender.delivered += 1
       case .bounced:
-        c.bounced = 1
+        domainCounters[d].bounced += 1
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
-        c.expired = 1
+        domainCounters[d].expired += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:
-        c.stillDeferred = 1
+        domainCounters[d].stillDeferred += 1
         sender.stillDeferred += 1
       default:
         break
       }
-      if state.isNotification { c.notifications = 1 }
+      if state.isNotification { domainCounters[d].notifications += 1 }
       sender.recipients += 1
-      domainCounters[Int(r.domain)].merge(c)
     }
     if state.senderKnown, !state.isNotification, state.sender >= 0,
       state.bornCounted || sender.recipients > 0
@@ -64,6 +64,9 @@ extension Aggregate {
     }
     inbound.merge(later.inbound)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
+    hourCursorKey = Int64.min  // inserts above may have moved the remembered slot
+    hourCursor = nil
+    staleMessagesClosed += later.staleMessagesClosed
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived += later.bytesReceived
@@ -74,6 +77,7 @@ extension Aggregate {
     for (key, piece) in later.orphans {
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
       if var mine = open.removeValue(forKey: key) {
+        takeBackDoubleCounts(earlier: mine, later: translated)
         mine.append(translated, domainMap: identity, senderMap: identity)
         if mine.born { finalize(mine) } else { orphans.append((key, mine)) }
       } else {
@@ -81,21 +85,32 @@ extension Aggregate {
       }
     }
     // Messages still open at the end of `later`.
-    for (key, piece) in later.open {
+    for entry in later.open.openEntries {
+      let key = entry.key
+      let piece = entry.state
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
       if piece.born {
         // A new life for this queue ID: whatever we held under it is over.
         if let old = open.removeValue(forKey: key) {
           if old.born { finalize(old) } else { orphans.append((key, old)) }
         }
-        open[key] = translated
-      } else if var mine = open[key] {
-        mine.append(translated, domainMap: identity, senderMap: identity)
-        open[key] = mine
+        open.set(key, translated, lastSeen: entry.lastSeen)
+      } else if let i = open.find(key) {
+        takeBackDoubleCounts(earlier: open[i], later: translated)
+        open[i].append(translated, domainMap: identity, senderMap: identity)
+        open.touch(i, entry.lastSeen == Int64.min ? nil : entry.lastSeen)
       } else {
-        open[key] = translated
+        open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
+  }
+
+  /// A sequential read counts a message's bytes and notification once, at the first line
+  /// naming its sender; when `earlier` knew the sender already, `later` counted them again.
+  mutating func takeBackDoubleCounts(earlier: MessageState, later: MessageState) {
+    guard earlier.senderKnown, later.senderKnown else { return }
+    bytesReceived -= later.countedBytes
+    if later.countedNotification { notificationsSent -= 1 }
   }
 
   /// Closes every message still open: recipients last deferred count as still deferred.
@@ -105,7 +120,7 @@ extension Aggregate {
     finished = true
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
-    for (_, state) in open { finalize(state) }
+    for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
   }
 }

@@ -38,6 +38,11 @@ struct MessageState: Sendable {
   var expiryCounted = false
   /// The message was created inside the time window.
   var bornCounted = false
+  /// Bytes this piece added to `bytesReceived` when it learnt the sender (0 if none), and
+  /// whether it counted a notification then: a later piece of a message whose sender an
+  /// earlier piece already knew must take those back when the two are joined.
+  var countedBytes = 0
+  var countedNotification = false
   var recipients: [RecipientState] = []
 
   /// Index of the recipient with `key`, adding it if new.
@@ -55,6 +60,8 @@ struct MessageState: Sendable {
       sender = later.sender >= 0 && !senderMap.isEmpty ? senderMap[Int(later.sender)] : later.sender
       senderKnown = true
       isNotification = later.isNotification
+      countedBytes = later.countedBytes
+      countedNotification = later.countedNotification
     }
     if size < 0 { size = later.size }
     ended = later.ended
