@@ -60,7 +60,8 @@ let package = Package(
     .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
     .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
-    .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
+    .testTarget(
+      name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport", "logstat-gen"]),
     .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
