@@ -266,12 +266,6 @@ extension Aggregate {
     if let t = epoch { countHour(t) { $0.rejected += 1 } }
   }
 
-  /// Adds to the counters of `dsn` and of the basic `code`, where present.
-  mutating func countCode(_ dsn: UInt32, _ code: Int, _ body: (inout CodeCounters) -> Void) {
-    if dsn != 0 { body(&dsnCounters[dsn, default: CodeCounters()]) }
-    if code != 0 { body(&replyCodeCounters[code, default: CodeCounters()]) }
-  }
-
   /// The interned ID of the domain of `address`, adding counters for a new domain.
   mutating func domainID(_ address: UnsafeRawBufferPointer) -> Int32 {
     let id = domains.intern(domainPart(address))

@@ -64,8 +64,9 @@ extension Aggregate {
     }
     inbound.merge(later.inbound)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
-    hourCursorKey = Int64.min  // inserts above may have moved the remembered slot
+    hourCursorKey = Int64.min  // inserts above may have moved the remembered slots
     hourCursor = nil
+    codeSlots.clear()
     staleMessagesClosed += later.staleMessagesClosed
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent

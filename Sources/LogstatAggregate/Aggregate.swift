@@ -81,6 +81,8 @@ public struct Aggregate: Sendable {
   /// Index of hour `hourCursorKey` in `hours`; any insert into `hours` must reset the key.
   var hourCursor: Dictionary<Int64, HourCounters>.Index?
   var hourCursorKey = Int64.min
+  /// Slots of recently counted codes in `dsnCounters` / `replyCodeCounters`.
+  var codeSlots = CodeSlotCache()
 
   public init() {}
 

@@ -15,7 +15,6 @@ final class FileWorker {
   /// Most distinct dates a unit records for the year check; more means "check by re-reading".
   static let dayLimit = 4096
 
-  private var line = ScannedLine()
   /// The clock; after `run`, its state at the end of the unit.
   private(set) var clock: LineClock
   private let window: TimeWindow
@@ -73,6 +72,8 @@ final class FileWorker {
   /// - Complexity: O(n) in the chunk size; no allocation per line.
   func scan(_ chunk: UnsafeRawBufferPointer) {
     guard let base = chunk.baseAddress else { return }
+    // A local value: scanning into a class property would copy it in and out per line.
+    var line = ScannedLine()
     var start = 0
     let end = chunk.count
     while start < end {

@@ -36,6 +36,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Parallel workers (default: the number of cores).")
   var jobs: Int?
 
+  @Flag(name: .shortAndLong, help: "No progress line on standard error.")
+  var quiet = false
+
   @Option(help: ArgumentHelp(
     "Count only events at or after this time: today, yesterday, now, a duration before now (90m, 24h, 7d), a date (2026-11-22) or date-time (2026-11-22T06:00, \"2026-11-22 06:00:00+01:00\").",
     valueName: "time"))
@@ -84,7 +87,8 @@ struct Analyze: ParsableCommand {
     let plan = RunPlan(
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
       yearOverride: year, now: now, window: window)
-    let result = Engine.run(plan, inputErrors: errors)
+    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+    let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
     errors = []
     for f in result.files {
       if let e = f.error { printError(e.description) }
@@ -100,6 +104,11 @@ struct Analyze: ParsableCommand {
   }
 }
 
+/// Draws the progress line on the terminal (standard error), and clears it at the end.
+@Sendable func progressLine(_ snapshot: ProgressMeter.Snapshot, final: Bool) {
+  printError(final ? "\r\u{1B}[K" : "\r\u{1B}[Klogstat: " + snapshot.line, newline: false)
+}
+
 /// A fatal, user-facing error: printed as `logstat: message`, exit status 1.
 struct CLIError: Error, CustomStringConvertible {
   let description: String
@@ -107,9 +116,9 @@ struct CLIError: Error, CustomStringConvertible {
 }
 
 /// Prints a line to standard error.
-func printError(_ message: String) {
+func printError(_ message: String, newline: Bool = true) {
   var line = message
-  line += "\n"
+  if newline { line += "\n" }
   line.withUTF8 { u in
     _ = write(STDERR_FILENO, u.baseAddress, u.count)
   }
