@@ -13,6 +13,12 @@ let package = Package(
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
+    // Libraries for the separate Benchmarks/ package (it depends on this one by path).
+    .library(name: "LogstatScan", targets: ["LogstatScan"]),
+    .library(name: "LogstatSource", targets: ["LogstatSource"]),
+    .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
+    .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
+    .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
