@@ -94,7 +94,29 @@ extension UnsafeRawBufferPointer {
   @inlinable @inline(__always) func matches(_ literal: StaticString, at i: Int) -> Bool {
     let n = literal.utf8CodeUnitCount
     guard i >= 0, i + n <= count, let base = baseAddress else { return false }
-    return memcmp(base + i, literal.utf8Start, n) == 0
+    let p = base + i
+    let q = UnsafeRawPointer(literal.utf8Start)
+    // Literals are short: compare with two overlapping word loads instead of calling memcmp.
+    // Safe: both loads stay inside [p, p + n) and [q, q + n).
+    if n >= 8 {
+      if n > 16 { return memcmp(p, q, n) == 0 }
+      return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
+        && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+          == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 {
+      return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
+        && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+          == q.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    var k = 0
+    while k < n {
+      if p.load(fromByteOffset: k, as: UInt8.self) != q.load(fromByteOffset: k, as: UInt8.self) {
+        return false
+      }
+      k += 1
+    }
+    return true
   }
 
   /// First index where `literal` starts in `from..<to`, or nil.
