@@ -26,7 +26,7 @@ public struct RunPlan: Sendable {
   public var rangeSize: Int64?
 
   public init(
-    inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 4 << 20, maxLineLength: Int = 1 << 20,
+    inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 1 << 20, maxLineLength: Int = 1 << 20,
     zone: LocalZone = .utc, yearOverride: Int? = nil, now: Int64, window: TimeWindow = .all
   ) {
     self.window = window

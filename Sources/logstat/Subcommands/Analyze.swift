@@ -53,7 +53,7 @@ struct Analyze: ParsableCommand {
   var year: Int?
 
   @Option(help: .hidden)
-  var chunkSize: Int = 4 << 20
+  var chunkSize: Int = 1 << 20
 
   /// Fixed "now" (epoch seconds) for tests; also read from LOGSTAT_NOW.
   @Option(help: .hidden)
