@@ -13,15 +13,17 @@ let package = Package(
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
-    // Libraries for the separate Benchmarks/ package (it depends on this one by path).
-    .library(name: "LogstatScan", targets: ["LogstatScan"]),
+    // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
-    .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
+    .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
+    .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
     .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
   ],
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
@@ -47,10 +49,22 @@ let package = Package(
       name: "LogstatReport",
       dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatClassify", "LogstatTime"],
       swiftSettings: swiftSettings),
+    // Alerts: sudden rises of blocks, bounces and deferrals against a baseline. Pure logic.
+    .target(
+      name: "LogstatAlerts", dependencies: ["LogstatAggregate", "LogstatClassify", "LogstatTime"],
+      swiftSettings: swiftSettings),
+    // History: per-day aggregates in SQLite (GRDB), the baseline for alerts.
+    .target(
+      name: "LogstatHistory",
+      dependencies: [
+        "LogstatAlerts", "LogstatAggregate", "LogstatClassify", "LogstatTime",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      swiftSettings: swiftSettings),
     .executableTarget(
       name: "logstat",
       dependencies: [
-        "LogstatEngine", "LogstatReport", "LogstatClassify",
+        "LogstatEngine", "LogstatReport", "LogstatClassify", "LogstatHistory", "LogstatAlerts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -65,11 +79,24 @@ let package = Package(
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
-    .testTarget(name: "LogstatAggregateTests", dependencies: ["LogstatAggregate", "LogstatScan"]),
+    .testTarget(
+      name: "LogstatAggregateTests",
+      dependencies: [
+        "LogstatAggregate", "LogstatScan",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(
       name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport", "logstat-gen"]),
-    .testTarget(name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"]),
+    .testTarget(
+      name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
+    .testTarget(name: "LogstatAlertsTests", dependencies: ["LogstatAlerts", "LogstatClassify"]),
+    .testTarget(
+      name: "LogstatHistoryTests",
+      dependencies: [
+        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatEngine", "LogstatSource", "logstat",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
   ]
 )

@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 extension Aggregate {
@@ -6,8 +7,11 @@ extension Aggregate {
   /// With `counted: false` (a line before the time window) the line only updates what is known
   /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
+  /// `verdict` is the classification of the line's reply (deferred, bounced, expired and
+  /// rejected lines), made by the caller's `ReplyClassifier`.
   public mutating func add(
-    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true
+    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
+    verdict: Classification? = nil
   ) {
     guard counted else {
       context(line, b, epoch: epoch)
@@ -27,13 +31,13 @@ extension Aggregate {
     case .messageQueued:
       queued(line, b, epoch: epoch)
     case .delivery:
-      delivery(line, b, epoch: epoch)
+      delivery(line, b, epoch: epoch, verdict: verdict)
     case .messageExpired:
       expired(QueueKey(b.slice(line.queueID)), line, b, epoch: epoch)
     case .messageRemoved:
       removed(QueueKey(b.slice(line.queueID)))
     case .inboundReject:
-      reject(line, b, epoch: epoch)
+      reject(line, b, epoch: epoch, verdict: verdict)
     }
   }
 
@@ -45,12 +49,16 @@ extension Aggregate {
       if open[old].born {
         finalize(open[old])
       } else {
-        orphans.append((key, open[old]))
+        addOrphan(key, open[old])
         open[old].recipients = []  // the orphan owns that buffer now
       }
       open[old].reset()
       i = old
     } else {
+      if !orphanKeys.contains(key) {
+        // First line of this queue ID here: an earlier partial's open piece ends at this birth.
+        bornFirst.insert(key)
+      }
       i = open.insert(key)
       if let t = epoch, open.count > sweepAt { closeStale(now: t) }
     }
@@ -61,6 +69,12 @@ extension Aggregate {
     return i
   }
 
+  /// Keeps a piece of a message that began in an earlier partial, for `merge` to join.
+  mutating func addOrphan(_ key: QueueKey, _ state: MessageState) {
+    orphans.append((key, state))
+    orphanKeys.insert(key)
+  }
+
   mutating func queued(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true, epoch: Int64?
   ) {
@@ -69,27 +83,19 @@ extension Aggregate {
       line.mta == .exim
       ? created(key, counted: counted, epoch: epoch) : open.findOrInsert(key)
     open.touch(i, epoch)
-    guard !open[i].senderKnown else { return }
-    open[i].senderKnown = true
-    let sender = b.slice(line.sender)
-    open[i].isNotification = sender.isEmpty
-    if sender.isEmpty {
-      if counted {
-        notificationsSent += 1
-        open[i].countedNotification = true
-      }
-    } else {
-      let id = senders.intern(domainPart(sender))
-      if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
-      open[i].sender = id
-    }
-    if line.size >= 0 {
-      open[i].size = line.size
-      if counted {
-        bytesReceived += line.size
-        open[i].countedBytes = line.size
+    if !open[i].senderKnown {
+      open[i].senderKnown = true
+      let sender = b.slice(line.sender)
+      open[i].isNotification = sender.isEmpty
+      if !sender.isEmpty {
+        let id = senders.intern(domainPart(sender))
+        if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
+        open[i].sender = id
       }
     }
+    // The first size seen (an expiry line names the sender but no size); counted once per
+    // message in finalize, as qmgr repeats this line on every queue run.
+    if line.size >= 0, open[i].size < 0 { open[i].size = line.size }
   }
 
   /// A line before the time window: keep message state, count nothing.
@@ -105,7 +111,8 @@ extension Aggregate {
       else { return }
       let address = recipientAddress(line, b)
       track(
-        line, b, address: address, domain: domainID(address), dsn: 0, counted: false, epoch: epoch)
+        line, b, address: address, domain: domainID(address), dsn: 0, counted: false,
+        reason: .other, epoch: epoch)
     case .messageExpired:
       expired(QueueKey(b.slice(line.queueID)), line, b, counted: false, epoch: epoch)
     case .messageRemoved:
@@ -115,13 +122,18 @@ extension Aggregate {
     }
   }
 
-  mutating func delivery(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
+  mutating func delivery(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
+  ) {
     if line.status == .deliverable || line.status == .undeliverable {
       lines.probes += 1
       return
     }
     let address = recipientAddress(line, b)
     let domain = domainID(address)
+    resolveProvider(domain, line, b, address)
+    if let verdict { noteVerdict(verdict, line, b, address: address, domain: domain, epoch: epoch) }
+    if let list = verdict?.blocklist { noteListing(list, line, b, domain: domain, epoch: epoch) }
     var dsn = DSNCode.pack(b, line.dsn)
     if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
     let code = line.replyCode
@@ -144,9 +156,12 @@ extension Aggregate {
     default:
       if let t = epoch { countHour(t) { _ in } }
     }
+    if let t = epoch { noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict) }
 
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
-    track(line, b, address: address, domain: domain, dsn: dsn, counted: true, epoch: epoch)
+    track(
+      line, b, address: address, domain: domain, dsn: dsn, counted: true,
+      reason: verdict?.reason ?? .other, epoch: epoch)
   }
 
   /// Adds to the counters of the hour of `t`: the current hour's slot is remembered, so
@@ -165,7 +180,7 @@ extension Aggregate {
   /// Records the status of one recipient of one message.
   mutating func track(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
-    domain: Int32, dsn: UInt32, counted: Bool, epoch: Int64?
+    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?
   ) {
     let i = open.findOrInsert(QueueKey(b.slice(line.queueID)))
     open.touch(i, epoch)
@@ -178,6 +193,10 @@ extension Aggregate {
     open[i].recipients[k].lastDSN = dsn
     open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
     open[i].recipients[k].lastCounted = counted
+    // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
+    if line.status != .expired || open[i].recipients[k].deferrals == 0 {
+      open[i].recipients[k].lastReason = UInt8(reason.ordinal)
+    }
   }
 
   /// The recipient address; Exim file and pipe deliveries name the original address instead.
@@ -216,16 +235,15 @@ extension Aggregate {
     guard let i = open.find(key) else {
       var state = MessageState()
       state.ended = true
-      orphans.append((key, state))
+      addOrphan(key, state)
       return
     }
     open[i].ended = true
     if open[i].born {
       finalize(open[i])
       open.remove(at: i)
-    } else if var state = open.removeValue(forKey: key) {
-      state.ended = true
-      orphans.append((key, state))
+    } else if let state = open.removeValue(forKey: key) {
+      addOrphan(key, state)
     }
   }
 
@@ -242,22 +260,28 @@ extension Aggregate {
       staleMessagesClosed += 1
       if open[index].born {
         finalize(open[index])
-        open.remove(at: index)
       } else {
-        orphans.append((open.entries[index].key, open[index]))
-        open[index].recipients = []
-        open.remove(at: index)
+        addOrphan(open.entries[index].key, open[index])
+        open[index].recipients = []  // the orphan owns that buffer now
       }
+      open.remove(at: index)
     }
     sweepAt = Swift.max(Aggregate.minimumSweep, open.count * 2)
   }
 
-  mutating func reject(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
+  mutating func reject(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
+  ) {
     inbound.total += 1
+    if let verdict {
+      inboundReasons[verdict.reason] += 1
+      if let list = verdict.blocklist { blocklists[list, default: BlocklistStats()].note(epoch, domain: nil) }
+    }
     let dsn = DSNCode.pack(b, line.textDSN)
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
     if !client.isEmpty { inbound.byClient[b.string(client), default: 0] += 1 }
+    if !client.isEmpty { noteInboundClient(b.string(client), verdict?.reason ?? .other) }
     if !line.recipient.isEmpty {
       let domain = domainID(b.slice(line.recipient))
       domainCounters[Int(domain)].rejected += 1
@@ -269,7 +293,7 @@ extension Aggregate {
   /// The interned ID of the domain of `address`, adding counters for a new domain.
   mutating func domainID(_ address: UnsafeRawBufferPointer) -> Int32 {
     let id = domains.intern(domainPart(address))
-    if Int(id) == domainCounters.count { domainCounters.append(DomainCounters()) }
+    if Int(id) == domainCounters.count { appendDomain() }
     return id
   }
 }

@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 extension Aggregate {
@@ -16,10 +17,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         domainCounters[d].bounced += 1
+        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        if Reason.at(Int(r.lastReason)).isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         domainCounters[d].expired += 1
+        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:
@@ -31,12 +35,19 @@ extension Aggregate {
       if state.isNotification { domainCounters[d].notifications += 1 }
       sender.recipients += 1
     }
+    // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
+    // and a rotation between two runs must not count the message twice.
+    if state.bornCounted || sender.recipients > 0 {
+      bytesReceived += Swift.max(state.size, 0)
+      if state.isNotification { notificationsSent += 1 }
+    }
     if state.senderKnown, !state.isNotification, state.sender >= 0,
       state.bornCounted || sender.recipients > 0
     {
       sender.messages = 1
       sender.bytes = Swift.max(state.size, 0)
       senderCounters[Int(state.sender)].merge(sender)
+      noteSenderHardBounces(state)
     }
   }
 
@@ -48,7 +59,7 @@ extension Aggregate {
     lines.merge(later.lines)
     let domainMap = (0..<later.domains.count).map { id -> Int32 in
       let mine = domains.intern(later.domains.string(Int32(id)))
-      if Int(mine) == domainCounters.count { domainCounters.append(DomainCounters()) }
+      if Int(mine) == domainCounters.count { appendDomain() }
       domainCounters[Int(mine)].merge(later.domainCounters[id])
       return mine
     }
@@ -63,26 +74,37 @@ extension Aggregate {
       replyCodeCounters[code, default: CodeCounters()].merge(c)
     }
     inbound.merge(later.inbound)
+    mergeReasons(later, domainMap: domainMap)
+    mergeReputation(later, domainMap: domainMap, senderMap: senderMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     hourCursorKey = Int64.min  // inserts above may have moved the remembered slots
     hourCursor = nil
     codeSlots.clear()
     staleMessagesClosed += later.staleMessagesClosed
+    domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived += later.bytesReceived
     if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
     if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
 
+    // Queue IDs whose first line in `later` is a birth: what we hold under them is over
+    // (as `created` does when reading on), so it must not join a piece that follows.
+    for key in later.bornFirst {
+      if let old = open.removeValue(forKey: key) {
+        if old.born { finalize(old) } else { addOrphan(key, old) }
+      } else if !bornFirst.contains(key), !orphanKeys.contains(key) {
+        bornFirst.insert(key)
+      }
+    }
     // Messages that ended in `later` but began earlier: join with what we hold.
     for (key, piece) in later.orphans {
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
       if var mine = open.removeValue(forKey: key) {
-        takeBackDoubleCounts(earlier: mine, later: translated)
         mine.append(translated, domainMap: identity, senderMap: identity)
-        if mine.born { finalize(mine) } else { orphans.append((key, mine)) }
+        if mine.born { finalize(mine) } else { addOrphan(key, mine) }
       } else {
-        orphans.append((key, translated))
+        addOrphan(key, translated)
       }
     }
     // Messages still open at the end of `later`.
@@ -93,25 +115,16 @@ extension Aggregate {
       if piece.born {
         // A new life for this queue ID: whatever we held under it is over.
         if let old = open.removeValue(forKey: key) {
-          if old.born { finalize(old) } else { orphans.append((key, old)) }
+          if old.born { finalize(old) } else { addOrphan(key, old) }
         }
         open.set(key, translated, lastSeen: entry.lastSeen)
       } else if let i = open.find(key) {
-        takeBackDoubleCounts(earlier: open[i], later: translated)
         open[i].append(translated, domainMap: identity, senderMap: identity)
         open.touch(i, entry.lastSeen == Int64.min ? nil : entry.lastSeen)
       } else {
         open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
-  }
-
-  /// A sequential read counts a message's bytes and notification once, at the first line
-  /// naming its sender; when `earlier` knew the sender already, `later` counted them again.
-  mutating func takeBackDoubleCounts(earlier: MessageState, later: MessageState) {
-    guard earlier.senderKnown, later.senderKnown else { return }
-    bytesReceived -= later.countedBytes
-    if later.countedNotification { notificationsSent -= 1 }
   }
 
   /// Closes every message still open: recipients last deferred count as still deferred.
@@ -121,8 +134,10 @@ extension Aggregate {
     finished = true
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
+    orphanKeys.removeAll()
     for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
+    bornFirst.removeAll()
   }
 }
 

@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 /// Counts of lines by what the scanner made of them.
@@ -56,9 +57,13 @@ public struct Aggregate: Sendable {
   public internal(set) var inbound = InboundCounters()
   /// By hour (epoch seconds / 3600).
   public internal(set) var hours: [Int64: HourCounters] = [:]
+  /// Delivery lines per (hour, domain, status, reason), per code and per blocklist (history, alerts).
+  public internal(set) var domainHours = DomainHours()
   /// Messages created (Postfix cleanup, Exim `<=`), normal and notifications.
   public internal(set) var messagesReceived = 0
+  /// Messages from the null sender `<>`, counted once per message when its outcome is counted.
   public internal(set) var notificationsSent = 0
+  /// Sizes of the messages whose outcome is counted, once per message.
   public internal(set) var bytesReceived = 0
   /// Earliest and latest event time seen (epoch seconds), or nil.
   public internal(set) var firstTime: Int64?
@@ -71,9 +76,28 @@ public struct Aggregate: Sendable {
   /// than any queue lifetime (Postfix 5 days, Exim's retry limits), so normally nothing is lost.
   public var staleAfter: Int64 = 10 * 86_400
 
+  /// The mailbox provider of each recipient domain (parallel to `domainCounters`), from the
+  /// relay host names seen, else from the domain name; `.none` when unknown.
+  public internal(set) var domainProviders: [Provider] = []
+  var providerResolved: [Bool] = []
+  /// Inbound rejects by reason.
+  public internal(set) var inboundReasons = ReasonCounts()
+  /// Blocklists named in reply texts (outbound and inbound).
+  public internal(set) var blocklists: [Blocklist: BlocklistStats] = [:]
+  /// One example reply per reason (by `Reason.ordinal`), the first seen.
+  public internal(set) var examples = [ReasonExample?](repeating: nil, count: Reason.allCases.count)
+  /// Collect the addresses that hard-bounced (for `--suppression-list`).
+  public var collectSuppression = false
+  public internal(set) var hardBouncedAddresses: Set<String> = []
+
   var open = OpenMessages()
   /// Messages that ended here but began in an earlier partial, in order.
   var orphans: [(QueueKey, MessageState)] = []
+  /// The queue IDs in `orphans`.
+  var orphanKeys: Set<QueueKey> = []
+  /// Queue IDs whose first line in this partial created a message; `merge` closes an
+  /// earlier partial's open piece under such an ID instead of joining a later piece to it.
+  var bornFirst: Set<QueueKey> = []
   public internal(set) var finished = false
   /// Table size at which the next sweep for stale messages runs.
   var sweepAt = Aggregate.minimumSweep
@@ -88,4 +112,11 @@ public struct Aggregate: Sendable {
 
   /// Messages whose life is still open (not yet removed from the queue).
   public var openMessages: Int { open.count + orphans.count }
+
+  /// Outbound blocklist replies by list and the address they name (Aggregate+Reputation).
+  public internal(set) var listings: [ListingKey: BlocklistStats] = [:]
+  /// Inbound rejects by client and reason.
+  public internal(set) var inboundClientReasons: [ClientReason: Int] = [:]
+  /// Hard-bounced recipients per sender-domain ID (list hygiene).
+  public internal(set) var senderHardBounces: [Int32: Int] = [:]
 }

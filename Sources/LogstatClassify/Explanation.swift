@@ -72,10 +72,14 @@ struct LogLineFields {
       reply = rest
       return
     }
-    guard let status = text.firstRange(of: "status="),
-      let open = text[status.upperBound...].firstIndex(of: "("),
+    guard let status = text.firstRange(of: "status=") else { return }
+    guard let open = text[status.upperBound...].firstIndex(of: "("),
       let close = text.lastIndex(of: ")"), open < close
-    else { return }
+    else {
+      // qmgr's "status=expired, returned to sender" has no reply text of its own.
+      reply = String(text[status.upperBound...])
+      return
+    }
     var inner = String(text[text.index(after: open)..<close])
     if let suffix = inner.lastRange(of: " (in reply to ") {
       inner = String(inner[..<suffix.lowerBound])

@@ -11,31 +11,22 @@ extension Provider {
       if b == UInt8(ascii: "[") || b == UInt8(ascii: ":") || b == 0x20 { break }
       end += 1
     }
-    while end > 0, host[end - 1] == UInt8(ascii: ".") { end -= 1 }  // trailing root dot
-    let name = UnsafeRawBufferPointer(rebasing: host[0..<end])
-    for (suffix, provider) in ProviderTables.relaySuffixes where hasLabelSuffix(name, suffix) {
-      return provider
-    }
-    return .none
+    return ProviderTables.lookup(host, end: end, in: ProviderTables.relayIndex)
   }
 
   /// The provider that hosts a well-known mailbox domain (gmail.com, hotmail.de, web.de...).
-  /// - Complexity: O(table size), no allocation.
+  ///
+  /// Accepts a bare domain or a whole address (the part after the last `@` is used).
+  /// - Complexity: O(length), no allocation.
   public static func forDomain(_ domain: UnsafeRawBufferPointer) -> Provider {
-    var end = domain.count
-    while end > 0, domain[end - 1] == UInt8(ascii: ".") || domain[end - 1] == UInt8(ascii: ">") {
-      end -= 1
-    }
     var start = 0
-    if let at = domain[0..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+    var end = domain.count
+    while end > 0, domain[end - 1] == UInt8(ascii: ">") { end -= 1 }
+    for i in 0..<end where domain[i] == UInt8(ascii: "@") { start = i + 1 }
     let name = UnsafeRawBufferPointer(rebasing: domain[start..<end])
-    for (suffix, provider) in ProviderTables.domainSuffixes where hasLabelSuffix(name, suffix) {
-      return provider
-    }
-    for (prefix, provider) in ProviderTables.domainBrands where isBrand(name, prefix) {
-      return provider
-    }
-    return .none
+    let found = ProviderTables.lookup(name, end: name.count, in: ProviderTables.domainIndex)
+    if found != .none { return found }
+    return ProviderTables.brand(name)
   }
 
   /// String convenience for tests and the command line.
@@ -49,41 +40,84 @@ extension Provider {
     var domain = domain
     return domain.withUTF8 { forDomain(UnsafeRawBufferPointer($0)) }
   }
-
-  /// `name` equals `suffix` or ends with "." + suffix, ignoring ASCII case.
-  static func hasLabelSuffix(_ name: UnsafeRawBufferPointer, _ suffix: [UInt8]) -> Bool {
-    let n = name.count
-    let s = suffix.count
-    guard n >= s else { return false }
-    var i = 0
-    while i < s {
-      let b = name[n - s + i]
-      let lower = (b &- 65) < 26 ? b | 0x20 : b
-      if lower != suffix[i] { return false }
-      i += 1
-    }
-    return n == s || name[n - s - 1] == UInt8(ascii: ".")
-  }
-
-  /// `name` is `brand.tld` or `brand.co.tld` (e.g. hotmail.co.uk), ignoring ASCII case.
-  static func isBrand(_ name: UnsafeRawBufferPointer, _ brand: [UInt8]) -> Bool {
-    let n = name.count
-    let s = brand.count
-    guard n > s + 1 else { return false }
-    for i in 0..<s {
-      let b = name[i]
-      if ((b &- 65) < 26 ? b | 0x20 : b) != brand[i] { return false }
-    }
-    guard name[s] == UInt8(ascii: ".") else { return false }
-    var dots = 0
-    for i in (s + 1)..<n where name[i] == UInt8(ascii: ".") { dots += 1 }
-    return dots <= 1 && n - s - 1 <= 8
-  }
 }
 
 /// Host-name and domain tables for provider detection; one line per suffix.
 enum ProviderTables {
-  static let relaySuffixes: [([UInt8], Provider)] = [
+  /// FNV-1a over ASCII-lower-cased bytes: the key of the suffix tables.
+  @inline(__always)
+  static func hash(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    var i = start
+    while i < end {
+      let b = bytes[i]
+      h = (h ^ UInt64((b &- 65) < 26 ? b | 0x20 : b)) &* 0x100_0000_01b3
+      i &+= 1
+    }
+    return h
+  }
+
+  /// The provider of the longest listed suffix of `name[0..<end]` (up to three labels).
+  static func lookup(_ name: UnsafeRawBufferPointer, end rawEnd: Int, in index: SuffixIndex)
+    -> Provider
+  {
+    var end = rawEnd
+    while end > 0, name[end - 1] == UInt8(ascii: ".") { end -= 1 }  // the root dot
+    guard end > 0 else { return .none }
+    // Start offsets of the last three labels, longest first.
+    var starts = (0, 0, 0)
+    var found = 0
+    var i = end - 1
+    while i >= 0, found < 3 {
+      if name[i] == UInt8(ascii: ".") {
+        if found == 0 { starts.0 = i + 1 } else if found == 1 { starts.1 = i + 1 } else { starts.2 = i + 1 }
+        found += 1
+      }
+      i -= 1
+    }
+    // With fewer dots the whole name is the longest candidate.
+    let candidates: (Int, Int) =
+      switch found {
+      case 0: (-1, -1)
+      case 1: (0, -1)
+      case 2: (0, starts.1)
+      default: (starts.2, starts.1)
+      }
+    if candidates.0 >= 0 {
+      let provider = index.find(hash(name, candidates.0, end))
+      if provider != .none { return provider }
+    }
+    if candidates.1 >= 0 { return index.find(hash(name, candidates.1, end)) }
+    return .none
+  }
+
+  /// `brand.tld` or `brand.co.tld` for the brands below (hotmail.co.uk, yahoo.fr...).
+  static func brand(_ name: UnsafeRawBufferPointer) -> Provider {
+    var end = name.count
+    while end > 0, name[end - 1] == UInt8(ascii: ".") { end -= 1 }
+    var firstDot = -1
+    var dots = 0
+    for i in 0..<end where name[i] == UInt8(ascii: ".") {
+      if firstDot < 0 { firstDot = i }
+      dots += 1
+    }
+    guard firstDot > 0, dots <= 2, end - firstDot - 1 <= 8 else { return .none }
+    return brandIndex.find(hash(name, 0, firstDot))
+  }
+
+  static func index(_ table: [(String, Provider)]) -> SuffixIndex {
+    SuffixIndex(
+      table.map { name, provider in
+        var bytes = Array(name.utf8)
+        return (bytes.withUnsafeMutableBytes { hash(UnsafeRawBufferPointer($0), 0, $0.count) }, provider)
+      })
+  }
+
+  static let relayIndex = index(relaySuffixes)
+  static let domainIndex = index(domainSuffixes)
+  static let brandIndex = index(domainBrands)
+
+  static let relaySuffixes: [(String, Provider)] = [
     ("google.com", Provider.google), ("googlemail.com", .google), ("gmail.com", .google),
     ("psmtp.com", .google),
     ("protection.outlook.com", .microsoft), ("outlook.com", .microsoft), ("hotmail.com", .microsoft),
@@ -107,9 +141,9 @@ enum ProviderTables {
     ("mimecast.com", .mimecast), ("mimecast.co.za", .mimecast), ("mimecast-offshore.com", .mimecast),
     ("pphosted.com", .proofpoint), ("ppe-hosted.com", .proofpoint), ("proofpoint.com", .proofpoint),
     ("barracudanetworks.com", .barracuda), ("iphmx.com", .cisco),
-  ].map { (Array($0.0.utf8), $0.1) }
+  ]
 
-  static let domainSuffixes: [([UInt8], Provider)] = [
+  static let domainSuffixes: [(String, Provider)] = [
     ("gmail.com", Provider.google), ("googlemail.com", .google),
     ("msn.com", .microsoft), ("windowslive.com", .microsoft),
     ("ymail.com", .yahoo), ("rocketmail.com", .yahoo), ("aim.com", .yahoo), ("verizon.net", .yahoo),
@@ -126,11 +160,49 @@ enum ProviderTables {
     ("twc.com", .charter), ("orange.fr", .orange), ("wanadoo.fr", .orange), ("free.fr", .free),
     ("t-online.de", .tOnline), ("libero.it", .libero), ("qq.com", .tencent), ("foxmail.com", .tencent),
     ("163.com", .netease), ("126.com", .netease), ("yeah.net", .netease), ("naver.com", .naver),
-  ].map { (Array($0.0.utf8), $0.1) }
+  ]
 
   /// Brands whose every country domain belongs to one provider: `hotmail.*`, `yahoo.co.*`...
-  static let domainBrands: [([UInt8], Provider)] = [
+  static let domainBrands: [(String, Provider)] = [
     ("hotmail", Provider.microsoft), ("outlook", .microsoft), ("live", .microsoft),
     ("yahoo", .yahoo), ("aol", .yahoo), ("gmx", .gmx), ("yandex", .yandex), ("zoho", .zoho),
-  ].map { (Array($0.0.utf8), $0.1) }
+  ]
+}
+
+/// An open-addressing hash set of suffix hashes -> provider, probed without hashing again.
+struct SuffixIndex: Sendable {
+  let keys: [UInt64]
+  let values: [Provider]
+  let mask: Int
+
+  init(_ entries: [(UInt64, Provider)]) {
+    var size = 16
+    while size < entries.count * 4 { size *= 2 }
+    var keys = [UInt64](repeating: 0, count: size)
+    var values = [Provider](repeating: .none, count: size)
+    for (key, provider) in entries {
+      var slot = Int(truncatingIfNeeded: key) & (size - 1)
+      while keys[slot] != 0 {
+        precondition(keys[slot] != key, "duplicate provider suffix")
+        slot = (slot + 1) & (size - 1)
+      }
+      keys[slot] = key
+      values[slot] = provider
+    }
+    self.keys = keys
+    self.values = values
+    mask = size - 1
+  }
+
+  /// The provider stored for `key`, or `.none`.
+  @inline(__always)
+  func find(_ key: UInt64) -> Provider {
+    var slot = Int(truncatingIfNeeded: key) & mask
+    while true {
+      let stored = keys[slot]
+      if stored == key { return values[slot] }
+      if stored == 0 { return .none }
+      slot = (slot + 1) & mask
+    }
+  }
 }

@@ -32,15 +32,14 @@ public final class ReplyClassifier {
     text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
     recipientDomain: UnsafeRawBufferPointer?
   ) -> Classification {
-    let reply = Reply.parse(text, into: buffer)
-    let hits = automaton.scan(buffer.bytes)
-    let rules = automaton.rules
+    var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
+    let (reply, hits) = scanner.run(text)
 
     var reason = Reason.other
     var weight = 0
-    if let index = hits.reason, case .reason(let found) = rules[index].meaning {
-      reason = found
-      weight = Int(rules[index].priority)
+    if hits.reason != 0 {
+      reason = Rules.reasons[PhraseHits.value(hits.reason)]
+      weight = PhraseHits.priority(hits.reason)
     }
     if let code = reply.enhancedCode, let (byCode, codeWeight) = Rules.reason(for: code),
       Int(codeWeight) > weight
@@ -58,15 +57,13 @@ public final class ReplyClassifier {
       reason = byBasic
     }
 
-    var blocklist: Blocklist?
-    if let index = hits.blocklist, case .blocklist(let list) = rules[index].meaning {
-      blocklist = list
-    }
+    let blocklist: Blocklist? =
+      hits.blocklist == 0 ? nil : Rules.blocklists[PhraseHits.value(hits.blocklist)]
 
     var provider = Provider.none
     if let relayHost { provider = Provider.forRelayHost(relayHost) }
-    if provider == .none, let index = hits.provider, case .provider(let named) = rules[index].meaning {
-      provider = named
+    if provider == .none, hits.provider != 0 {
+      provider = Rules.providers[PhraseHits.value(hits.provider)]
     }
     if provider == .none, let recipientDomain { provider = Provider.forDomain(recipientDomain) }
 

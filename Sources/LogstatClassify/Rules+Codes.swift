@@ -37,6 +37,7 @@ extension Rules {
     CodeRule(5, 7, 750...750, .policy, 60),
     CodeRule(4, 7, 650...650, .reputation, 60),
     CodeRule(4, 7, 500...699, .rateLimited, 60),
+    CodeRule(5, 4, 1...1, .userUnknown, 80),  // Exchange Online directory-based edge blocking
     CodeRule(nil, 4, 14...14, .loop, 65),
     CodeRule(nil, 4, 316...316, .connectionFailed, 60),
     CodeRule(nil, 4, 300...300, .connectionFailed, 40),
@@ -65,6 +66,7 @@ extension Rules {
     CodeRule(nil, 4, 4...4, .dnsFailure, 40),
     CodeRule(nil, 4, 5...5, .rateLimited, 40),
     CodeRule(nil, 4, 6...6, .loop, 65),
+    CodeRule(nil, 5, 0...0, .protocolError, 30),
     CodeRule(nil, 5, 1...2, .protocolError, 50),
     CodeRule(nil, 5, 3...3, .tooManyRecipients, 65),
     CodeRule(nil, 5, 4...6, .protocolError, 50),
@@ -88,15 +90,34 @@ extension Rules {
   ]
 
   /// The reason an enhanced code gives by itself, with its weight, if any.
+  /// - Complexity: O(1): one load from a table built from `codes` at first use.
+  @inline(__always)
   static func reason(for code: EnhancedCode) -> (Reason, UInt8)? {
-    for rule in codes
-    where rule.subject == code.subject && rule.details.contains(code.detail)
-      && (rule.klass == nil || rule.klass == code.klass)
-    {
-      return (rule.reason, rule.priority)
-    }
-    return nil
+    let index = (code.klass == 4 ? 0 : 8000) + Int(code.subject) * 1000 + Int(code.detail)
+    let packed = codeTable[index]
+    guard packed != 0, code.klass != 2 else { return nil }
+    return (Rules.reasons[Int(packed & 0xFF) - 1], UInt8(packed >> 8))
   }
+
+  /// (class 4 or 5) x subject 0-7 x detail 0-999 -> priority << 8 | (reason index + 1).
+  static let codeTable: [UInt16] = {
+    var table = [UInt16](repeating: 0, count: 16000)
+    for (offset, klass) in [(0, UInt8(4)), (8000, UInt8(5))] {
+      for subject in 0..<8 {
+        for detail in 0..<1000 {
+          guard
+            let rule = codes.first(where: {
+              $0.subject == subject && $0.details.contains(UInt16(detail))
+                && ($0.klass == nil || $0.klass == klass)
+            })
+          else { continue }
+          let reasonIndex = Reason.allCases.firstIndex(of: rule.reason)!
+          table[offset + subject * 1000 + detail] = UInt16(rule.priority) << 8 | UInt16(reasonIndex + 1)
+        }
+      }
+    }
+    return table
+  }()
 
   /// The weakest evidence: what the basic reply code alone suggests.
   static func reason(forBasic code: UInt16) -> (Reason, UInt8)? {

@@ -76,6 +76,11 @@ extension Rules {
     return rules
   }()
 
+  /// The cases in declaration order, stored once: `allCases` builds a new array per call.
+  static let reasons: [Reason] = Reason.allCases
+  static let blocklists: [Blocklist] = Blocklist.allCases
+  static let providers: [Provider] = Provider.allCases
+
   /// The automaton over all phrase rules, built once per process and shared read-only.
   static let automaton = PhraseAutomaton(rules: allPhraseRules)
 }

@@ -4,6 +4,7 @@
   import Darwin
 #endif
 import LogstatAggregate
+import LogstatClassify
 import LogstatScan
 import LogstatSource
 import LogstatTime
@@ -15,6 +16,7 @@ final class FileWorker {
   /// Most distinct dates a unit records for the year check; more means "check by re-reading".
   static let dayLimit = 4096
 
+  private let classifier = ReplyClassifier()
   /// The clock; after `run`, its state at the end of the unit.
   private(set) var clock: LineClock
   private let window: TimeWindow
@@ -36,6 +38,8 @@ final class FileWorker {
   /// Reads the whole input (or `range` of it) chunk by chunk; with `pipelined`, gzip input is
   /// inflated on a thread of its own while this one scans.
   func run(plan: RunPlan, range: Range<Int64>? = nil, pipelined: Bool = false, meter: ProgressMeter? = nil) {
+    // Every work unit's aggregate collects suppression addresses when asked, so the merge has them all.
+    aggregate.collectSuppression = plan.collectSuppression
     let source: any ChunkSource
     do {
       let reader = try ChunkReader(
@@ -68,6 +72,25 @@ final class FileWorker {
     summary.skippedLines = aggregate.lines.skipped
   }
 
+  /// Classifies the reply of a failed delivery or an inbound reject; nil for other lines.
+  @inline(__always)
+  func classify(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) -> Classification? {
+    switch line.kind {
+    case .delivery:
+      guard line.status == .deferred || line.status == .bounced || line.status == .expired else {
+        return nil
+      }
+    case .inboundReject:
+      break
+    default:
+      return nil
+    }
+    let dsn = line.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(line.dsn))
+    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
+    return classifier.classify(
+      text: b.slice(line.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
+  }
+
   /// Splits a chunk of whole lines at newlines and feeds each line through scan and aggregate.
   /// - Complexity: O(n) in the chunk size; no allocation per line.
   func scan(_ chunk: UnsafeRawBufferPointer) {
@@ -93,7 +116,7 @@ final class FileWorker {
           aggregate.add(line, bytes: bytes, epoch: epoch, counted: false)
         }
       } else {
-        aggregate.add(line, bytes: bytes, epoch: epoch)
+        aggregate.add(line, bytes: bytes, epoch: epoch, verdict: classify(line, bytes))
       }
       start = stop + 1
     }

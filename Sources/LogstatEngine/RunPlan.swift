@@ -24,6 +24,8 @@ public struct RunPlan: Sendable {
   public var splitMinimum: Int64 = 8 << 20
   /// About how large each range is (nil: 64 MiB); a test knob, like `chunkSize`.
   public var rangeSize: Int64?
+  /// Collect the addresses that hard-bounced (`--suppression-list`); off by default.
+  public var collectSuppression = false
 
   public init(
     inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 1 << 20, maxLineLength: Int = 1 << 20,

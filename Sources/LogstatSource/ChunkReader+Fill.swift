@@ -21,7 +21,9 @@ extension ChunkReader {
   /// One read(2) of plain bytes, or one pread(2) inside the byte range.
   private func readPlain(into destination: UnsafeMutableRawPointer, count: Int) throws(InputError) -> Int {
     guard let rangeEnd else {
-      let got = try file.read(into: destination, count: count, offset: compressedBytesRead)
+      let want = boundedBySizeAtOpen(count)
+      guard want > 0 else { return 0 }
+      let got = try file.read(into: destination, count: want, offset: compressedBytesRead)
       compressedBytesRead += Int64(got)
       return got
     }
@@ -33,6 +35,12 @@ extension ChunkReader {
     return got
   }
 
+  /// `count`, or fewer so that a regular file is not read past its size when opened.
+  private func boundedBySizeAtOpen(_ count: Int) -> Int {
+    guard let sizeAtOpen else { return count }
+    return Int(max(0, min(Int64(count), sizeAtOpen - compressedBytesRead)))
+  }
+
   /// Offset in the file of the first compressed byte zlib has not consumed.
   private var consumedOffset: Int64 {
     compressedBytesRead - Int64(inflater?.availableInput ?? 0)
@@ -40,7 +48,8 @@ extension ChunkReader {
 
   /// Refills the inflater's input with one large read, or notes the end of file.
   private func readCompressed(_ inflater: GzipInflater) throws(InputError) {
-    let got = try file.read(into: inflater.input, count: inflater.inputCapacity, offset: compressedBytesRead)
+    let want = boundedBySizeAtOpen(inflater.inputCapacity)
+    let got = want > 0 ? try file.read(into: inflater.input, count: want, offset: compressedBytesRead) : 0
     if got == 0 {
       compressedAtEOF = true
     } else {

@@ -16,8 +16,8 @@ import Glibc
 ///
 /// On a damaged or truncated gzip file or a read error, every complete line
 /// before the damage is handed out first; the call after that throws, and
-/// later calls return nil. A file that grows while read is read up to the end
-/// of file seen by `read(2)`; nothing waits for more data.
+/// later calls return nil. A regular file is read up to its size when opened:
+/// a file that grows while read (a live log) still ends; nothing waits for more data.
 ///
 /// One reader per worker: it is not `Sendable`.
 public final class ChunkReader {
@@ -60,6 +60,8 @@ public final class ChunkReader {
   var position: Int64 = 0
   /// End of the byte range being read, or nil to read the whole input with read(2).
   let rangeEnd: Int64?
+  /// For a regular file read whole: its size when opened; reading stops there.
+  let sizeAtOpen: Int64?
   /// The inflater, for gzip input.
   let inflater: GzipInflater?
   /// True once the compressed input hit end of file.
@@ -84,7 +86,10 @@ public final class ChunkReader {
     self.chunkSize = chunkSize
     self.maxLineLength = maxLineLength
     file = try RawFile(input)
-    if try file.status().isDirectory { throw InputError.isDirectory(input.path) }
+    let info = try file.status()
+    if info.isDirectory { throw InputError.isDirectory(input.path) }
+    // Without this bound a writer faster than us (a live log) would keep us reading forever.
+    sizeAtOpen = byteRange == nil && info.isRegularFile ? Int64(info.st_size) : nil
 
     var head = MagicBytes()
     try head.load(from: file, positional: byteRange != nil)
@@ -98,7 +103,9 @@ public final class ChunkReader {
     rangeEnd = byteRange?.upperBound
     position = byteRange?.lowerBound ?? 0
     if format == .gzip {
-      inflater = try GzipInflater(inputCapacity: max(1, min(chunkSize, 1 << 20)), path: input.path)
+      // At least the detection bytes, which are copied in below (a 1-byte chunk overflowed it).
+      inflater = try GzipInflater(
+        inputCapacity: max(MagicBytes.wanted, min(chunkSize, 1 << 20)), path: input.path)
     } else {
       inflater = nil
     }

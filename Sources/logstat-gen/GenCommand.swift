@@ -29,8 +29,11 @@ struct GenCommand: ParsableCommand {
   @Option(help: "Time stamp style.")
   var stamps: StampStyle = .classic
 
-  @Option(help: "Time of the first line, UTC (YYYY-MM-DDTHH:MM:SS).")
+  @Option(help: "Local time of the first line (YYYY-MM-DDTHH:MM:SS).")
   var start: String = "2026-11-20T00:00:00"
+
+  @Option(help: "Local time's offset from UTC shown in the stamps (+01:00, -0500, Z).")
+  var utcOffset: String = "+00:00"
 
   @Option(help: "Average log lines per second of simulated time (approximate).")
   var rate: Double = 20
@@ -66,6 +69,9 @@ struct GenCommand: ParsableCommand {
     guard StampWriter.parseStart(start) != nil else {
       throw ValidationError("--start '\(start)' is not a time; use YYYY-MM-DDTHH:MM:SS")
     }
+    guard StampWriter.parseOffset(utcOffset) != nil else {
+      throw ValidationError("--utc-offset '\(utcOffset)' is not an offset; use e.g. +01:00, -0500 or Z")
+    }
     guard GenCommand.parseDuration(queueLifetime) != nil else {
       throw ValidationError("--queue-lifetime '\(queueLifetime)' is not a duration; use e.g. 5d, 12h, 90m")
     }
@@ -82,7 +88,8 @@ struct GenCommand: ParsableCommand {
     config.targetBytes = GenCommand.parseSize(size)!
     config.seed = seed
     config.stamps = stamps
-    config.start = StampWriter.parseStart(start)!
+    config.utcOffset = StampWriter.parseOffset(utcOffset)!
+    config.start = StampWriter.parseStart(start)! - Int64(config.utcOffset)
     config.rate = rate
     config.queueLifetime = GenCommand.parseDuration(queueLifetime)!
     config.longQueueIDs = longQueueIds

@@ -12,6 +12,8 @@ struct GeneratorConfig: Sendable {
   var stamps: StampStyle = .classic
   /// First line's time, seconds since the epoch (UTC).
   var start: Int64 = 1_795_132_800  // 2026-11-20T00:00:00Z
+  /// Local time's offset from UTC, in seconds; stamps show local time.
+  var utcOffset = 0
   /// Approximate average lines per second of simulated time.
   var rate: Double = 20
   /// Queue lifetime in seconds (Postfix `maximal_queue_lifetime`, Exim retry timeout).

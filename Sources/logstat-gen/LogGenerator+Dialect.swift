@@ -32,6 +32,15 @@ extension LogGenerator {
     }
   }
 
+  /// Another MX of the recipient's domain than the one this attempt ended on, if it has one
+  /// (an earlier MX that also answered with a temporary error is logged without `to=`).
+  func fallbackRelay(_ slot: Int, _ ri: Int) -> Relay? {
+    let d = domains.domains[Int(recipients[ri].domain)]
+    guard d.relayCount > 1, rng.chance(0.2) else { return nil }
+    let current = Int(messages[slot].lastRelay - d.relayStart)
+    return domains.relays[Int(d.relayStart) + (current + 1) % Int(d.relayCount)]
+  }
+
   func writeExpiry(_ slot: Int) {
     if isExim { eximExpiry(slot) } else { postfixExpiry(slot) }
   }

@@ -55,7 +55,30 @@ extension LogGenerator {
   ) {
     let m = messages[slot]
     let shape = result == .sent ? ReplyShape.smtp : reply.shape
-    if result == .deferred && (shape == .connectTimeout || shape == .connectRefused) {
+    let unreachable = shape == .connectTimeout || shape == .connectRefused
+    if result == .deferred && unreachable && m.attempts > 0 && rng.chance(0.4) {
+      // The host's retry time has not come yet: Exim does not even try.
+      eximHeader(m.serial, arrival: m.arrival)
+      out.text("== ")
+      eximAddress(ri)
+      out.text(" R=dnslookup T=remote_smtp defer (-54): retry time not reached for any host for '")
+      out.text(domains.domains[Int(recipients[ri].domain)].name)
+      out.byte(UInt8(ascii: "'"))
+      endLine()
+      return
+    }
+    if result == .deferred && shape == .smtp, let other = fallbackRelay(slot, ri) {
+      eximHeader(m.serial, arrival: m.arrival)
+      out.text("H=")
+      out.text(other.host)
+      out.text(" [")
+      out.text(other.ip)
+      out.byte(UInt8(ascii: "]"))
+      eximAfter(slot, ri, reply.stage)
+      expand(reply.text, slot: slot, ri: ri, relay: other)
+      endLine()
+    }
+    if result == .deferred && unreachable {
       eximHeader(m.serial, arrival: m.arrival)
       out.text("H=")
       out.text(relay.host)
@@ -227,10 +250,21 @@ extension LogGenerator {
     truth[target.0].rejected += 1
   }
 
-  /// Queue runner start/end lines and reverse-DNS complaints.
+  /// Queue runner start/end lines, reverse-DNS complaints, and refusals with no recipient
+  /// (`rejected after DATA`), which belong to no recipient domain.
   func eximNoise() {
     stamp.write(now, to: out)
-    if rng.chance(0.7) {
+    let kind = rng.below(10)
+    if kind == 0 {
+      let ip = randomClientIP()
+      out.text("H=(")
+      heloName(rng.below(4), ip)
+      out.text(") [")
+      ipv4(ip)
+      out.text("] F=<")
+      spamSender(rng.next())
+      out.text("> rejected after DATA: This message contains a virus (Win.Trojan.Agent-1234567)")
+    } else if kind < 7 {
       let pid = pids.next
       out.text("Start queue run: pid=")
       out.decimal(pid)

@@ -17,6 +17,13 @@ extension LogGenerator {
   /// Whether the submission session of this message authenticated (fixed per message).
   func usesSASL(_ slot: Int) -> Bool { messages[slot].serial & 3 != 0 }
 
+  /// `postfix/submission/smtpd[PID]: ` for authenticated sessions (port 587, a master.cf
+  /// service name in the tag), `postfix/smtpd[PID]: ` for the others.
+  func submissionHeader(_ slot: Int) {
+    let pid = Int(messages[slot].smtpdPid)
+    if usesSASL(slot) { postfixHeader("submission/smtpd", pid) } else { postfixHeader("smtpd", pid) }
+  }
+
   func postfixArrival(_ slot: Int) {
     let m = messages[slot]
     if m.origin == .pickup {
@@ -30,12 +37,11 @@ extension LogGenerator {
       endLine()
       return
     }
-    let pid = Int(m.smtpdPid)
-    postfixHeader("smtpd", pid)
+    submissionHeader(slot)
     out.text("connect from ")
     submissionClient(slot)
     endLine()
-    postfixHeader("smtpd", pid)
+    submissionHeader(slot)
     queueID(m.serial, arrival: m.arrival)
     out.text(": client=")
     submissionClient(slot)
@@ -69,7 +75,7 @@ extension LogGenerator {
     out.text(" (queue active)")
     endLine()
     guard m.origin == .smtpd && m.attempts == 0 else { return }
-    postfixHeader("smtpd", Int(m.smtpdPid))
+    submissionHeader(slot)
     out.text("disconnect from ")
     submissionClient(slot)
     let n = Int(m.nrcpt)
@@ -95,7 +101,19 @@ extension LogGenerator {
     let noRelay = shape == .connectTimeout || shape == .connectRefused || shape == .dnsNotFound
       || shape == .dnsTemp
     let smtpPid = pids.smtp[rng.below(pids.smtp.count)]
-    if (shape == .connectTimeout || shape == .connectRefused) && rng.chance(0.5) {
+    let unreachable = shape == .connectTimeout || shape == .connectRefused
+    if unreachable && m.attempts > 0 && rng.chance(0.4) {
+      suspendedDelivery(slot, ri, relay, refused: shape == .connectRefused)
+      return
+    }
+    if result == .deferred && shape == .smtp, let other = fallbackRelay(slot, ri) {
+      postfixHeader("smtp", smtpPid)
+      queueID(m.serial, arrival: m.arrival)
+      out.text(": ")
+      postfixReason(slot, ri, reply, other)
+      endLine()
+    }
+    if unreachable && rng.chance(0.5) {
       postfixHeader("smtp", smtpPid)
       connectFailure(relay, refused: shape == .connectRefused)
       endLine()
@@ -140,6 +158,20 @@ extension LogGenerator {
       postfixReason(slot, ri, reply, relay)
     }
     out.byte(UInt8(ascii: ")"))
+    endLine()
+  }
+
+  /// A retry the `error` agent defers without trying, because the site is marked unreachable.
+  func suspendedDelivery(_ slot: Int, _ ri: Int, _ relay: Relay, refused: Bool) {
+    postfixHeader("error", pids.error)
+    queueID(messages[slot].serial, arrival: messages[slot].arrival)
+    out.text(": to=<")
+    recipientAddress(ri)
+    out.text(">, relay=none, ")
+    delays(slot, connectTimeout: false)
+    out.text(", dsn=4.4.1, status=deferred (delivery temporarily suspended: ")
+    connectFailure(relay, refused: refused)
+    out.text(")")
     endLine()
   }
 

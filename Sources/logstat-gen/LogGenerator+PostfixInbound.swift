@@ -98,14 +98,28 @@ extension LogGenerator {
     }
   }
 
-  /// Background lines every few minutes: anvil statistics, DNS warnings, dropped sessions.
+  /// Background lines every few minutes: anvil statistics, DNS warnings, dropped sessions,
+  /// and refusals at MAIL FROM (no recipient, so in no domain's truth).
   func postfixNoise() {
     let pid = pids.smtpd[rng.below(pids.smtpd.count)]
     let ip = randomClientIP()
-    switch rng.below(3) {
+    switch rng.below(4) {
+    case 3:
+      // Refused before any recipient: belongs to no recipient domain.
+      postfixHeader("smtpd", pid)
+      out.text("NOQUEUE: reject: MAIL from unknown[")
+      ipv4(ip)
+      out.text("]: 552 5.3.4 Message size exceeds fixed limit; from=<")
+      spamSender(rng.next())
+      out.text("> proto=ESMTP helo=<")
+      heloName(rng.below(4), ip)
+      out.byte(UInt8(ascii: ">"))
+      endLine()
     case 0:
       let anvil = pids.next + 7
-      let at = StampWriter.format(second: now / 1_000_000 - Int64(rng.below(600)), style: .classic, exim: false)
+      let at = StampWriter.format(
+        second: now / 1_000_000 - Int64(rng.below(600)) + Int64(config.utcOffset),
+        style: .classic, exim: false)
       postfixHeader("anvil", anvil)
       out.text("statistics: max connection rate ")
       out.decimal(1 + rng.below(12))

@@ -34,7 +34,9 @@ extension LogGenerator {
       let low = serial % 6_765_201  // 51^4
       base51((low &* 4_000_037) % 6_765_201, digits: 4)
       out.byte(UInt8(ascii: "z"))
-      base51(serial / 6_765_201, digits: 4)
+      // Stands for the queue file's inode; the parts before `z` already make the ID unique
+      // (no second sees 51^4 new messages).
+      base51(Xoshiro256.hash(serial) % 6_765_201, digits: 4)
     } else {
       // A bijection on 40 bits, so distinct serials give distinct IDs.
       let mask: UInt64 = (1 << 40) - 1
@@ -168,6 +170,7 @@ extension LogGenerator {
       case 6: out.decimal(Int(now / 1_000_000))
       case 7: senderAddress(slot)
       case 8: out.mixedCase(domains.domains[Int(messages[slot].senderDomain)].name, style: 0)
+      case 9: StampWriter.isoUTC(now, to: out)
       case 14: out.hexUpper(rng.next(), digits: 10)
       case 15: messageID(slot)
       default: break

@@ -47,7 +47,7 @@ final class LogGenerator {
     isExim = config.format == .exim
     out = LineBuffer(capacity: 4 << 20)
     rng = Xoshiro256(seed: config.seed)
-    stamp = StampWriter(style: config.stamps, exim: isExim)
+    stamp = StampWriter(style: config.stamps, exim: isExim, utcOffset: config.utcOffset)
     now = config.start * 1_000_000
     truth = Array(repeating: DomainTruth(), count: domains.domains.count)
     hostname = Array(config.hostname.utf8)
@@ -145,6 +145,7 @@ struct ProcessIDs {
   var smtpd: [Int] = [20_101, 20_109, 20_112]
   var bounce: Int = 20_190
   var local: Int = 20_201
+  var error: Int = 20_205
   var next: Int = 20_300
 
   /// Replaces one short-lived daemon's pid with a new one (max_use / idle timeout reached).
@@ -155,7 +156,8 @@ struct ProcessIDs {
     case 0: cleanup[rng.below(cleanup.count)] = next
     case 1: smtpd[rng.below(smtpd.count)] = next
     case 2: bounce = next
-    case 3: local = next
+    case 3:
+      if rng.chance(0.5) { local = next } else { error = next }
     default: smtp[rng.below(smtp.count)] = next
     }
   }

@@ -49,9 +49,10 @@ struct ReplyPool: Sendable {
   ///
   /// `%a` recipient as sent, `%d` recipient domain, `%i` our IP, `%t` a provider token,
   /// `%h` relay host, `%n` the current Unix time, `%s` sender address, `%S` sender domain
-  /// upper-cased, `%q` a queue ID, `%m` the message-id.
+  /// upper-cased, `%T` the current UTC time as ISO 8601 with milliseconds, `%q` a queue ID,
+  /// `%m` the message-id.
   static let markers: [Character: UInt8] = [
-    "a": 1, "d": 2, "i": 3, "t": 4, "h": 5, "n": 6, "s": 7, "S": 8, "q": 14, "m": 15,
+    "a": 1, "d": 2, "i": 3, "t": 4, "h": 5, "n": 6, "s": 7, "S": 8, "T": 9, "q": 14, "m": 15,
   ]
 
   /// The pool every run uses.

@@ -2,8 +2,8 @@
 enum StampStyle: String, Sendable, CaseIterable {
   /// Traditional syslog (`Nov  2 06:25:01`) for Postfix, `2026-11-22 06:25:01` for Exim.
   case classic
-  /// rsyslog RFC 3339 (`2026-11-22T06:25:01.123456+00:00`) for Postfix,
-  /// Exim with `+millisec` and `log_timezone` (`2026-11-22 06:25:01.123 +0000`).
+  /// rsyslog RFC 3339 (`2026-11-22T06:25:01.123456+01:00`) for Postfix,
+  /// Exim with `+millisec` and `log_timezone` (`2026-11-22 06:25:01.123 +0100`).
   case rfc3339
 }
 
@@ -15,10 +15,39 @@ struct StampWriter {
   private var cachedSecond: Int64 = .min
   private var cache: [UInt8] = []
 
-  /// Creates a writer for one log dialect and stamp style.
-  init(style: StampStyle, exim: Bool) {
+  /// Local time's offset from UTC in seconds, and its `+01:00` / `+0100` spellings.
+  let utcOffset: Int
+  private let offsetColon: [UInt8]
+  private let offsetPlain: [UInt8]
+
+  /// Creates a writer for one log dialect and stamp style; stamps show local time at `utcOffset`.
+  init(style: StampStyle, exim: Bool, utcOffset: Int = 0) {
     self.style = style
     self.exim = exim
+    self.utcOffset = utcOffset
+    let sign = utcOffset < 0 ? "-" : "+"
+    let h = abs(utcOffset) / 3600
+    let m = abs(utcOffset) / 60 % 60
+    let hh = h < 10 ? "0\(h)" : "\(h)"
+    let mm = m < 10 ? "0\(m)" : "\(m)"
+    offsetColon = Array("\(sign)\(hh):\(mm)".utf8)
+    offsetPlain = Array(" \(sign)\(hh)\(mm)".utf8)
+  }
+
+  /// Parses `+01:00`, `-0500`, `Z` or `0` into seconds east of UTC.
+  static func parseOffset(_ text: String) -> Int? {
+    if text == "Z" || text == "0" { return 0 }
+    let sign: Int
+    switch text.first {
+    case "+": sign = 1
+    case "-": sign = -1
+    default: return nil
+    }
+    let digits = text.dropFirst().filter { $0 != ":" }
+    guard digits.count == 4, digits.allSatisfy(\.isNumber), let v = Int(digits) else { return nil }
+    let h = v / 100, m = v % 100
+    guard h <= 14, m < 60 else { return nil }
+    return sign * (h * 3600 + m * 60)
   }
 
   /// Appends the stamp for `micros` (microseconds since the Unix epoch, UTC) and one space.
@@ -26,7 +55,7 @@ struct StampWriter {
     let second = micros / 1_000_000
     if second != cachedSecond {
       cachedSecond = second
-      cache = StampWriter.format(second: second, style: style, exim: exim)
+      cache = StampWriter.format(second: second + Int64(utcOffset), style: style, exim: exim)
     }
     cache.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     let fraction = Int(micros % 1_000_000)
@@ -36,11 +65,11 @@ struct StampWriter {
     case (.rfc3339, false):
       out.byte(UInt8(ascii: "."))
       out.padded(fraction, width: 6)
-      out.text("+00:00")
+      offsetColon.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     case (.rfc3339, true):
       out.byte(UInt8(ascii: "."))
       out.padded(fraction / 1000, width: 3)
-      out.text(" +0000")
+      offsetPlain.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     }
     out.byte(UInt8(ascii: " "))
   }
@@ -122,5 +151,28 @@ extension StampWriter {
     out.padded(secOfDay / 3600, width: 2)
     out.padded(secOfDay / 60 % 60, width: 2)
     out.padded(secOfDay % 60, width: 2)
+  }
+}
+
+extension StampWriter {
+  /// Writes `YYYY-MM-DDThh:mm:ss.mmmZ` (UTC), as Microsoft's replies quote the time.
+  static func isoUTC(_ micros: Int64, to out: LineBuffer) {
+    let second = micros / 1_000_000
+    let (y, m, d) = civil(fromDays: Int(second / 86_400))
+    let secOfDay = Int(second % 86_400)
+    out.padded(y, width: 4)
+    out.byte(UInt8(ascii: "-"))
+    out.padded(m, width: 2)
+    out.byte(UInt8(ascii: "-"))
+    out.padded(d, width: 2)
+    out.byte(UInt8(ascii: "T"))
+    out.padded(secOfDay / 3600, width: 2)
+    out.byte(UInt8(ascii: ":"))
+    out.padded(secOfDay / 60 % 60, width: 2)
+    out.byte(UInt8(ascii: ":"))
+    out.padded(secOfDay % 60, width: 2)
+    out.byte(UInt8(ascii: "."))
+    out.padded(Int(micros % 1_000_000) / 1000, width: 3)
+    out.byte(UInt8(ascii: "Z"))
   }
 }

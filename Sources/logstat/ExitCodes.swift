@@ -4,4 +4,6 @@ import ArgumentParser
 enum ExitStatus {
   /// A report was printed, but some input could not be read whole.
   static let partial = ExitCode(2)
+  /// `--fail-on alerts` and at least one alert was raised (the report was written).
+  static let alerts = ExitCode(3)
 }

@@ -15,11 +15,15 @@ struct LogstatCommand: ParsableCommand {
     discussion: """
       With no FILE, reads the local mail logs (/var/log/mail.log*, /var/log/maillog*,
       /var/log/exim4/mainlog*, /var/log/exim/main.log*), oldest rotation first.
-      Exit status: 0 fine, 1 error, 2 report printed but some input could not be read,
-      64 usage error.
+      Each run adds its days to a history file and raises alerts on sudden
+      rises of blocks, bounces and deferrals against the days before
+      (see --history, --no-history, --fail-on alerts).
+      Exit status: 0 fine, 1 error, 2 report printed but some input could
+      not be read, 3 report printed and alerts raised with --fail-on alerts
+      (wins over 2), 64 usage error.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self],
+    subcommands: [Analyze.self, Explain.self, History.self],
     defaultSubcommand: Analyze.self)
 
   /// Parses, runs, and maps errors to the documented exit statuses.

@@ -24,7 +24,7 @@ struct ThroughputTests {
     let classifier = ReplyClassifier()
     let relay = Array("mx.example.com[192.0.2.1]:25".utf8)
     let domain = Array("example.com".utf8)
-    let rounds = 300
+    let rounds = 100
     var bytes = 0
     var checksum = 0
     let start = ThroughputTests.now()

@@ -65,7 +65,9 @@ private func lines(_ bytes: [UInt8]) -> [Substring] {
       if line.contains("status=sent") { sent += 1 }
       if line.contains("status=deferred") { deferred += 1 }
       if line.contains("status=bounced") { bounced += 1 }
-      if line.contains("NOQUEUE: reject:") || line.contains("milter-reject:") { rejected += 1 }
+      if (line.contains("NOQUEUE: reject:") || line.contains("milter-reject:")) && line.contains(" to=<") {
+        rejected += 1
+      }
       if line.contains("sender non-delivery notification") { notifications += 1 }
     }
     #expect(sent == total.delivered)
@@ -122,6 +124,27 @@ private func lines(_ bytes: [UInt8]) -> [Substring] {
     let first = lines(bytes)[0]
     #expect(first.hasPrefix("2026-11-20T00:00:00."))
     #expect(first.dropFirst(26).hasPrefix("+00:00 mx1 postfix/"))
+  }
+
+  @Test func stampsShowLocalTimeWithItsOffset() throws {
+    let (postfix, _) = try generate { $0.targetBytes = 50_000; $0.stamps = .rfc3339; $0.utcOffset = 3600 }
+    #expect(lines(postfix)[0].hasPrefix("2026-11-20T01:00:00.000000+01:00 mx1 postfix/"))
+    let (exim, _) = try generate {
+      $0.targetBytes = 50_000; $0.stamps = .rfc3339; $0.format = .exim; $0.utcOffset = -5 * 3600
+    }
+    #expect(lines(exim)[0].hasPrefix("2026-11-19 19:00:00.000 -0500 "))
+  }
+
+  @Test(arguments: [("+01:00", 3600), ("-0500", -18_000), ("Z", 0), ("+05:30", 19_800)])
+  func offsetsParse(text: String, seconds: Int) {
+    #expect(StampWriter.parseOffset(text) == seconds)
+  }
+
+  @Test func submissionSessionsUseTheServiceNameInTheTag() throws {
+    let (bytes, _) = try generate { $0.targetBytes = 100_000 }
+    let all = lines(bytes)
+    #expect(all.contains { $0.contains(" postfix/submission/smtpd[") && $0.contains("sasl_method=PLAIN") })
+    #expect(all.contains { $0.contains(" postfix/smtpd[") && $0.contains(": client=app") })
   }
 
   @Test func eximLinesStartWithDateAndTime() throws {

@@ -52,7 +52,9 @@ import Testing
     #expect(throws: InputError.self) { try FileSplitter.ranges(path: path, count: 2) }
   }
 
-  @Test func fileThatGrowsWhileReadEndsAtTheEndSeen() throws {
+  /// A writer may append faster than we read (a live log): reading stops at the size the
+  /// file had when it was opened, so it always ends.
+  @Test func fileThatGrowsWhileReadEndsAtItsSizeWhenOpened() throws {
     let directory = TemporaryDirectory()
     let first = sampleLog(lines: 20)
     let path = directory.write(first, to: "mail.log")
@@ -65,8 +67,7 @@ import Testing
     try handle.close()
     while let chunk = try reader.next() { read += chunk }
     #expect(try reader.next() == nil)
-    let final = first + Array("Nov 22 06:30:00 mx1 postfix/qmgr[9]: 4BdQ: removed\nhalf a li".utf8)
-    expectSameBytes(read, final)
+    expectSameBytes(read, first)
   }
 
   @Test(arguments: [1, 2, 3, 7])

@@ -1,3 +1,4 @@
+import LogstatClassify
 import LogstatScan
 
 /// What one partial knows about one recipient of one message.
@@ -11,6 +12,8 @@ struct RecipientState: Sendable {
   /// Packed enhanced status code of the last attempt (see `DSNCode`), 0 if none.
   var lastDSN: UInt32 = 0
   var lastReplyCode: UInt16 = 0
+  /// Reason of the last attempt (`Reason.ordinal`).
+  var lastReason: UInt8 = UInt8(Reason.other.ordinal)
   /// The last status was seen inside the time window, so the outcome is counted.
   var lastCounted = false
   /// Deferrals seen inside the time window.
@@ -38,11 +41,6 @@ struct MessageState: Sendable {
   var expiryCounted = false
   /// The message was created inside the time window.
   var bornCounted = false
-  /// Bytes this piece added to `bytesReceived` when it learnt the sender (0 if none), and
-  /// whether it counted a notification then: a later piece of a message whose sender an
-  /// earlier piece already knew must take those back when the two are joined.
-  var countedBytes = 0
-  var countedNotification = false
   var recipients: [RecipientState] = []
 
   /// Index of the recipient with `key`, adding it if new.
@@ -60,8 +58,6 @@ struct MessageState: Sendable {
       sender = later.sender >= 0 && !senderMap.isEmpty ? senderMap[Int(later.sender)] : later.sender
       senderKnown = true
       isNotification = later.isNotification
-      countedBytes = later.countedBytes
-      countedNotification = later.countedNotification
     }
     if size < 0 { size = later.size }
     ended = later.ended
@@ -78,12 +74,16 @@ struct MessageState: Sendable {
     }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
+      // An expiry line in `later` with no deferral there keeps the reason of our deferrals,
+      // as `Aggregate.track` does when it reads both in one piece.
+      let keepReason = r.last == .expired && r.deferrals == 0 && recipients[k].deferrals > 0
       recipients[k].deferrals += r.deferrals
       recipients[k].countedDeferrals += r.countedDeferrals
       if r.last != .none {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
+        if !keepReason { recipients[k].lastReason = r.lastReason }
         recipients[k].lastCounted = r.lastCounted
       }
     }

@@ -170,8 +170,6 @@ extension MessageState {
     expiredHere = false
     expiryCounted = false
     bornCounted = false
-    countedBytes = 0
-    countedNotification = false
     recipients.removeAll(keepingCapacity: true)
   }
 }

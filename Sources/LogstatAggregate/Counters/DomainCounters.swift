@@ -21,10 +21,19 @@ public struct DomainCounters: Sendable, Equatable {
   public var rejected = 0
   /// Delay of delivered attempts.
   public var delay = DelayHistogram()
+  /// Deferred attempts by reason.
+  public var deferredReasons = ReasonCounts()
+  /// Final failures (bounced + expired recipients) by reason.
+  public var failedReasons = ReasonCounts()
+  /// Hard bounces (address problems: remove the address).
+  public var hardBounces = 0
 
   public init() {}
 
   public mutating func merge(_ o: DomainCounters) {
+    deferredReasons.merge(o.deferredReasons)
+    failedReasons.merge(o.failedReasons)
+    hardBounces += o.hardBounces
     attempts += o.attempts
     deferredAttempts += o.deferredAttempts
     recipients += o.recipients

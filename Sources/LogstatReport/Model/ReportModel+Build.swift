@@ -1,4 +1,5 @@
 import LogstatAggregate
+import LogstatClassify
 import LogstatEngine
 import LogstatTime
 
@@ -68,7 +69,10 @@ extension ReportModel {
           domain: a.senders.string(Int32(id)), messages: c.messages, bytes: c.bytes,
           recipients: c.recipients, delivered: c.delivered, bounced: c.bounced,
           expired: c.expired, stillDeferred: c.stillDeferred,
-          bounceRate: ratio(c.bounced, c.delivered + c.bounced + c.expired)))
+          bounceRate: ratio(c.bounced, c.delivered + c.bounced + c.expired),
+          hardBounced: a.senderHardBounces[Int32(id)] ?? 0,
+          hardBounceRate: ratio(
+            a.senderHardBounces[Int32(id)] ?? 0, c.delivered + c.bounced + c.expired)))
     }
     senders.sort { ($0.messages, $0.recipients, $1.domain) > ($1.messages, $1.recipients, $0.domain) }
 
@@ -81,18 +85,21 @@ extension ReportModel {
     }.sorted {
       ($0.count, $1.replyCode ?? 0, $1.dsn ?? "") > ($1.count, $0.replyCode ?? 0, $0.dsn ?? "")
     }
-    let clients = a.inbound.byClient.map { CountRow(name: $0.key, count: $0.value) }
-      .sorted { ($0.count, $1.name) > ($1.count, $0.name) }
-    let inbound = InboundSection(rejected: a.inbound.total, byCode: inboundCodes, clients: clients)
+    let inbound = InboundSection(
+      rejected: a.inbound.total, byCode: inboundCodes, clients: inboundClients(a),
+      byReason: Reason.allCases.compactMap { r in
+        a.inboundReasons[r] > 0 ? CountRow(name: r.rawValue, count: a.inboundReasons[r]) : nil
+      }.sorted { ($0.count, $1.name) > ($1.count, $0.name) })
 
     let timeline = a.hours.keys.sorted().map { h -> HourRow in
       let c = a.hours[h]!
       return HourRow(
-        hour: String(zone.timestamp(h * 3600).prefix(13)) + ":00", delivered: c.delivered,
+        hour: String(zone.timestamp(h * 3600).prefix(13)) + ":00", start: h * 3600,
+        delivered: c.delivered,
         deferred: c.deferred, bounced: c.bounced, expired: c.expired, rejected: c.rejected)
     }
 
-    return ReportModel(
+    var model = ReportModel(
       generatedAt: zone.timestamp(now), timeZone: zone.identifier,
       window: window.isUnbounded ? nil : window.description(in: zone),
       firstEvent: a.firstTime.map { zone.timestamp($0) },
@@ -102,6 +109,12 @@ extension ReportModel {
         skipped: a.lines.skipped, probes: a.lines.probes),
       summary: summary, domains: domains, dsnCodes: dsnCodes, replyCodes: replyCodes,
       senders: senders, inbound: inbound, timeline: timeline)
+    model.generatedEpoch = now
+    model.firstEventEpoch = a.firstTime
+    model.lastEventEpoch = a.lastTime
+    model.addClassification(a, zone: zone)
+    model.addReputation(a, zone: zone)
+    return model
   }
 
   static func domainRow(_ name: String, _ c: DomainCounters) -> DomainRow {
@@ -113,6 +126,18 @@ extension ReportModel {
       rejected: c.rejected, notifications: c.notifications,
       deliveryRate: ratio(c.delivered, c.delivered + c.bounced + c.expired),
       delayMedianSeconds: c.delay.quantile(0.5))
+  }
+
+  /// Refused clients, most rejects first, each with its most frequent reason.
+  static func inboundClients(_ a: Aggregate) -> [InboundClientRow] {
+    var top: [String: (Reason, Int)] = [:]
+    for (key, n) in a.inboundClientReasons {
+      if let best = top[key.client], (best.1, key.reason.ordinal) >= (n, best.0.ordinal) { continue }
+      top[key.client] = (key.reason, n)
+    }
+    return a.inbound.byClient.map {
+      InboundClientRow(client: $0.key, count: $0.value, topReason: top[$0.key]?.0.rawValue)
+    }.sorted { ($0.count, $1.client) > ($1.count, $0.client) }
   }
 
   static func codeRow(_ code: String, _ meaning: String, _ c: CodeCounters) -> CodeRow {

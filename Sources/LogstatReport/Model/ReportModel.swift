@@ -20,6 +20,16 @@ public struct ReportModel: Sendable, Equatable {
   public var senders: [SenderRow]
   public var inbound: InboundSection
   public var timeline: [HourRow]
+  public var reasons: [ReasonRow] = []
+  public var providers: [ProviderRow] = []
+  public var blocklists: [BlocklistRow] = []
+  /// Whether receivers distrust us: blocklists, provider blocks, authentication, hygiene.
+  public var reputation = ReputationSection()
+  /// `generatedAt`, `firstEvent` and `lastEvent` as epoch seconds (for Prometheus).
+  public var generatedEpoch: Int64 = 0
+  public var firstEventEpoch: Int64?
+  public var lastEventEpoch: Int64?
+  public var alerts: [AlertRow] = []
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,
@@ -43,6 +53,15 @@ public struct ReportModel: Sendable, Equatable {
     self.inbound = inbound
     self.timeline = timeline
   }
+}
+
+extension ReportModel {
+  /// Files read (not skipped as outside the time window).
+  public var filesRead: Int { files.count(where: { $0.skipReason == nil }) }
+  /// Files skipped unread because they lie outside the time window.
+  public var filesSkipped: Int { files.count - filesRead }
+  /// Lines read but outside the time window (not counted in `lines`).
+  public var linesOutsideWindow: Int { files.reduce(0) { $0 + $1.outsideWindow } }
 }
 
 /// One input file as read.
@@ -111,6 +130,10 @@ public struct DomainRow: Sendable, Equatable {
   public var notifications: Int
   public var deliveryRate: Double?
   public var delayMedianSeconds: Double?
+  /// Mailbox provider id (`google`, `microsoft`, ..., `none`).
+  public var provider: String = "none"
+  /// The most frequent reason among failures, else among deferrals; nil when none.
+  public var topReason: String?
 
   /// Problem size used for sorting: failures first, then deferrals.
   public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }
@@ -140,13 +163,26 @@ public struct SenderRow: Sendable, Equatable {
   public var expired: Int
   public var stillDeferred: Int
   public var bounceRate: Double?
+  /// Recipients that hard-bounced (address problems), and their share of final outcomes.
+  public var hardBounced = 0
+  public var hardBounceRate: Double?
 }
 
 /// Mail our own server refused before queueing it.
 public struct InboundSection: Sendable, Equatable {
   public var rejected: Int
   public var byCode: [InboundCodeRow]
-  public var clients: [CountRow]
+  /// Clients refused, most rejects first, with the reason most often given.
+  public var clients: [InboundClientRow]
+  /// Rejects by reason id, most first.
+  public var byReason: [CountRow] = []
+}
+
+/// One client our server refused, and why most often.
+public struct InboundClientRow: Sendable, Equatable {
+  public var client: String
+  public var count: Int
+  public var topReason: String?
 }
 
 public struct InboundCodeRow: Sendable, Equatable {
@@ -163,9 +199,62 @@ public struct CountRow: Sendable, Equatable {
 /// What happened in one hour (local time).
 public struct HourRow: Sendable, Equatable {
   public var hour: String
+  /// Start of the hour, epoch seconds (for gaps in charts).
+  public var start: Int64
   public var delivered: Int
   public var deferred: Int
   public var bounced: Int
   public var expired: Int
   public var rejected: Int
+}
+
+/// One reason why mail failed or was deferred, with what to do about it.
+public struct ReasonRow: Sendable, Equatable {
+  /// Reason id (`user-unknown`, ...), stable in the JSON schema.
+  public var reason: String
+  public var title: String
+  public var hard: Bool
+  public var fault: String
+  /// Recipients whose final outcome (bounced or expired) had this reason.
+  public var failed: Int
+  /// Deferred attempts with this reason.
+  public var deferred: Int
+  /// Inbound rejects by our own server with this reason.
+  public var rejected: Int
+  /// Share of all failed recipients (0...1), or nil when nothing failed.
+  public var share: Double?
+  /// Recipient domains with the most failures and deferrals for this reason.
+  public var topDomains: [String]
+  public var example: String?
+  public var advice: String
+}
+
+/// One mailbox provider: the recipient domains it hosts, added up.
+public struct ProviderRow: Sendable, Equatable {
+  public var provider: String
+  public var name: String
+  public var domains: Int
+  public var attempts: Int
+  public var recipients: Int
+  public var delivered: Int
+  public var deferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var deliveryRate: Double?
+  public var topReason: String?
+  public var stillDeferred = 0
+  public var delayMedianSeconds: Double?
+
+  /// Problem size used for sorting, as for domains.
+  public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }
+}
+
+/// A blocklist named in reply texts.
+public struct BlocklistRow: Sendable, Equatable {
+  public var blocklist: String
+  public var name: String
+  public var count: Int
+  public var firstSeen: String?
+  public var lastSeen: String?
+  public var domains: [String]
 }

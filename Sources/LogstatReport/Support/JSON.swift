@@ -22,6 +22,36 @@ public indirect enum JSON: Sendable, Equatable {
     }
   }
 
+  /// Serialises on one line, without spaces (JSON Lines).
+  public func compact() -> String {
+    var out = ""
+    writeCompact(into: &out)
+    return out
+  }
+
+  private func writeCompact(into out: inout String) {
+    switch self {
+    case .array(let items):
+      out += "["
+      for (k, item) in items.enumerated() {
+        if k > 0 { out += "," }
+        item.writeCompact(into: &out)
+      }
+      out += "]"
+    case .object(let fields):
+      out += "{"
+      for (k, (key, value)) in fields.enumerated() {
+        if k > 0 { out += "," }
+        JSON.quote(key, into: &out)
+        out += ":"
+        value.writeCompact(into: &out)
+      }
+      out += "}"
+    default:
+      write(into: &out, indent: 0)
+    }
+  }
+
   /// Serialises with two-space indentation and a final newline.
   public func rendered() -> String {
     var out = ""
@@ -86,6 +116,12 @@ public indirect enum JSON: Sendable, Equatable {
   /// Escapes per RFC 8259; every control character is escaped, so any log text is safe.
   static func quote(_ s: String, into out: inout String) {
     out += "\""
+    // Most strings (domains, codes, ids) need no escaping: append them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 >= 0x7f }) {
+      out += s
+      out += "\""
+      return
+    }
     for u in s.unicodeScalars {
       switch u {
       case "\"": out += "\\\""

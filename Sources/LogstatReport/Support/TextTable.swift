@@ -1,96 +1,114 @@
-/// A plain text table with aligned columns: text left, numbers right.
+/// A plain text table with aligned columns (text left, numbers right) that fits a width by
+/// cutting its widest text columns, and colours cells only when asked.
 struct TextTable {
   enum Align { case left, right }
 
   var headers: [String]
   var aligns: [Align]
   var rows: [[String]] = []
+  var styles: [[TerminalStyle?]] = []
+  /// Columns that may be left out, first first, when the table cannot fit otherwise.
+  var droppable: [Int] = []
 
   init(_ columns: [(String, Align)]) {
     headers = columns.map { $0.0 }
     aligns = columns.map { $0.1 }
   }
 
-  mutating func add(_ row: [String]) { rows.append(row.map(TerminalText.safe)) }
+  /// Adds a row; log text in it is made terminal-safe. `styles` colour cells (by column).
+  mutating func add(_ row: [String], styles: [TerminalStyle?] = []) {
+    rows.append(row.map(TerminalText.safe))
+    self.styles.append(styles)
+  }
 
-  func rendered(indent: String = "  ") -> String {
+  /// Narrowest a text column is cut to.
+  static let minimumTextWidth = 8
+  /// Narrowest the first column (the row's name) is cut to while another column can give.
+  static let minimumFirstWidth = 24
+
+  /// Text columns are first cut no narrower than this; only then are columns left out.
+  static let comfortableTextWidth = 12
+
+  /// Column widths (nil for a column left out) that fit `width` where possible: the widest
+  /// text columns are cut to a comfortable width, then droppable columns are left out, then
+  /// text columns are cut further.
+  func widths(indent: Int, width: Int) -> [Int?] {
+    var shown = Set(headers.indices)
+    var widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
+    for k in droppable where fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+      shown.remove(k)
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
+    }
+    if fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+      widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.minimumTextWidth)
+    }
+    return widths.indices.map { shown.contains($0) ? widths[$0] : nil }
+  }
+
+  /// Width of the table with `widths` over the `shown` columns.
+  func fullWidth(_ widths: [Int], indent: Int, width: Int, shown: Set<Int>) -> Int {
+    indent + shown.map { widths[$0] }.reduce(0, +)
+      + separator(indent: indent, width: width).count * max(0, shown.count - 1)
+  }
+
+  /// Natural widths of the `shown` columns, text columns cut to fit where they can be.
+  func cutWidths(indent: Int, width: Int, shown: Set<Int>, floor: Int) -> [Int] {
     var widths = headers.map { TerminalText.width($0) }
     for row in rows {
       for (k, cell) in row.enumerated() where k < widths.count {
         widths[k] = max(widths[k], TerminalText.width(cell))
       }
     }
+    var excess = fullWidth(widths, indent: indent, width: width, shown: shown) - width
+    // Cut the widest text column one column at a time, so cuts spread over wide columns; the
+    // first column names the row, so it keeps `minimumFirstWidth` until nothing else can give.
+    while excess > 0 {
+      func shrinkable(firstFloor: Int) -> [Int] {
+        widths.indices.filter {
+          shown.contains($0) && aligns[$0] == .left
+            && widths[$0] > ($0 == 0 ? firstFloor : floor)
+        }
+      }
+      var candidates = shrinkable(firstFloor: max(floor, TextTable.minimumFirstWidth))
+      if candidates.isEmpty { candidates = shrinkable(firstFloor: floor) }
+      guard let widest = candidates.max(by: { (widths[$0], $1) < (widths[$1], $0) }) else { break }
+      widths[widest] -= 1
+      excess -= 1
+    }
+    return widths
+  }
+
+  /// Two spaces between columns, or one when the table would not fit otherwise.
+  func separator(indent: Int, width: Int) -> String {
+    var natural = headers.map { TerminalText.width($0) }
+    for row in rows {
+      for (k, cell) in row.enumerated() where k < natural.count {
+        natural[k] = max(natural[k], TerminalText.width(cell))
+      }
+    }
+    return indent + natural.reduce(0, +) + 2 * max(0, natural.count - 1) > width ? " " : "  "
+  }
+
+  func rendered(indent: String = "  ", width: Int = Int.max, color: Bool = false) -> String {
+    let widths = widths(indent: indent.count, width: width)
+    let separator = separator(indent: indent.count, width: width)
     var out = ""
-    func line(_ cells: [String]) {
+    func line(_ cells: [String], styles: [TerminalStyle?]) {
       var parts: [String] = []
-      for (k, cell) in cells.enumerated() {
-        let pad = String(repeating: " ", count: max(0, widths[k] - TerminalText.width(cell)))
-        let last = k == cells.count - 1
-        parts.append(aligns[k] == .right ? pad + cell : (last ? cell : cell + pad))
+      let lastShown = widths.lastIndex { $0 != nil }
+      for (k, raw) in cells.enumerated() where k < widths.count {
+        guard let w = widths[k] else { continue }
+        let cell = TerminalText.fit(raw, w)
+        let pad = String(repeating: " ", count: max(0, w - TerminalText.width(cell)))
+        let last = k == lastShown
+        let painted = (k < styles.count ? styles[k] : nil)?.paint(cell, color) ?? cell
+        parts.append(aligns[k] == .right ? pad + painted : (last ? painted : painted + pad))
       }
-      out += indent + parts.joined(separator: "  ") + "\n"
+      out += indent + parts.joined(separator: separator) + "\n"
     }
-    line(headers)
-    line(widths.map { String(repeating: "-", count: $0) })
-    for row in rows { line(row) }
+    line(headers, styles: headers.map { _ in TerminalStyle.bold })
+    line(widths.map { String(repeating: "-", count: $0 ?? 0) }, styles: [])
+    for (k, row) in rows.enumerated() { line(row, styles: styles[k]) }
     return out
-  }
-}
-
-/// Makes log text safe for a terminal: control characters and escape sequences are shown
-/// as `\xNN`, never passed through.
-enum TerminalText {
-  static func safe(_ s: String) -> String {
-    guard s.unicodeScalars.contains(where: isControl) else { return s }
-    var out = ""
-    for u in s.unicodeScalars {
-      if isControl(u) {
-        let hex = String(u.value, radix: 16, uppercase: true)
-        out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
-
-  static func isControl(_ u: Unicode.Scalar) -> Bool {
-    u.value < 0x20 || u.value == 0x7f || (u.value >= 0x80 && u.value < 0xa0)
-  }
-
-  /// Display width, counting one column per scalar (good enough for domains and numbers).
-  static func width(_ s: String) -> Int { s.unicodeScalars.count }
-}
-
-/// Number formats shared by the text-like writers.
-enum Format {
-  static func percent(_ r: Double?) -> String {
-    guard let r else { return "-" }
-    let tenths = Int((r * 1000).rounded())
-    return "\(tenths / 10).\(tenths % 10)%"
-  }
-
-  static func seconds(_ s: Double?) -> String {
-    guard let s else { return "-" }
-    if s < 10 {
-      let tenths = Int((s * 10).rounded())
-      return "\(tenths / 10).\(tenths % 10)s"
-    }
-    if s < 120 { return "\(Int(s.rounded()))s" }
-    if s < 7200 { return "\(Int((s / 60).rounded()))m" }
-    return "\(Int((s / 3600).rounded()))h"
-  }
-
-  static func bytes(_ n: Int) -> String {
-    if n < 1024 { return "\(n) B" }
-    let units = ["KiB", "MiB", "GiB", "TiB"]
-    var v = Double(n) / 1024
-    var k = 0
-    while v >= 1024, k < units.count - 1 {
-      v /= 1024
-      k += 1
-    }
-    let tenths = Int((v * 10).rounded())
-    return "\(tenths / 10).\(tenths % 10) \(units[k])"
   }
 }

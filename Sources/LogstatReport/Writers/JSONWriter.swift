@@ -1,29 +1,38 @@
 /// Writes the report as one JSON document (schema documented in docs/json-schema.md).
 public enum JSONWriter {
-  public static func render(_ m: ReportModel) -> String {
-    document(m).rendered()
+  /// The report as one JSON document with a final newline.
+  public static func render(_ m: ReportModel, options: ReportOptions = ReportOptions(top: nil)) -> String {
+    document(m, options: options).rendered()
   }
 
-  /// The JSON value of the whole report.
-  public static func document(_ m: ReportModel) -> JSON {
-    .object([
-      ("schema", .string("logstat/\(ReportModel.schemaVersion)")),
-      ("generated_at", .string(m.generatedAt)),
-      ("time_zone", .string(m.timeZone)),
-      ("window", .optional(m.window)),
-      ("first_event", .optional(m.firstEvent)),
-      ("last_event", .optional(m.lastEvent)),
-      ("files", .array(m.files.map(file))),
-      ("problems", .array(m.problems.map { .string($0) })),
-      ("lines", lines(m.lines)),
-      ("summary", summary(m.summary)),
-      ("domains", .array(m.domains.map(domain))),
-      ("dsn_codes", .array(m.dsnCodes.map(code))),
-      ("reply_codes", .array(m.replyCodes.map(code))),
-      ("senders", .array(m.senders.map(sender))),
-      ("inbound", inbound(m.inbound)),
-      ("timeline", .array(m.timeline.map(hour))),
-    ])
+  /// The JSON value of the report: the header keys always, then the keys of each selected
+  /// section, in the documented order.
+  public static func document(_ m: ReportModel, options o: ReportOptions = ReportOptions(top: nil)) -> JSON {
+    let all: [(String, JSON, ReportSection?)] = [
+      ("schema", .string("logstat/\(ReportModel.schemaVersion)"), nil),
+      ("generated_at", .string(m.generatedAt), nil),
+      ("time_zone", .string(m.timeZone), nil),
+      ("window", .optional(m.window), nil),
+      ("first_event", .optional(m.firstEvent), nil),
+      ("last_event", .optional(m.lastEvent), nil),
+      ("files", .array(m.files.map(file)), nil),
+      ("problems", .array(m.problems.map { .string($0) }), nil),
+      ("lines", lines(m.lines), nil),
+      ("summary", summary(m.summary), .summary),
+      ("domains", .array(o.cut(m.domains).map(domain)), .domains),
+      ("dsn_codes", .array(o.cut(m.dsnCodes).map(code)), .codes),
+      ("reply_codes", .array(o.cut(m.replyCodes).map(code)), .codes),
+      ("senders", .array(o.cut(m.senders).map(sender)), .senders),
+      ("inbound", inbound(m.inbound, o), .inbound),
+      ("timeline", .array(m.timeline.map(hour)), .timeline),
+      ("reasons", .array(m.reasons.map(reason)), .reasons),
+      ("providers", .array(o.cut(m.providers).map(provider)), .providers),
+      ("blocklists", .array(m.blocklists.map(blocklist)), .reputation),
+      ("reputation", reputation(m.reputation, o), .reputation),
+      ("sections", .array(o.sections.map { .string($0.rawValue) }), nil),
+      ("alerts", .array(m.alerts.map(alert)), .alerts),
+    ]
+    return .object(all.filter { $0.2.map(o.shows) ?? true }.map { ($0.0, $0.1) })
   }
 
   static func file(_ f: FileRow) -> JSON {
@@ -76,6 +85,37 @@ public enum JSONWriter {
       ("expired", .int(d.expired)), ("rejected", .int(d.rejected)),
       ("notifications", .int(d.notifications)), ("delivery_rate", .optional(d.deliveryRate)),
       ("delay_median_seconds", .optional(d.delayMedianSeconds)),
+      ("provider", .string(d.provider)), ("top_reason", .optional(d.topReason)),
+    ])
+  }
+
+  static func reason(_ r: ReasonRow) -> JSON {
+    .object([
+      ("reason", .string(r.reason)), ("title", .string(r.title)), ("hard", .bool(r.hard)),
+      ("fault", .string(r.fault)), ("failed", .int(r.failed)), ("deferred", .int(r.deferred)),
+      ("rejected", .int(r.rejected)), ("share", .optional(r.share)),
+      ("top_domains", .array(r.topDomains.map { .string($0) })),
+      ("example", .optional(r.example)), ("advice", .string(r.advice)),
+    ])
+  }
+
+  static func provider(_ p: ProviderRow) -> JSON {
+    .object([
+      ("provider", .string(p.provider)), ("name", .string(p.name)), ("domains", .int(p.domains)),
+      ("attempts", .int(p.attempts)), ("recipients", .int(p.recipients)),
+      ("delivered", .int(p.delivered)), ("deferred", .int(p.deferred)),
+      ("bounced", .int(p.bounced)), ("expired", .int(p.expired)),
+      ("delivery_rate", .optional(p.deliveryRate)), ("top_reason", .optional(p.topReason)),
+      ("still_deferred", .int(p.stillDeferred)),
+      ("delay_median_seconds", .optional(p.delayMedianSeconds)),
+    ])
+  }
+
+  static func blocklist(_ b: BlocklistRow) -> JSON {
+    .object([
+      ("blocklist", .string(b.blocklist)), ("name", .string(b.name)), ("count", .int(b.count)),
+      ("first_seen", .optional(b.firstSeen)), ("last_seen", .optional(b.lastSeen)),
+      ("domains", .array(b.domains.map { .string($0) })),
     ])
   }
 
@@ -94,10 +134,11 @@ public enum JSONWriter {
       ("recipients", .int(s.recipients)), ("delivered", .int(s.delivered)),
       ("bounced", .int(s.bounced)), ("expired", .int(s.expired)),
       ("still_deferred", .int(s.stillDeferred)), ("bounce_rate", .optional(s.bounceRate)),
+      ("hard_bounced", .int(s.hardBounced)), ("hard_bounce_rate", .optional(s.hardBounceRate)),
     ])
   }
 
-  static func inbound(_ i: InboundSection) -> JSON {
+  static func inbound(_ i: InboundSection, _ o: ReportOptions) -> JSON {
     .object([
       ("rejected", .int(i.rejected)),
       (
@@ -110,7 +151,17 @@ public enum JSONWriter {
             ])
           })
       ),
-      ("clients", .array(i.clients.map { .object([("client", .string($0.name)), ("count", .int($0.count))]) })),
+      (
+        "clients",
+        .array(
+          o.cut(i.clients).map {
+            .object([
+              ("client", .string($0.client)), ("count", .int($0.count)),
+              ("top_reason", .optional($0.topReason)),
+            ])
+          })
+      ),
+      ("by_reason", counts(i.byReason, key: "reason")),
     ])
   }
 
@@ -118,6 +169,66 @@ public enum JSONWriter {
     .object([
       ("hour", .string(h.hour)), ("delivered", .int(h.delivered)), ("deferred", .int(h.deferred)),
       ("bounced", .int(h.bounced)), ("expired", .int(h.expired)), ("rejected", .int(h.rejected)),
+    ])
+  }
+}
+
+extension JSONWriter {
+  /// `[{key: name, count: n}]`.
+  static func counts(_ rows: [CountRow], key: String) -> JSON {
+    .array(rows.map { .object([(key, .string($0.name)), ("count", .int($0.count))]) })
+  }
+
+  static func reputation(_ r: ReputationSection, _ o: ReportOptions) -> JSON {
+    .object([
+      (
+        "listings",
+        .array(
+          o.cut(r.listings).map {
+            .object([
+              ("blocklist", .string($0.blocklist)), ("name", .string($0.name)),
+              ("address", .optional($0.address)), ("count", .int($0.count)),
+              ("first_seen", .optional($0.firstSeen)), ("last_seen", .optional($0.lastSeen)),
+              ("domains", .array($0.domains.map { .string($0) })),
+            ])
+          })
+      ),
+      (
+        "issues",
+        .array(
+          r.issues.map {
+            .object([
+              ("category", .string($0.category.rawValue)), ("reason", .string($0.category.reason)),
+              ("title", .string($0.category.title)), ("failed", .int($0.failed)),
+              ("deferred", .int($0.deferred)), ("domain_count", .int($0.domainCount)),
+              ("domains", counts($0.domains, key: "domain")),
+              ("providers", .array($0.providers.map { .string($0) })),
+              ("advice", .string($0.advice)),
+            ])
+          })
+      ),
+      ("hygiene", hygiene(r.hygiene, o)),
+    ])
+  }
+
+  static func hygiene(_ h: HygieneSection, _ o: ReportOptions) -> JSON {
+    .object([
+      ("hard_bounced", .int(h.hardBounced)), ("final_outcomes", .int(h.finalOutcomes)),
+      ("share", .optional(h.share)),
+      ("level", .string(HygieneSection.level(share: h.share, outcomes: h.finalOutcomes))),
+      ("by_reason", counts(h.byReason, key: "reason")),
+      (
+        "senders",
+        .array(
+          o.cut(h.senders).map {
+            .object([
+              ("domain", .string($0.domain)), ("final_outcomes", .int($0.finalOutcomes)),
+              ("hard_bounced", .int($0.hardBounced)), ("share", .optional($0.share)),
+              ("level", .string($0.level)),
+            ])
+          })
+      ),
+      ("advice", .string(h.advice)),
     ])
   }
 }

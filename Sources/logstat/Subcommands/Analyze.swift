@@ -10,11 +10,6 @@ import LogstatTime
   import Darwin
 #endif
 
-/// The report output formats.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-  case text, json
-}
-
 /// `logstat [FILE...]`: read logs and print the report.
 struct Analyze: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -24,14 +19,27 @@ struct Analyze: ParsableCommand {
   @Argument(help: "Log files, directories, or - for standard input. Default: the local mail logs.")
   var inputs: [String] = []
 
-  @Option(help: "Report format.")
-  var format: OutputFormat = .text
+  @Option(help: "Report format: text, json, csv, markdown, html or prometheus.")
+  var format: ReportFormat = .text
 
-  @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+  @Option(name: .customLong("report"), help: ArgumentHelp(
+    "Sections to show, repeated or comma-separated: alerts, summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound. Default: all the format can show.",
+    valueName: "name"))
+  var reports: [String] = []
+
+  @Option(name: .shortAndLong, help: "Write the report to this file (atomically) instead of standard output.")
   var output: String?
 
-  @Option(help: "Rows per table in the text report.")
-  var top: Int = 20
+  @Option(help: "Rows per table (and domains in Prometheus labels before \"other\"). Default: 20 for text, markdown, html and prometheus; all for json and csv.")
+  var top: Int?
+
+  @Option(name: [.customLong("color"), .customLong("colour")], help: "Colour the text report: auto (only on a terminal, never with NO_COLOR), always, never.")
+  var color: ColorMode = .auto
+
+  @Option(name: .customLong("suppression-list"), help: ArgumentHelp(
+    "Also write the addresses that hard-bounced to this file, one per line, sorted.",
+    valueName: "file"))
+  var suppressionList: String?
 
   @Option(help: "Parallel workers (default: the number of cores).")
   var jobs: Int?
@@ -55,12 +63,20 @@ struct Analyze: ParsableCommand {
   @Option(help: .hidden)
   var chunkSize: Int = 1 << 20
 
+  /// --history, --no-history, --fail-on, --baseline-days (Analyze+History.swift).
+  @OptionGroup var history: HistoryOptions
+
   /// Fixed "now" (epoch seconds) for tests; also read from LOGSTAT_NOW.
   @Option(help: .hidden)
   var now: Int64?
 
   func validate() throws {
-    if top < 1 { throw ValidationError("--top must be at least 1.") }
+    if let top, top < 1 { throw ValidationError("--top must be at least 1.") }
+    do {
+      _ = try ReportOptions.sections(reports, for: format)
+    } catch {
+      throw ValidationError(error.description)
+    }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
   }
@@ -84,29 +100,36 @@ struct Analyze: ParsableCommand {
     if files.isEmpty {
       throw ExitCode.failure
     }
-    let plan = RunPlan(
+    var plan = RunPlan(
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
       yearOverride: year, now: now, window: window)
+    plan.collectSuppression = suppressionList != nil
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
     errors = []
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
-    let model = ReportModel.build(from: result, now: now, zone: zone, window: window)
-    let rendered: String
-    switch format {
-    case .text: rendered = TextWriter.render(model, options: .init(top: top))
-    case .json: rendered = JSONWriter.render(model)
+    var model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
+    model.alerts = alerts.map { AlertRow($0, zone: zone) }
+    let options = ReportOptions(
+      sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
+      color: format == .text && Terminal.color(color, output: output),
+      width: Terminal.width(output: output))
+    try OutputFile.write(format.render(model, options: options), to: output)
+    if let suppressionList {
+      try OutputFile.write(SuppressionList.render(result.aggregate.hardBouncedAddresses), to: suppressionList)
     }
-    try OutputFile.write(rendered, to: output)
+    if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
     if result.isPartial { throw ExitStatus.partial }
   }
 }
 
 /// Draws the progress line on the terminal (standard error), and clears it at the end.
+/// (Its own escapes are written as they are; the text between them is neutralised.)
 @Sendable func progressLine(_ snapshot: ProgressMeter.Snapshot, final: Bool) {
-  printError(final ? "\r\u{1B}[K" : "\r\u{1B}[Klogstat: " + snapshot.line, newline: false)
+  writeStandardError(final ? "\r\u{1B}[K" : "\r\u{1B}[Klogstat: " + TerminalText.safe(snapshot.line))
 }
 
 /// A fatal, user-facing error: printed as `logstat: message`, exit status 1.
@@ -115,11 +138,15 @@ struct CLIError: Error, CustomStringConvertible {
   init(_ message: String) { description = message }
 }
 
-/// Prints a line to standard error.
-func printError(_ message: String, newline: Bool = true) {
-  var line = message
-  if newline { line += "\n" }
-  line.withUTF8 { u in
+/// Prints a line to standard error, control characters from paths or log text neutralised.
+func printError(_ message: String) {
+  writeStandardError(TerminalText.safe(message) + "\n")
+}
+
+/// Writes `text` to standard error as it is.
+func writeStandardError(_ text: String) {
+  var text = text
+  text.withUTF8 { u in
     _ = write(STDERR_FILENO, u.baseAddress, u.count)
   }
 }

@@ -1,0 +1,26 @@
+// swift-tools-version:5.4
+// Tools version 5.4 on purpose: a plain `.target` with a main.swift still links as an
+// executable, which is what libFuzzer needs (see ../STYLE notes in README "Fuzzing").
+import PackageDescription
+
+let logstat: [Target.Dependency] = [
+  .product(name: "LogstatScan", package: "logstat"),
+  .product(name: "LogstatAggregate", package: "logstat"),
+]
+
+let package = Package(
+  name: "LogstatFuzz",
+  dependencies: [
+    .package(name: "logstat", path: "..")
+  ],
+  targets: [
+    // Shared checks: scanning lines, span bounds, a file to hand to ChunkReader.
+    .target(name: "FuzzSupport", dependencies: logstat + [.product(name: "LogstatSource", package: "logstat")]),
+    .target(name: "FuzzPostfix", dependencies: ["FuzzSupport"]),
+    .target(name: "FuzzExim", dependencies: ["FuzzSupport"]),
+    .target(name: "FuzzLineSplitter", dependencies: ["FuzzSupport"]),
+    .target(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
+    .target(
+      name: "FuzzClassify", dependencies: [.product(name: "LogstatClassify", package: "logstat")]),
+  ]
+)

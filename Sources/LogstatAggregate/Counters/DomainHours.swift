@@ -1,0 +1,170 @@
+import LogstatClassify
+
+/// What one delivery line said, for time-resolved counting: the four statuses that make up the
+/// attempts of a recipient domain.
+public enum AttemptStatus: UInt8, Sendable, CaseIterable, Comparable {
+  case sent, deferred, bounced, expired
+
+  /// The stable name used in history rows and JSON (`sent`, `deferred`, `bounced`, `expired`).
+  public var name: String {
+    switch self {
+    case .sent: "sent"
+    case .deferred: "deferred"
+    case .bounced: "bounced"
+    case .expired: "expired"
+    }
+  }
+
+  /// The status of a stored name, or nil for an unknown one.
+  public init?(name: String) {
+    guard let s = AttemptStatus.allCases.first(where: { $0.name == name }) else { return nil }
+    self = s
+  }
+
+  public static func < (a: AttemptStatus, b: AttemptStatus) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// One cell of `DomainHours`: delivery lines of one recipient domain in one UTC hour with one
+/// status and reason.
+public struct DomainHourKey: Sendable, Equatable, Hashable {
+  /// Hours since 1970-01-01 00:00 UTC (epoch seconds / 3600).
+  public var hour: Int64
+  /// Domain ID in the owning aggregate's `domains`.
+  public var domain: Int32
+  public var status: AttemptStatus
+  /// The reason of a deferred, bounced or expired line; nil for sent lines.
+  public var reason: Reason?
+
+  public init(hour: Int64, domain: Int32, status: AttemptStatus, reason: Reason?) {
+    self.hour = hour
+    self.domain = domain
+    self.status = status
+    self.reason = reason
+  }
+
+  /// hour (26 bits) << 36 | domain (28 bits) << 8 | status << 6 | reason ordinal + 1.
+  @inline(__always) var packed: UInt64 {
+    let r = UInt64(reason.map { $0.ordinal + 1 } ?? 0)
+    return UInt64(hour) << 36 | UInt64(UInt32(bitPattern: domain)) << 8
+      | UInt64(status.rawValue) << 6 | r
+  }
+
+  init(packed k: UInt64) {
+    hour = Int64(k >> 36)
+    domain = Int32(truncatingIfNeeded: (k >> 8) & 0x0FFF_FFFF)
+    status = AttemptStatus(rawValue: UInt8((k >> 6) & 3)) ?? .sent
+    let r = Int(k & 63)
+    reason = r == 0 ? nil : Reason.at(r - 1)
+  }
+}
+
+/// One cell of the per-hour code counts: delivery lines with one reply code or enhanced code.
+public struct CodeHourKey: Sendable, Equatable, Hashable {
+  public var hour: Int64
+  public var status: AttemptStatus
+  /// True for an enhanced code (`5.7.1`, packed as `DSNCode`), false for a basic one (`550`).
+  public var enhanced: Bool
+  public var value: UInt32
+
+  public init(hour: Int64, status: AttemptStatus, enhanced: Bool, value: UInt32) {
+    self.hour = hour
+    self.status = status
+    self.enhanced = enhanced
+    self.value = value
+  }
+
+  /// `5.7.1` or `550`.
+  public var code: String { enhanced ? DSNCode.string(value) : String(value) }
+
+  @inline(__always) var packed: UInt64 {
+    UInt64(hour) << 36 | UInt64(status.rawValue) << 32 | (enhanced ? 1 << 31 : 0)
+      | UInt64(value & 0x7FFF_FFFF)
+  }
+
+  init(packed k: UInt64) {
+    hour = Int64(k >> 36)
+    status = AttemptStatus(rawValue: UInt8((k >> 32) & 3)) ?? .sent
+    enhanced = k & (1 << 31) != 0
+    value = UInt32(k & 0x7FFF_FFFF)
+  }
+}
+
+/// Delivery lines counted per (UTC hour, recipient domain, status, reason), per (hour, code) and
+/// per (hour, blocklist named in an outbound reply), so that history can store local calendar
+/// days and alerts can find the hour a block began. Sparse: only cells that occurred are held.
+///
+/// Merging adds cells (after translating domain IDs), so it is associative and does not depend
+/// on how the input was split.
+public struct DomainHours: Sendable, Equatable {
+  var cells: [UInt64: Int] = [:]
+  var codes: [UInt64: Int] = [:]
+  /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
+  var lists: [UInt64: Int] = [:]
+  /// First reply text per (domain << 8 | reason ordinal) among deferred and failed lines.
+  var examples: [UInt64: String] = [:]
+
+  public init() {}
+
+  /// Number of distinct (hour, domain, status, reason) cells held.
+  public var cellCount: Int { cells.count }
+
+  /// Every (hour, domain, status, reason) cell with its count, in no particular order.
+  public var domainCells: [(key: DomainHourKey, count: Int)] {
+    cells.map { (DomainHourKey(packed: $0.key), $0.value) }
+  }
+
+  /// Every (hour, code, status) cell with its count, in no particular order.
+  public var codeCells: [(key: CodeHourKey, count: Int)] {
+    codes.map { (CodeHourKey(packed: $0.key), $0.value) }
+  }
+
+  /// Outbound replies naming each blocklist, per UTC hour, in no particular order.
+  public var blocklistCells: [(hour: Int64, blocklist: Blocklist, count: Int)] {
+    lists.map { (Int64($0.key >> 8), Blocklist.allCases[Int($0.key & 0xFF)], $0.value) }
+  }
+
+  /// The first reply text seen from `domain` for `reason`, or nil.
+  public func example(domain: Int32, reason: Reason) -> String? {
+    examples[UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)]
+  }
+
+  /// Adds `count` lines to a cell (tests and merging).
+  public mutating func add(_ key: DomainHourKey, count: Int = 1) {
+    cells[key.packed, default: 0] += count
+  }
+
+  /// Adds `count` lines to a code cell.
+  public mutating func add(_ key: CodeHourKey, count: Int = 1) {
+    codes[key.packed, default: 0] += count
+  }
+
+  /// Adds `count` outbound replies naming `list` in `hour`.
+  public mutating func add(blocklist list: Blocklist, hour: Int64, count: Int = 1) {
+    let index = UInt64(Blocklist.allCases.firstIndex(of: list) ?? 0)
+    lists[UInt64(hour) << 8 | index, default: 0] += count
+  }
+
+  /// Keeps `text` as the example of `reason` from `domain` unless one is already kept.
+  public mutating func noteExample(domain: Int32, reason: Reason, text: @autoclosure () -> String) {
+    let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
+    if examples[key] == nil { examples[key] = text() }
+  }
+
+  /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
+  public mutating func merge(_ later: DomainHours, domainMap: [Int32]) {
+    for (k, c) in later.cells {
+      var key = DomainHourKey(packed: k)
+      if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
+      cells[key.packed, default: 0] += c
+    }
+    for (k, c) in later.codes { codes[k, default: 0] += c }
+    for (k, c) in later.lists { lists[k, default: 0] += c }
+    for (k, text) in later.examples {
+      var key = k
+      if !domainMap.isEmpty {
+        key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
+      }
+      if examples[key] == nil { examples[key] = text }
+    }
+  }
+}

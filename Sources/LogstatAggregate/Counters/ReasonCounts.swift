@@ -1,0 +1,75 @@
+import LogstatClassify
+
+extension Reason {
+  /// Position in `Reason.allCases` (declaration order), for array-indexed counting.
+  @inlinable public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+  /// The reason at `ordinal`.
+  public static func at(_ ordinal: Int) -> Reason { allCases[ordinal] }
+}
+
+extension Provider {
+  /// Position in `Provider.allCases`, for array-indexed counting.
+  @inlinable public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
+}
+
+/// Counts per `Reason`, indexed by ordinal: no hashing per line.
+public struct ReasonCounts: Sendable, Equatable {
+  public internal(set) var counts = [Int](repeating: 0, count: Reason.allCases.count)
+
+  public init() {}
+
+  public subscript(_ reason: Reason) -> Int {
+    get { counts[reason.ordinal] }
+    set { counts[reason.ordinal] = newValue }
+  }
+
+  public var total: Int { counts.reduce(0, +) }
+
+  /// The reason with the highest count (ties: declaration order), or nil when all are zero.
+  public var top: Reason? {
+    var best = -1
+    var bestCount = 0
+    for (k, c) in counts.enumerated() where c > bestCount {
+      best = k
+      bestCount = c
+    }
+    return best < 0 ? nil : Reason.at(best)
+  }
+
+  public mutating func merge(_ o: ReasonCounts) {
+    for k in counts.indices { counts[k] += o.counts[k] }
+  }
+}
+
+/// What a blocklist named in reply texts amounts to: how often, when, and for which domains.
+public struct BlocklistStats: Sendable, Equatable {
+  public var count = 0
+  public var first: Int64?
+  public var last: Int64?
+  /// Recipient domain IDs (in the owning aggregate's `domains`).
+  public var domainIDs: Set<Int32> = []
+
+  public init() {}
+
+  mutating func note(_ epoch: Int64?, domain: Int32?) {
+    count += 1
+    if let t = epoch {
+      if first == nil || t < first! { first = t }
+      if last == nil || t > last! { last = t }
+    }
+    if let domain { domainIDs.insert(domain) }
+  }
+
+  mutating func merge(_ o: BlocklistStats, domainMap: [Int32]) {
+    count += o.count
+    if let t = o.first, first == nil || t < first! { first = t }
+    if let t = o.last, last == nil || t > last! { last = t }
+    for id in o.domainIDs { domainIDs.insert(domainMap[Int(id)]) }
+  }
+}
+
+/// One reply text shown as an example of a reason, with the domain that sent it.
+public struct ReasonExample: Sendable, Equatable {
+  public var text: String
+  public var domain: String
+}

@@ -1,0 +1,211 @@
+/// Writes the report as node_exporter textfile-collector metrics: `logstat_` names, `# HELP` and
+/// `# TYPE` before each family, escaped label values, and bounded label sets (the top N
+/// domains and codes by problem size, the rest added up under `other`).
+///
+/// Every value describes the report's window, so every family is a gauge: a later run over
+/// another window may give smaller numbers, which a counter must never do.
+public enum PrometheusWriter {
+  /// The selected sections as exposition-format gauges.
+  public static func render(_ m: ReportModel, options o: ReportOptions = ReportOptions()) -> String {
+    var w = Exposition()
+    w.family("logstat_report_generated_timestamp_seconds", "When the report was made (Unix time).")
+    w.sample([], Double(m.generatedEpoch))
+    if let last = m.lastEventEpoch {
+      w.family("logstat_last_event_timestamp_seconds", "Time of the latest counted log event (Unix time).")
+      w.sample([], Double(last))
+    }
+    for section in o.sections {
+      switch section {
+      case .alerts: alerts(m, &w)
+      case .summary: summary(m, &w)
+      case .domains: domains(m, o, &w)
+      case .providers: providers(m, &w)
+      case .codes: codes(m, o, &w)
+      case .reasons: reasons(m, &w)
+      case .reputation: reputation(m, &w)
+      case .inbound: inbound(m, &w)
+      case .senders, .timeline: break
+      }
+    }
+    return w.out
+  }
+
+  /// One gauge per alert kind, zero when none was raised, so an alerting rule can watch it.
+  static func alerts(_ m: ReportModel, _ w: inout Exposition) {
+    w.family("logstat_alerts", "Alerts raised by this run, by kind (sudden rise, blocks everything, new blocklist, history unavailable).")
+    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "history-unavailable"] {
+      w.sample([("kind", kind)], m.alerts.filter { $0.kind == kind }.count)
+    }
+  }
+
+  static func summary(_ m: ReportModel, _ w: inout Exposition) {
+    let s = m.summary
+    w.family("logstat_files", "Input files by what happened to them.")
+    w.sample([("state", "read")], m.filesRead)
+    w.sample([("state", "skipped")], m.filesSkipped)
+    w.sample([("state", "error")], m.files.count(where: { $0.error != nil }))
+    w.family("logstat_input_problems", "Input problems (unreadable, corrupt or truncated input).")
+    w.sample([], m.problems.count)
+    w.family("logstat_lines", "Log lines read, by what they were.")
+    w.sample([("kind", "recognised")], m.lines.recognised)
+    w.sample([("kind", "other_mail")], m.lines.skipped)
+    w.sample([("kind", "not_mail")], m.lines.notMail)
+    w.sample([("kind", "outside_window")], m.linesOutsideWindow)
+    w.family("logstat_messages_received", "Messages received (created in the queue).")
+    w.sample([], s.messagesReceived)
+    w.family("logstat_notifications_sent", "Bounce notifications we sent.")
+    w.sample([], s.notificationsSent)
+    w.family("logstat_received_bytes", "Bytes of the messages received.")
+    w.sample([], s.bytesReceived)
+    w.family("logstat_recipients", "Recipients by final outcome.")
+    for (status, n) in outcomes(s.delivered, s.bounced, s.expired, s.stillDeferred) {
+      w.sample([("status", status)], n)
+    }
+    w.family("logstat_delivery_attempts", "Delivery attempts, and how many were deferred.")
+    w.sample([("status", "all")], s.attempts)
+    w.sample([("status", "deferred")], s.deferred)
+    w.family("logstat_rejected", "Mail refused by our own server before queueing.")
+    w.sample([], s.rejected)
+    let rates: [(String, String, Double?)] = [
+      ("logstat_delivery_ratio", "Delivered / (delivered + bounced + expired).", s.deliveryRate),
+      ("logstat_bounce_ratio", "Bounced / (delivered + bounced + expired).", s.bounceRate),
+      ("logstat_deferral_ratio", "Deferred attempts / attempts.", s.deferralRate),
+    ]
+    for (name, help, value) in rates {
+      guard let value else { continue }
+      w.family(name, help)
+      w.sample([], value)
+    }
+    if s.delayMedianSeconds != nil || s.delayP95Seconds != nil {
+      w.family("logstat_delivery_delay_seconds", "Delivery delay of delivered attempts, by quantile.")
+      if let d = s.delayMedianSeconds { w.sample([("quantile", "0.5")], d) }
+      if let d = s.delayP95Seconds { w.sample([("quantile", "0.95")], d) }
+    }
+  }
+
+  static func outcomes(_ delivered: Int, _ bounced: Int, _ expired: Int, _ stillDeferred: Int) -> [(String, Int)] {
+    [("delivered", delivered), ("bounced", bounced), ("expired", expired), ("still_deferred", stillDeferred)]
+  }
+
+  static func domains(_ m: ReportModel, _ o: ReportOptions, _ w: inout Exposition) {
+    let top = o.top ?? m.domains.count
+    let shown = m.domains.prefix(top)
+    var other = DomainRow(
+      domain: "other", attempts: 0, recipients: 0, delivered: 0, deferred: 0, deferredRecipients: 0,
+      deferredThenDelivered: 0, stillDeferred: 0, bounced: 0, expired: 0, rejected: 0,
+      notifications: 0, deliveryRate: nil, delayMedianSeconds: nil, provider: "other")
+    for d in m.domains.dropFirst(top) {
+      other.delivered += d.delivered
+      other.bounced += d.bounced
+      other.expired += d.expired
+      other.stillDeferred += d.stillDeferred
+      other.deferred += d.deferred
+      other.rejected += d.rejected
+    }
+    let rows = Array(shown) + (m.domains.count > top ? [other] : [])
+    w.family("logstat_domain_recipients", "Recipients by recipient domain and final outcome (top domains, the rest as domain=\"other\").")
+    for d in rows {
+      for (status, n) in outcomes(d.delivered, d.bounced, d.expired, d.stillDeferred) {
+        w.sample([("domain", d.domain), ("provider", d.provider), ("status", status)], n)
+      }
+    }
+    w.family("logstat_domain_deferred_attempts", "Deferred delivery attempts by recipient domain.")
+    for d in rows { w.sample([("domain", d.domain), ("provider", d.provider)], d.deferred) }
+    w.family("logstat_domain_rejected", "Inbound rejects naming a recipient at this domain.")
+    for d in rows { w.sample([("domain", d.domain)], d.rejected) }
+  }
+
+  static func providers(_ m: ReportModel, _ w: inout Exposition) {
+    w.family("logstat_provider_recipients", "Recipients by mailbox provider and final outcome.")
+    for p in m.providers {
+      for (status, n) in outcomes(p.delivered, p.bounced, p.expired, p.stillDeferred) {
+        w.sample([("provider", p.provider), ("status", status)], n)
+      }
+    }
+    w.family("logstat_provider_deferred_attempts", "Deferred delivery attempts by mailbox provider.")
+    for p in m.providers { w.sample([("provider", p.provider)], p.deferred) }
+  }
+
+  static func codes(_ m: ReportModel, _ o: ReportOptions, _ w: inout Exposition) {
+    w.family("logstat_status_code_attempts", "Delivery attempts and inbound rejects by status code (enhanced and basic; top codes, the rest as code=\"other\").")
+    for (codes, kind) in [(m.dsnCodes, "enhanced"), (m.replyCodes, "basic")] {
+      let top = o.top ?? codes.count
+      var rows = codes.prefix(top).map { ($0.code, $0) }
+      if codes.count > top {
+        var other = CodeRow(code: "other", meaning: "", sent: 0, deferred: 0, bounced: 0, finalBounced: 0, finalExpired: 0, rejected: 0)
+        for c in codes.dropFirst(top) {
+          other.sent += c.sent
+          other.deferred += c.deferred
+          other.bounced += c.bounced
+          other.rejected += c.rejected
+        }
+        rows.append(("other", other))
+      }
+      for (code, c) in rows {
+        for (status, n) in [("sent", c.sent), ("deferred", c.deferred), ("bounced", c.bounced), ("rejected", c.rejected)] where n > 0 {
+          w.sample([("kind", kind), ("code", code), ("status", status)], n)
+        }
+      }
+    }
+  }
+
+  static func reasons(_ m: ReportModel, _ w: inout Exposition) {
+    w.family("logstat_reason_recipients", "Recipients that finally failed (bounced or expired), by reason.")
+    for r in m.reasons { w.sample([("reason", r.reason), ("kind", r.hard ? "hard" : "soft")], r.failed) }
+    w.family("logstat_reason_deferred_attempts", "Deferred delivery attempts by reason.")
+    for r in m.reasons { w.sample([("reason", r.reason)], r.deferred) }
+  }
+
+  static func reputation(_ m: ReportModel, _ w: inout Exposition) {
+    let r = m.reputation
+    w.family("logstat_blocklist_replies", "Outbound replies naming a blocklist, by list.")
+    var byList: [(String, Int)] = []
+    for l in r.listings {
+      if let k = byList.firstIndex(where: { $0.0 == l.blocklist }) { byList[k].1 += l.count } else { byList.append((l.blocklist, l.count)) }
+    }
+    for (list, n) in byList { w.sample([("blocklist", list)], n) }
+    w.family("logstat_reputation_issue_recipients", "Recipients that finally failed for a reputation reason, by category.")
+    for i in r.issues { w.sample([("category", i.category.rawValue), ("reason", i.category.reason)], i.failed) }
+    w.family("logstat_reputation_issue_deferred_attempts", "Deferred attempts for a reputation reason, by category.")
+    for i in r.issues { w.sample([("category", i.category.rawValue), ("reason", i.category.reason)], i.deferred) }
+    w.family("logstat_hard_bounced_recipients", "Recipients that hard-bounced (address problems).")
+    w.sample([], r.hygiene.hardBounced)
+    if let share = r.hygiene.share {
+      w.family("logstat_hard_bounce_ratio", "Hard bounces / recipients with a final outcome.")
+      w.sample([], share)
+    }
+  }
+
+  static func inbound(_ m: ReportModel, _ w: inout Exposition) {
+    w.family("logstat_inbound_rejects", "Mail refused by our own server, by reason.")
+    for r in m.inbound.byReason { w.sample([("reason", r.name)], r.count) }
+  }
+}
+
+/// Builds exposition text: a family's HELP and TYPE lines, then its samples.
+struct Exposition {
+  var out = ""
+  var name = ""
+
+  mutating func family(_ name: String, _ help: String) {
+    self.name = name
+    out += "# HELP \(name) \(help.replacing("\\", with: "\\\\").replacing("\n", with: "\\n"))\n"
+    out += "# TYPE \(name) gauge\n"
+  }
+
+  mutating func sample(_ labels: [(String, String)], _ value: Int) {
+    line(labels, String(value))
+  }
+
+  mutating func sample(_ labels: [(String, String)], _ value: Double) {
+    line(labels, value.isFinite ? JSON.number(value) : "NaN")
+  }
+
+  private mutating func line(_ labels: [(String, String)], _ value: String) {
+    out += name
+    if !labels.isEmpty {
+      out += "{" + labels.map { "\($0.0)=\"\(PromText.label($0.1))\"" }.joined(separator: ",") + "}"
+    }
+    out += " " + value + "\n"
+  }
+}

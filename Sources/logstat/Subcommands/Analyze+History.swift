@@ -1,0 +1,115 @@
+import ArgumentParser
+import LogstatAlerts
+import LogstatEngine
+import LogstatHistory
+import LogstatReport
+import LogstatTime
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// What `--fail-on` can make logstat fail on.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+  case alerts
+}
+
+/// The history and alert options of `logstat analyze`.
+struct HistoryOptions: ParsableArguments {
+  @Option(
+    name: .customLong("history"),
+    help: ArgumentHelp(
+      "History file (SQLite) that each run adds its days to and alerts compare with. Default: $XDG_STATE_HOME/logstat/history.sqlite, else ~/.local/state/logstat/history.sqlite; /var/lib/logstat/history.sqlite as root; or $LOGSTAT_HISTORY.",
+      valueName: "path"))
+  var path: String?
+
+  @Flag(
+    name: .customLong("no-history"),
+    help: "Neither read nor write the history; alerts compare the window's hours with its earlier hours.")
+  var noHistory = false
+
+  @Option(name: .customLong("fail-on"), help: "Exit with status 3 when any alert is raised.")
+  var failOn: FailOn?
+
+  @Option(
+    name: .customLong("baseline-days"),
+    help: "Days of history before the window that alerts compare with.")
+  var baselineDays = 14
+
+  func validate() throws {
+    if noHistory, path != nil {
+      throw ValidationError("--history and --no-history cannot be used together.")
+    }
+    if baselineDays < 1 { throw ValidationError("--baseline-days must be at least 1.") }
+  }
+
+  /// The history file to use, or nil for none (`--no-history`, `LOGSTAT_HISTORY=off`).
+  var resolvedPath: String? {
+    if noHistory { return nil }
+    if let path { return path }
+    return HistoryOptions.environmentPath() ?? HistoryLocation.defaultPath()
+  }
+
+  /// `LOGSTAT_HISTORY`: a path, or `off` for none; nil when unset.
+  static func environmentPath() -> String?? {
+    guard let raw = getenv("LOGSTAT_HISTORY") else { return nil }
+    let value = String(cString: raw)
+    return value.isEmpty || value == "off" || value == "none" ? .some(nil) : value
+  }
+
+  /// Reads the baseline, finds the alerts, and stores the run's days. A history that cannot be
+  /// used is reported on standard error and as a `history-unavailable` alert; the report goes on.
+  func alerts(
+    for result: RunResult, window: TimeWindow, zone: LocalZone, now: Int64, inputs: [String]
+  ) -> [Alert] {
+    var days = HistoryDay.days(from: result.aggregate, zone: zone, window: window)
+    // A run that could not read all its input must not replace a day that could.
+    if result.isPartial { for k in days.indices { days[k].partial = true } }
+    var problems: [Alert] = []
+    var store: SQLiteHistoryStore?
+    var baseline: Baseline?
+    if let path = resolvedPath {
+      do {
+        let opened = try SQLiteHistoryStore(path: path)
+        let first = days.first?.start ?? window.since ?? zone.startOfDay(now)
+        let from = HistoryDay.dayName(zone.startOfDay(first, addingDays: -baselineDays), zone: zone)
+        let until = HistoryDay.dayName(first, zone: zone)
+        baseline = Baseline(days: try opened.days(from: from, until: until))
+        store = opened
+      } catch {
+        printError("logstat: \(error.description)")
+        problems.append(.historyUnavailable(path: path, problem: error.message))
+      }
+    }
+    let input = AlertInput(aggregate: result.aggregate, baseline: baseline)
+    let alerts = AlertDetector.detect(input, zone: zone)
+    if let store {
+      let run = RunRecord(
+        startedAt: now, since: window.since, until: window.until, timeZone: zone.identifier,
+        inputs: inputs.isEmpty ? ["(system logs)"] : inputs,
+        firstEvent: result.aggregate.firstTime, lastEvent: result.aggregate.lastTime)
+      do {
+        _ = try store.store(days, run: run)
+      } catch {
+        printError("logstat: \(error.description)")
+        problems.append(.historyUnavailable(path: store.location, problem: error.message))
+      }
+    }
+    return problems + alerts
+  }
+}
+
+extension AlertRow {
+  /// The report's row for an alert, with times in `zone`.
+  init(_ a: Alert, zone: LocalZone) {
+    self.init(
+      kind: a.kind.rawValue, subjectKind: a.subjectKind, subject: a.subject,
+      metric: a.metric?.rawValue, reason: a.reason?.rawValue, baselineRate: a.baselineRate,
+      rate: a.rate, baselineEvents: a.baselineEvents, baselineAttempts: a.baselineAttempts,
+      events: a.events, attempts: a.attempts, baseline: a.baseline,
+      since: a.onsetHour.map { zone.timestamp($0 * 3600) }, pValue: a.pValue,
+      example: a.example, advice: a.advice, message: a.message)
+  }
+}

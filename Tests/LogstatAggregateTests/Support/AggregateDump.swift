@@ -1,0 +1,87 @@
+import LogstatAggregate
+import LogstatScan
+
+/// Builds aggregates from log lines and writes every public counter of one as sorted text,
+/// so two aggregates compare equal exactly when everything a report could show is equal.
+enum AggregateDump {
+  /// Epoch seconds given to line `k`: increasing, crossing hours, the same for a line
+  /// whether it is read in the whole log or in a part of it.
+  static func epoch(_ k: Int) -> Int64 { 1_795_300_000 + Int64(k) * 97 }
+
+  /// The aggregate of `lines[range]` (not finished), each line with its global epoch.
+  static func aggregate(_ lines: [[UInt8]], _ range: Range<Int>) -> Aggregate {
+    var a = Aggregate()
+    var scanned = ScannedLine()
+    for k in range {
+      lines[k].withUnsafeBytes { b in
+        LineScanner.scan(b, into: &scanned)
+        a.add(scanned, bytes: b, epoch: epoch(k))
+      }
+    }
+    return a
+  }
+
+  /// `parts` merged left to right, then finished.
+  static func merged(_ parts: [Aggregate]) -> Aggregate {
+    var total = Aggregate()
+    for p in parts { total.merge(p) }
+    total.finish()
+    return total
+  }
+
+  /// `a`, finished.
+  static func finished(_ a: Aggregate) -> Aggregate {
+    var a = a
+    a.finish()
+    return a
+  }
+
+  /// Every counter of `a`, one sorted line each.
+  static func dump(_ a: Aggregate) -> [String] {
+    var out: [String] = []
+    out.append("lines total=\(a.lines.total) byKind=\(a.lines.byKind) probes=\(a.lines.probes)")
+    out.append("received=\(a.messagesReceived) notifications=\(a.notificationsSent) bytes=\(a.bytesReceived)")
+    out.append("time \(a.firstTime.map(String.init) ?? "-")..\(a.lastTime.map(String.init) ?? "-") open=\(a.openMessages)")
+    var rows: [String] = []
+    for id in 0..<a.domains.count {
+      rows.append("domain \(a.domains.string(Int32(id))) \(domain(a.domainCounters[id]))")
+    }
+    for id in 0..<a.senders.count {
+      let c = a.senderCounters[id]
+      // A partial may intern a sender it later finds unused (the message's sender was
+      // already known from an earlier partial); such all-zero rows carry nothing.
+      if c == SenderCounters() { continue }
+      rows.append(
+        "sender \(a.senders.string(Int32(id))) msgs=\(c.messages) bytes=\(c.bytes) rcpt=\(c.recipients) "
+          + "del=\(c.delivered) bnc=\(c.bounced) exp=\(c.expired) still=\(c.stillDeferred)")
+    }
+    for (code, c) in a.dsnCounters { rows.append("dsn \(DSNCode.string(code)) \(codes(c))") }
+    for (code, c) in a.replyCodeCounters { rows.append("reply \(code) \(codes(c))") }
+    rows.append("inbound total=\(a.inbound.total)")
+    for (key, n) in a.inbound.byCode { rows.append("inbound code \(key)=\(n)") }
+    for (client, n) in a.inbound.byClient { rows.append("inbound client \(client)=\(n)") }
+    for (h, c) in a.hours {
+      rows.append("hour \(h) del=\(c.delivered) def=\(c.deferred) bnc=\(c.bounced) exp=\(c.expired) rej=\(c.rejected)")
+    }
+    return out + rows.sorted()
+  }
+
+  static func domain(_ c: DomainCounters) -> String {
+    let delays = c.delay.buckets.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }
+    return "att=\(c.attempts) defAtt=\(c.deferredAttempts) rcpt=\(c.recipients) del=\(c.delivered) "
+      + "bnc=\(c.bounced) exp=\(c.expired) still=\(c.stillDeferred) defRcpt=\(c.deferredRecipients) "
+      + "defThenDel=\(c.deferredThenDelivered) notif=\(c.notifications) rej=\(c.rejected) delay=\(delays)"
+  }
+
+  static func codes(_ c: CodeCounters) -> String {
+    "def=\(c.deferredAttempts) bnc=\(c.bouncedAttempts) sent=\(c.sentAttempts) "
+      + "finalBnc=\(c.finalBounced) finalExp=\(c.finalExpired) rej=\(c.rejected)"
+  }
+
+  /// The lines of `a` not in `b` and of `b` not in `a`, for failure messages.
+  static func difference(_ a: [String], _ b: [String]) -> String {
+    let onlyA = a.filter { !b.contains($0) }.map { "- " + $0 }
+    let onlyB = b.filter { !a.contains($0) }.map { "+ " + $0 }
+    return (onlyA + onlyB).joined(separator: "\n")
+  }
+}
