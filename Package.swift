@@ -13,11 +13,12 @@ let package = Package(
   products: [
     .executable(name: "logstat", targets: ["logstat"]),
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
-    // Libraries for the fuzz package in Fuzz/ (and any other package that embeds logstat).
+    // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
+    .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -84,7 +85,8 @@ let package = Package(
         "LogstatAggregate", "LogstatScan",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
-    .testTarget(name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport"]),
+    .testTarget(
+      name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport", "logstat-gen"]),
     .testTarget(
       name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),

@@ -84,11 +84,17 @@ have_logstat=0
 jobs_note=""
 if [[ -x $LOGSTAT ]]; then
   have_logstat=1
-  if "$LOGSTAT" --help 2>&1 | grep -q -- '--jobs'; then
+  # The options belong to the analyze subcommand (the default one): the root --help lists
+  # only subcommands.
+  analyze_help=$("$LOGSTAT" analyze --help 2>&1 || true)
+  if grep -q -- '--jobs' <<< "$analyze_help"; then
     j1="--jobs 1"; j2="--jobs 2"
   else
     j1=""; j2=""; jobs_note="(logstat does not accept --jobs yet: both rows ran without it)"
   fi
+  # No progress line and no history file while timing, where the build has them.
+  grep -q -- '--quiet' <<< "$analyze_help" && LOGSTAT_ARGS="--quiet $LOGSTAT_ARGS"
+  grep -q -- '--no-history' <<< "$analyze_help" && LOGSTAT_ARGS="--no-history $LOGSTAT_ARGS"
   add "logstat --jobs 1"      "$plain_mb" "'$LOGSTAT' $j1 $LOGSTAT_ARGS '$PLAIN' > /dev/null"
   add "logstat --jobs 2"      "$plain_mb" "'$LOGSTAT' $j2 $LOGSTAT_ARGS '$PLAIN' > /dev/null"
   add "logstat --jobs 1 gz"   "$plain_mb" "'$LOGSTAT' $j1 $LOGSTAT_ARGS '$GZ' > /dev/null"

@@ -14,7 +14,7 @@ extension Aggregate {
     verdict: Classification? = nil
   ) {
     guard counted else {
-      context(line, b)
+      context(line, b, epoch: epoch)
       return
     }
     lines.total += 1
@@ -27,13 +27,13 @@ extension Aggregate {
     case .notMail, .skipped, .bounceNotice:
       return
     case .messageCreated:
-      created(QueueKey(b.slice(line.queueID)), counted: true)
+      created(QueueKey(b.slice(line.queueID)), counted: true, epoch: epoch)
     case .messageQueued:
-      queued(line, b)
+      queued(line, b, epoch: epoch)
     case .delivery:
       delivery(line, b, epoch: epoch, verdict: verdict)
     case .messageExpired:
-      expired(QueueKey(b.slice(line.queueID)), line, b)
+      expired(QueueKey(b.slice(line.queueID)), line, b, epoch: epoch)
     case .messageRemoved:
       removed(QueueKey(b.slice(line.queueID)))
     case .inboundReject:
@@ -41,20 +41,32 @@ extension Aggregate {
     }
   }
 
-  /// A new message: a reused queue ID first closes what was there.
-  mutating func created(_ key: QueueKey, counted: Bool) {
-    if let old = open[key] {
-      open[key] = nil
-      if old.born { finalize(old) } else { addOrphan(key, old) }
-    } else if !orphanKeys.contains(key) {
-      // First line of this queue ID here: an earlier partial's open piece ends at this birth.
-      bornFirst.insert(key)
+  /// A new message: a reused queue ID first closes what was there. Returns its entry.
+  @discardableResult
+  mutating func created(_ key: QueueKey, counted: Bool, epoch: Int64?) -> Int {
+    let i: Int
+    if let old = open.find(key) {
+      if open[old].born {
+        finalize(open[old])
+      } else {
+        addOrphan(key, open[old])
+        open[old].recipients = []  // the orphan owns that buffer now
+      }
+      open[old].reset()
+      i = old
+    } else {
+      if !orphanKeys.contains(key) {
+        // First line of this queue ID here: an earlier partial's open piece ends at this birth.
+        bornFirst.insert(key)
+      }
+      i = open.insert(key)
+      if let t = epoch, open.count > sweepAt { closeStale(now: t) }
     }
-    var state = MessageState()
-    state.born = true
-    state.bornCounted = counted
-    open[key] = state
+    open[i].born = true
+    open[i].bornCounted = counted
+    open.touch(i, epoch)
     if counted { messagesReceived += 1 }
+    return i
   }
 
   /// Keeps a piece of a message that began in an earlier partial, for `merge` to join.
@@ -63,32 +75,36 @@ extension Aggregate {
     orphanKeys.insert(key)
   }
 
-  mutating func queued(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true) {
+  mutating func queued(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true, epoch: Int64?
+  ) {
     let key = QueueKey(b.slice(line.queueID))
-    if line.mta == .exim { created(key, counted: counted) }
-    var state = open[key] ?? MessageState()
-    if !state.senderKnown {
-      state.senderKnown = true
+    let i =
+      line.mta == .exim
+      ? created(key, counted: counted, epoch: epoch) : open.findOrInsert(key)
+    open.touch(i, epoch)
+    if !open[i].senderKnown {
+      open[i].senderKnown = true
       let sender = b.slice(line.sender)
-      state.isNotification = sender.isEmpty
-      if !state.isNotification {
-        state.sender = senders.intern(domainPart(sender))
-        if Int(state.sender) == senderCounters.count { senderCounters.append(SenderCounters()) }
+      open[i].isNotification = sender.isEmpty
+      if !sender.isEmpty {
+        let id = senders.intern(domainPart(sender))
+        if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
+        open[i].sender = id
       }
     }
     // The first size seen (an expiry line names the sender but no size); counted once per
     // message in finalize, as qmgr repeats this line on every queue run.
-    if line.size >= 0, state.size < 0 { state.size = line.size }
-    open[key] = state
+    if line.size >= 0, open[i].size < 0 { open[i].size = line.size }
   }
 
   /// A line before the time window: keep message state, count nothing.
-  mutating func context(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+  mutating func context(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
     switch line.kind {
     case .messageCreated:
-      created(QueueKey(b.slice(line.queueID)), counted: false)
+      created(QueueKey(b.slice(line.queueID)), counted: false, epoch: epoch)
     case .messageQueued:
-      queued(line, b, counted: false)
+      queued(line, b, counted: false, epoch: epoch)
     case .delivery:
       guard !line.queueID.isEmpty, line.status != .suppressed, line.status != .deliverable,
         line.status != .undeliverable
@@ -96,9 +112,9 @@ extension Aggregate {
       let address = recipientAddress(line, b)
       track(
         line, b, address: address, domain: domainID(address), dsn: 0, counted: false,
-        reason: .other)
+        reason: .other, epoch: epoch)
     case .messageExpired:
-      expired(QueueKey(b.slice(line.queueID)), line, b, counted: false)
+      expired(QueueKey(b.slice(line.queueID)), line, b, counted: false, epoch: epoch)
     case .messageRemoved:
       removed(QueueKey(b.slice(line.queueID)))
     default:
@@ -121,58 +137,66 @@ extension Aggregate {
     var dsn = DSNCode.pack(b, line.dsn)
     if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
     let code = line.replyCode
-    var hour = HourCounters()
     domainCounters[Int(domain)].attempts += 1
     switch line.status {
     case .sent:
       domainCounters[Int(domain)].delay.add(millis: line.delayMillis)
       countCode(dsn, code) { $0.sentAttempts += 1 }
-      hour.delivered = 1
+      if let t = epoch { countHour(t) { $0.delivered += 1 } }
     case .deferred:
       domainCounters[Int(domain)].deferredAttempts += 1
       countCode(dsn, code) { $0.deferredAttempts += 1 }
-      hour.deferred = 1
+      if let t = epoch { countHour(t) { $0.deferred += 1 } }
     case .bounced:
       countCode(dsn, code) { $0.bouncedAttempts += 1 }
-      hour.bounced = 1
+      if let t = epoch { countHour(t) { $0.bounced += 1 } }
     case .expired:
       countCode(dsn, code) { $0.bouncedAttempts += 1 }
-      hour.expired = 1
+      if let t = epoch { countHour(t) { $0.expired += 1 } }
     default:
-      break
+      if let t = epoch { countHour(t) { _ in } }
     }
-    if let t = epoch {
-      hours[t / 3600, default: HourCounters()].merge(hour)
-      noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict)
-    }
+    if let t = epoch { noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict) }
 
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
     track(
       line, b, address: address, domain: domain, dsn: dsn, counted: true,
-      reason: verdict?.reason ?? .other)
+      reason: verdict?.reason ?? .other, epoch: epoch)
+  }
+
+  /// Adds to the counters of the hour of `t`: the current hour's slot is remembered, so
+  /// consecutive lines of one hour hash nothing.
+  @inline(__always)
+  mutating func countHour(_ t: Int64, _ body: (inout HourCounters) -> Void) {
+    let h = t / 3600
+    if h != hourCursorKey || hourCursor == nil {
+      if hours[h] == nil { hours[h] = HourCounters() }
+      hourCursor = hours.index(forKey: h)
+      hourCursorKey = h
+    }
+    body(&hours.values[hourCursor!])
   }
 
   /// Records the status of one recipient of one message.
   mutating func track(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
-    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason
+    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?
   ) {
-    let key = QueueKey(b.slice(line.queueID))
-    var state = open[key] ?? MessageState()
-    let k = state.recipient(Interner.hash(address), domain: domain)
+    let i = open.findOrInsert(QueueKey(b.slice(line.queueID)))
+    open.touch(i, epoch)
+    let k = open[i].recipient(Interner.hash(address), domain: domain)
     if line.status == .deferred {
-      state.recipients[k].deferrals += 1
-      if counted { state.recipients[k].countedDeferrals += 1 }
+      open[i].recipients[k].deferrals += 1
+      if counted { open[i].recipients[k].countedDeferrals += 1 }
     }
-    state.recipients[k].last = line.status
-    state.recipients[k].lastDSN = dsn
-    state.recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
-    state.recipients[k].lastCounted = counted
+    open[i].recipients[k].last = line.status
+    open[i].recipients[k].lastDSN = dsn
+    open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
+    open[i].recipients[k].lastCounted = counted
     // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
-    if line.status != .expired || state.recipients[k].deferrals == 0 {
-      state.recipients[k].lastReason = UInt8(reason.ordinal)
+    if line.status != .expired || open[i].recipients[k].deferrals == 0 {
+      open[i].recipients[k].lastReason = UInt8(reason.ordinal)
     }
-    open[key] = state
   }
 
   /// The recipient address; Exim file and pipe deliveries name the original address instead.
@@ -185,35 +209,64 @@ extension Aggregate {
   }
 
   mutating func expired(
-    _ key: QueueKey, _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true
+    _ key: QueueKey, _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true,
+    epoch: Int64?
   ) {
-    var state = open[key] ?? MessageState()
-    if !state.senderKnown, line.hasSender {
-      state.senderKnown = true
-      state.isNotification = line.sender.isEmpty
-      if !state.isNotification {
-        state.sender = senders.intern(domainPart(b.slice(line.sender)))
-        if Int(state.sender) == senderCounters.count { senderCounters.append(SenderCounters()) }
+    let i = open.findOrInsert(key)
+    open.touch(i, epoch)
+    if !open[i].senderKnown, line.hasSender {
+      open[i].senderKnown = true
+      open[i].isNotification = line.sender.isEmpty
+      if !line.sender.isEmpty {
+        let id = senders.intern(domainPart(b.slice(line.sender)))
+        if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
+        open[i].sender = id
       }
     }
-    for k in state.recipients.indices where state.recipients[k].last == .deferred {
-      state.recipients[k].last = .expired
-      state.recipients[k].lastCounted = counted
+    for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {
+      open[i].recipients[k].last = .expired
+      open[i].recipients[k].lastCounted = counted
     }
-    state.expiredHere = true
-    state.expiryCounted = counted
-    open[key] = state
+    open[i].expiredHere = true
+    open[i].expiryCounted = counted
   }
 
   mutating func removed(_ key: QueueKey) {
-    guard var state = open.removeValue(forKey: key) else {
+    guard let i = open.find(key) else {
       var state = MessageState()
       state.ended = true
       addOrphan(key, state)
       return
     }
-    state.ended = true
-    if state.born { finalize(state) } else { addOrphan(key, state) }
+    open[i].ended = true
+    if open[i].born {
+      finalize(open[i])
+      open.remove(at: i)
+    } else if let state = open.removeValue(forKey: key) {
+      addOrphan(key, state)
+    }
+  }
+
+  /// Closes open messages whose last line is more than `staleAfter` seconds before `now`:
+  /// they can no longer continue, and keeping them would let memory grow with the input.
+  mutating func closeStale(now: Int64) {
+    let limit = now - staleAfter
+    var stale: [Int] = []
+    for (index, entry) in open.entries.enumerated()
+    where entry.inUse && entry.lastSeen != Int64.min && entry.lastSeen < limit {
+      stale.append(index)
+    }
+    for index in stale {
+      staleMessagesClosed += 1
+      if open[index].born {
+        finalize(open[index])
+      } else {
+        addOrphan(open.entries[index].key, open[index])
+        open[index].recipients = []  // the orphan owns that buffer now
+      }
+      open.remove(at: index)
+    }
+    sweepAt = Swift.max(Aggregate.minimumSweep, open.count * 2)
   }
 
   mutating func reject(
@@ -234,17 +287,7 @@ extension Aggregate {
       domainCounters[Int(domain)].rejected += 1
     }
     countCode(dsn, line.replyCode) { $0.rejected += 1 }
-    if let t = epoch {
-      var hour = HourCounters()
-      hour.rejected = 1
-      hours[t / 3600, default: HourCounters()].merge(hour)
-    }
-  }
-
-  /// Adds to the counters of `dsn` and of the basic `code`, where present.
-  mutating func countCode(_ dsn: UInt32, _ code: Int, _ body: (inout CodeCounters) -> Void) {
-    if dsn != 0 { body(&dsnCounters[dsn, default: CodeCounters()]) }
-    if code != 0 { body(&replyCodeCounters[code, default: CodeCounters()]) }
+    if let t = epoch { countHour(t) { $0.rejected += 1 } }
   }
 
   /// The interned ID of the domain of `address`, adding counters for a new domain.

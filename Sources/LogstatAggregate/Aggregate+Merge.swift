@@ -6,34 +6,34 @@ extension Aggregate {
   mutating func finalize(_ state: MessageState) {
     var sender = SenderCounters()
     for r in state.recipients where r.last != .none && r.lastCounted {
-      var c = DomainCounters()
-      c.recipients = 1
-      if r.countedDeferrals > 0 { c.deferredRecipients = 1 }
+      // Counted in place: a fresh DomainCounters would allocate its delay histogram.
+      let d = Int(r.domain)
+      domainCounters[d].recipients += 1
+      if r.countedDeferrals > 0 { domainCounters[d].deferredRecipients += 1 }
       switch r.last {
       case .sent, .suppressed:
-        c.delivered = 1
-        if r.deferrals > 0 { c.deferredThenDelivered = 1 }
+        domainCounters[d].delivered += 1
+        if r.deferrals > 0 { domainCounters[d].deferredThenDelivered += 1 }
         sender.delivered += 1
       case .bounced:
-        c.bounced = 1
-        c.failedReasons.counts[Int(r.lastReason)] += 1
-        if Reason.at(Int(r.lastReason)).isHard { c.hardBounces = 1 }
+        domainCounters[d].bounced += 1
+        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        if Reason.at(Int(r.lastReason)).isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
-        c.expired = 1
-        c.failedReasons.counts[Int(r.lastReason)] += 1
+        domainCounters[d].expired += 1
+        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:
-        c.stillDeferred = 1
+        domainCounters[d].stillDeferred += 1
         sender.stillDeferred += 1
       default:
         break
       }
-      if state.isNotification { c.notifications = 1 }
+      if state.isNotification { domainCounters[d].notifications += 1 }
       sender.recipients += 1
-      domainCounters[Int(r.domain)].merge(c)
     }
     // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
     // and a rotation between two runs must not count the message twice.
@@ -77,6 +77,10 @@ extension Aggregate {
     mergeReasons(later, domainMap: domainMap)
     mergeReputation(later, domainMap: domainMap, senderMap: senderMap)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
+    hourCursorKey = Int64.min  // inserts above may have moved the remembered slots
+    hourCursor = nil
+    codeSlots.clear()
+    staleMessagesClosed += later.staleMessagesClosed
     domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
@@ -104,19 +108,21 @@ extension Aggregate {
       }
     }
     // Messages still open at the end of `later`.
-    for (key, piece) in later.open {
+    for entry in later.open.openEntries {
+      let key = entry.key
+      let piece = entry.state
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
       if piece.born {
         // A new life for this queue ID: whatever we held under it is over.
         if let old = open.removeValue(forKey: key) {
           if old.born { finalize(old) } else { addOrphan(key, old) }
         }
-        open[key] = translated
-      } else if var mine = open[key] {
-        mine.append(translated, domainMap: identity, senderMap: identity)
-        open[key] = mine
+        open.set(key, translated, lastSeen: entry.lastSeen)
+      } else if let i = open.find(key) {
+        open[i].append(translated, domainMap: identity, senderMap: identity)
+        open.touch(i, entry.lastSeen == Int64.min ? nil : entry.lastSeen)
       } else {
-        open[key] = translated
+        open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
   }
@@ -129,7 +135,7 @@ extension Aggregate {
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
     orphanKeys.removeAll()
-    for (_, state) in open { finalize(state) }
+    for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
     bornFirst.removeAll()
   }

@@ -69,6 +69,13 @@ public struct Aggregate: Sendable {
   public internal(set) var firstTime: Int64?
   public internal(set) var lastTime: Int64?
 
+  /// Open messages that had no line for `staleAfter` seconds of log time and were closed
+  /// early (counted as the logs ending for them) to keep memory bounded.
+  public internal(set) var staleMessagesClosed = 0
+  /// Log-time seconds after a message's last line when it can no longer be continued: longer
+  /// than any queue lifetime (Postfix 5 days, Exim's retry limits), so normally nothing is lost.
+  public var staleAfter: Int64 = 10 * 86_400
+
   /// The mailbox provider of each recipient domain (parallel to `domainCounters`), from the
   /// relay host names seen, else from the domain name; `.none` when unknown.
   public internal(set) var domainProviders: [Provider] = []
@@ -83,7 +90,7 @@ public struct Aggregate: Sendable {
   public var collectSuppression = false
   public internal(set) var hardBouncedAddresses: Set<String> = []
 
-  var open: [QueueKey: MessageState] = [:]
+  var open = OpenMessages()
   /// Messages that ended here but began in an earlier partial, in order.
   var orphans: [(QueueKey, MessageState)] = []
   /// The queue IDs in `orphans`.
@@ -92,6 +99,14 @@ public struct Aggregate: Sendable {
   /// earlier partial's open piece under such an ID instead of joining a later piece to it.
   var bornFirst: Set<QueueKey> = []
   public internal(set) var finished = false
+  /// Table size at which the next sweep for stale messages runs.
+  var sweepAt = Aggregate.minimumSweep
+  static let minimumSweep = 32_768
+  /// Index of hour `hourCursorKey` in `hours`; any insert into `hours` must reset the key.
+  var hourCursor: Dictionary<Int64, HourCounters>.Index?
+  var hourCursorKey = Int64.min
+  /// Slots of recently counted codes in `dsnCounters` / `replyCodeCounters`.
+  var codeSlots = CodeSlotCache()
 
   public init() {}
 

@@ -9,16 +9,25 @@ import LogstatScan
 import LogstatSource
 import LogstatTime
 
-/// Reads one input (or one byte range of it) into its own aggregate.
+/// Reads one work unit (an input, or one byte range of it) into its own aggregate.
 ///
-/// Owns its reader, scanner state and clock; never shared between threads.
+/// Owns its reader, scanner state and clock; never shared between threads while it runs.
 final class FileWorker {
-  private var line = ScannedLine()
+  /// Most distinct dates a unit records for the year check; more means "check by re-reading".
+  static let dayLimit = 4096
+
   private let classifier = ReplyClassifier()
-  private var clock: LineClock
+  /// The clock; after `run`, its state at the end of the unit.
+  private(set) var clock: LineClock
   private let window: TimeWindow
   var aggregate = Aggregate()
   var summary: FileSummary
+  /// Classic-stamp dates (month << 5 | day) in line order, consecutive repeats dropped: all the
+  /// year inference saw, so the merge can check the years this unit used (see `YearCheck`).
+  private(set) var days: [Int32] = []
+  /// True when the unit saw more than `dayLimit` distinct consecutive dates.
+  private(set) var daysOverflowed = false
+  private var lastDay: Int32 = -1
 
   init(input: InputFile, clock: LineClock, window: TimeWindow) {
     self.clock = clock
@@ -26,29 +35,38 @@ final class FileWorker {
     self.summary = FileSummary(input: input)
   }
 
-  /// Reads the whole input (or `range` of it) chunk by chunk.
-  func run(plan: RunPlan, range: Range<Int64>? = nil) {
+  /// Reads the whole input (or `range` of it) chunk by chunk; with `pipelined`, gzip input is
+  /// inflated on a thread of its own while this one scans.
+  func run(plan: RunPlan, range: Range<Int64>? = nil, pipelined: Bool = false, meter: ProgressMeter? = nil) {
+    // Every work unit's aggregate collects suppression addresses when asked, so the merge has them all.
     aggregate.collectSuppression = plan.collectSuppression
-    let reader: ChunkReader
+    let source: any ChunkSource
     do {
-      reader = try ChunkReader(
+      let reader = try ChunkReader(
         summary.input, chunkSize: plan.chunkSize, maxLineLength: plan.maxLineLength,
         byteRange: range)
+      source = pipelined && reader.isGzip ? PipelinedReader(reader) : reader
     } catch {
       summary.error = error
       return
     }
+    var reported: Int64 = 0
     do {
-      while let chunk = try reader.next() {
+      while let chunk = try source.next() {
         scan(chunk)
+        if let meter {
+          let read = source.compressedBytesRead
+          meter.add(read - reported)
+          reported = read
+        }
       }
     } catch {
       summary.error = error
     }
-    summary.isGzip = reader.isGzip
-    summary.bytesRead = reader.compressedBytesRead
-    summary.bytesScanned = reader.bytesProduced
-    summary.truncatedLines = reader.truncatedLines
+    summary.isGzip = source.isGzip
+    summary.bytesRead = source.compressedBytesRead
+    summary.bytesScanned = source.bytesProduced
+    summary.truncatedLines = source.truncatedLines
     summary.lines = aggregate.lines.total + summary.outsideWindowLines
     summary.notMailLines = aggregate.lines.notMail
     summary.skippedLines = aggregate.lines.skipped
@@ -56,7 +74,7 @@ final class FileWorker {
 
   /// Classifies the reply of a failed delivery or an inbound reject; nil for other lines.
   @inline(__always)
-  func classify(_ b: UnsafeRawBufferPointer) -> Classification? {
+  func classify(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) -> Classification? {
     switch line.kind {
     case .delivery:
       guard line.status == .deferred || line.status == .bounced || line.status == .expired else {
@@ -77,6 +95,8 @@ final class FileWorker {
   /// - Complexity: O(n) in the chunk size; no allocation per line.
   func scan(_ chunk: UnsafeRawBufferPointer) {
     guard let base = chunk.baseAddress else { return }
+    // A local value: scanning into a class property would copy it in and out per line.
+    var line = ScannedLine()
     var start = 0
     let end = chunk.count
     while start < end {
@@ -88,7 +108,7 @@ final class FileWorker {
       }
       let bytes = UnsafeRawBufferPointer(start: base + start, count: stop - start)
       LineScanner.scan(bytes, into: &line)
-      let epoch = line.time.isUnset ? nil : clock.epoch(line.time)
+      let epoch = line.time.isUnset ? nil : epoch(line.time)
       if let t = epoch, !window.contains(t) {
         // Before the window: context for the messages it holds; after it: nothing.
         summary.outsideWindowLines += 1
@@ -96,9 +116,32 @@ final class FileWorker {
           aggregate.add(line, bytes: bytes, epoch: epoch, counted: false)
         }
       } else {
-        aggregate.add(line, bytes: bytes, epoch: epoch, verdict: classify(bytes))
+        aggregate.add(line, bytes: bytes, epoch: epoch, verdict: classify(line, bytes))
       }
       start = stop + 1
     }
   }
+
+  /// The epoch of a stamp, noting the dates that needed year inference.
+  @inline(__always) private func epoch(_ t: LineTime) -> Int64 {
+    if t.year == 0 {
+      let day = Int32(truncatingIfNeeded: t.month << 5 | t.day)
+      if day != lastDay {
+        lastDay = day
+        if days.count < FileWorker.dayLimit { days.append(day) } else { daysOverflowed = true }
+      }
+    }
+    return clock.epoch(t)
+  }
 }
+
+/// Where a worker gets chunks of whole lines from: a `ChunkReader`, or a `PipelinedReader`.
+protocol ChunkSource: AnyObject {
+  func next() throws(InputError) -> UnsafeRawBufferPointer?
+  var isGzip: Bool { get }
+  var compressedBytesRead: Int64 { get }
+  var bytesProduced: Int64 { get }
+  var truncatedLines: Int { get }
+}
+
+extension ChunkReader: ChunkSource {}

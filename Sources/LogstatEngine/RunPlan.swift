@@ -20,11 +20,15 @@ public struct RunPlan: Sendable {
   public var now: Int64
   /// Only events inside this window are counted; whole files outside it are skipped unread.
   public var window: TimeWindow
+  /// Plain files at least this large are read in several ranges at once (with jobs > 1).
+  public var splitMinimum: Int64 = 8 << 20
+  /// About how large each range is (nil: 64 MiB); a test knob, like `chunkSize`.
+  public var rangeSize: Int64?
   /// Collect the addresses that hard-bounced (`--suppression-list`); off by default.
   public var collectSuppression = false
 
   public init(
-    inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 4 << 20, maxLineLength: Int = 1 << 20,
+    inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 1 << 20, maxLineLength: Int = 1 << 20,
     zone: LocalZone = .utc, yearOverride: Int? = nil, now: Int64, window: TimeWindow = .all
   ) {
     self.window = window

@@ -74,13 +74,16 @@ struct MessageState: Sendable {
     }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
+      // An expiry line in `later` with no deferral there keeps the reason of our deferrals,
+      // as `Aggregate.track` does when it reads both in one piece.
+      let keepReason = r.last == .expired && r.deferrals == 0 && recipients[k].deferrals > 0
       recipients[k].deferrals += r.deferrals
       recipients[k].countedDeferrals += r.countedDeferrals
       if r.last != .none {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
-        recipients[k].lastReason = r.lastReason
+        if !keepReason { recipients[k].lastReason = r.lastReason }
         recipients[k].lastCounted = r.lastCounted
       }
     }

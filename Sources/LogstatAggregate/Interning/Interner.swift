@@ -54,10 +54,38 @@ public struct Interner: Sendable {
   private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
     guard Int(lengths[id]) == bytes.count else { return false }
     let start = Int(starts[id])
-    return arena.withUnsafeBufferPointer { a in
-      for k in 0..<bytes.count where a[start + k] != Interner.lower(bytes[k]) { return false }
-      return true
+    return arena.withUnsafeBytes { a in
+      // Safe: the arena holds `lengths[id]` == bytes.count bytes from `start`.
+      Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start + bytes.count)]), bytes)
     }
+  }
+
+  /// True when `stored` (already lower-cased) equals `bytes` lower-cased; same lengths.
+  @inline(__always) static func equalFolded(
+    _ stored: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer
+  ) -> Bool {
+    let n = bytes.count
+    var k = 0
+    while k + 8 <= n {
+      let a = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+      let b = lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self))
+      if a != b { return false }
+      k += 8
+    }
+    while k < n {
+      if stored[k] != lower(bytes[k]) { return false }
+      k += 1
+    }
+    return true
+  }
+
+  /// ASCII lower-casing of eight bytes at once; bytes ≥ 0x80 are left alone.
+  @inline(__always) static func lowerWord(_ x: UInt64) -> UInt64 {
+    let heptets = x & 0x7F7F_7F7F_7F7F_7F7F
+    let atLeastA = heptets &+ 0x3F3F_3F3F_3F3F_3F3F  // high bit set from 0x41 ("A")
+    let pastZ = heptets &+ 0x2525_2525_2525_2525  // high bit set from 0x5B (after "Z")
+    let upper = atLeastA & ~pastZ & ~x & 0x8080_8080_8080_8080
+    return x | (upper >> 2)
   }
 
   private mutating func grow() {
@@ -76,11 +104,26 @@ public struct Interner: Sendable {
     b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
   }
 
-  /// FNV-1a over the lower-cased bytes, finished with a multiply-xorshift mix.
+  /// A hash of the lower-cased bytes, eight at a time, finished with a multiply-xorshift mix.
   @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in bytes {
-      h = (h ^ UInt64(lower(b))) &* 0x0000_0100_0000_01b3
+    let n = bytes.count
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
+    var k = 0
+    while k + 8 <= n {
+      h = (h ^ lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
+        &* 0x9E37_79B9_7F4A_7C15
+      h ^= h >> 29
+      k += 8
+    }
+    if k < n {
+      var tail: UInt64 = 0
+      var shift: UInt64 = 0
+      while k < n {
+        tail |= UInt64(lower(bytes[k])) << shift
+        shift += 8
+        k += 1
+      }
+      h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
     }
     h ^= h >> 32
     h = h &* 0xd6e8_feb8_6659_fd93

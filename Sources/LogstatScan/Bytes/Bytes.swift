@@ -34,30 +34,33 @@
 
 /// Small byte-level helpers over one line. All indices are offsets into `bytes`.
 extension UnsafeRawBufferPointer {
-  @inlinable func isDigit(_ i: Int) -> Bool {
+  @inlinable @inline(__always) func isDigit(_ i: Int) -> Bool {
     i < count && self[i] &- Ch.zero < 10
   }
 
-  @inlinable func isAlnum(_ i: Int) -> Bool {
+  @inlinable @inline(__always) func isAlnum(_ i: Int) -> Bool {
     guard i < count else { return false }
     let b = self[i]
     return b &- Ch.zero < 10 || (b | 0x20) &- UInt8(ascii: "a") < 26
   }
 
   /// The value of `n` decimal digits at `i`, or -1 if any is not a digit.
-  @inlinable func digits(_ i: Int, _ n: Int) -> Int {
-    guard i + n <= count else { return -1 }
+  @inlinable @inline(__always) func digits(_ i: Int, _ n: Int) -> Int {
+    guard i >= 0, i + n <= count else { return -1 }
     var v = 0
-    for k in i..<(i + n) {
+    var k = i
+    // n is at most 4 here; wrapping arithmetic cannot overflow on so few digits.
+    while k < i + n {
       let d = self[k] &- Ch.zero
       if d >= 10 { return -1 }
-      v = v * 10 + Int(d)
+      v = v &* 10 &+ Int(d)
+      k &+= 1
     }
     return v
   }
 
   /// Reads an unsigned decimal number at `i`; returns (value, end) or (-1, i).
-  @inlinable func number(at i: Int) -> (value: Int, end: Int) {
+  @inlinable @inline(__always) func number(at i: Int) -> (value: Int, end: Int) {
     var j = i
     var v = 0
     while j < count {
@@ -70,7 +73,7 @@ extension UnsafeRawBufferPointer {
   }
 
   /// First index of `byte` in `from..<to`, or nil.
-  @inlinable func find(_ byte: UInt8, from: Int, to: Int? = nil) -> Int? {
+  @inlinable @inline(__always) func find(_ byte: UInt8, from: Int, to: Int? = nil) -> Int? {
     let end = Swift.min(to ?? count, count)
     guard from < end, let base = baseAddress else { return nil }
     guard let p = memchr(base + from, Int32(byte), end - from) else { return nil }
@@ -78,7 +81,7 @@ extension UnsafeRawBufferPointer {
   }
 
   /// Last index of `byte` in `from..<to`, or nil.
-  @inlinable func findLast(_ byte: UInt8, from: Int = 0, to: Int? = nil) -> Int? {
+  @inlinable @inline(__always) func findLast(_ byte: UInt8, from: Int = 0, to: Int? = nil) -> Int? {
     var j = Swift.min(to ?? count, count) - 1
     while j >= from {
       if self[j] == byte { return j }
@@ -88,14 +91,36 @@ extension UnsafeRawBufferPointer {
   }
 
   /// True when the bytes at `i` equal the ASCII `literal`.
-  @inlinable func matches(_ literal: StaticString, at i: Int) -> Bool {
+  @inlinable @inline(__always) func matches(_ literal: StaticString, at i: Int) -> Bool {
     let n = literal.utf8CodeUnitCount
     guard i >= 0, i + n <= count, let base = baseAddress else { return false }
-    return memcmp(base + i, literal.utf8Start, n) == 0
+    let p = base + i
+    let q = UnsafeRawPointer(literal.utf8Start)
+    // Literals are short: compare with two overlapping word loads instead of calling memcmp.
+    // Safe: both loads stay inside [p, p + n) and [q, q + n).
+    if n >= 8 {
+      if n > 16 { return memcmp(p, q, n) == 0 }
+      return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
+        && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+          == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
+    }
+    if n >= 4 {
+      return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
+        && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+          == q.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
+    }
+    var k = 0
+    while k < n {
+      if p.load(fromByteOffset: k, as: UInt8.self) != q.load(fromByteOffset: k, as: UInt8.self) {
+        return false
+      }
+      k += 1
+    }
+    return true
   }
 
   /// First index where `literal` starts in `from..<to`, or nil.
-  @inlinable func find(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
+  @inlinable @inline(__always) func find(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
     let n = literal.utf8CodeUnitCount
     let end = Swift.min(to ?? count, count)
     guard n > 0, from + n <= end, let base = baseAddress else { return nil }
@@ -111,7 +136,7 @@ extension UnsafeRawBufferPointer {
   }
 
   /// Last index where `literal` starts in `from..<to`, or nil.
-  @inlinable func findLast(_ literal: StaticString, from: Int = 0, to: Int? = nil) -> Int? {
+  @inlinable @inline(__always) func findLast(_ literal: StaticString, from: Int = 0, to: Int? = nil) -> Int? {
     let n = literal.utf8CodeUnitCount
     var i = Swift.min(to ?? count, count) - n
     while i >= from {
@@ -122,7 +147,7 @@ extension UnsafeRawBufferPointer {
   }
 
   /// Index of the next space (or the end) from `i`.
-  @inlinable func tokenEnd(_ i: Int) -> Int {
+  @inlinable @inline(__always) func tokenEnd(_ i: Int) -> Int {
     find(Ch.space, from: i) ?? count
   }
 }

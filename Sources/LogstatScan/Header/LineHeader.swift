@@ -123,8 +123,7 @@ enum LineHeader {
     line.host = Span(j, hostEnd)
     let tagStart = hostEnd + 1
     // The tag ends at "[" (pid) or ":".
-    var k = tagStart
-    while k < b.count, b[k] != Ch.lbracket, b[k] != Ch.colon, b[k] != Ch.space { k += 1 }
+    var k = b.firstTagStop(from: tagStart)
     guard k < b.count, k > tagStart else { return nil }
     let tagEnd = k
     if b[k] == Ch.lbracket {
@@ -177,5 +176,30 @@ enum LineHeader {
     }
     line.mta = .exim
     return Parsed(bodyStart: j, program: .exim)
+  }
+}
+
+extension UnsafeRawBufferPointer {
+  /// Index of the first `[`, `:` or space from `i`, or `count`: eight bytes per step.
+  @inline(__always) func firstTagStop(from i: Int) -> Int {
+    var k = i
+    if let base = baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      while k + 8 <= count {
+        // Safe: k + 8 <= count.
+        let x = base.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+        let a = x ^ (ones &* UInt64(Ch.lbracket))
+        let c = x ^ (ones &* UInt64(Ch.colon))
+        let s = x ^ (ones &* UInt64(Ch.space))
+        // A zero byte in a, c or s marks a stop; the lowest flagged byte is always exact.
+        let found =
+          ((a &- ones) & ~a | (c &- ones) & ~c | (s &- ones) & ~s) & highs
+        if found != 0 { return k + found.trailingZeroBitCount / 8 }
+        k += 8
+      }
+    }
+    while k < count, self[k] != Ch.lbracket, self[k] != Ch.colon, self[k] != Ch.space { k += 1 }
+    return k
   }
 }

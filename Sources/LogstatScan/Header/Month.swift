@@ -1,5 +1,5 @@
 /// Month number (1-12) of a three-letter English month name at `i`, or 0.
-@inlinable func monthNumber(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int {
+@inlinable @inline(__always) func monthNumber(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int {
   guard i + 3 <= b.count else { return 0 }
   // Pack the three letters, lower-cased, into one integer and compare.
   let key = (UInt32(b[i] | 0x20) << 16) | (UInt32(b[i + 1] | 0x20) << 8) | UInt32(b[i + 2] | 0x20)

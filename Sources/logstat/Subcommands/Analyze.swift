@@ -44,6 +44,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Parallel workers (default: the number of cores).")
   var jobs: Int?
 
+  @Flag(name: .shortAndLong, help: "No progress line on standard error.")
+  var quiet = false
+
   @Option(help: ArgumentHelp(
     "Count only events at or after this time: today, yesterday, now, a duration before now (90m, 24h, 7d), a date (2026-11-22) or date-time (2026-11-22T06:00, \"2026-11-22 06:00:00+01:00\").",
     valueName: "time"))
@@ -58,7 +61,7 @@ struct Analyze: ParsableCommand {
   var year: Int?
 
   @Option(help: .hidden)
-  var chunkSize: Int = 4 << 20
+  var chunkSize: Int = 1 << 20
 
   /// --history, --no-history, --fail-on, --baseline-days (Analyze+History.swift).
   @OptionGroup var history: HistoryOptions
@@ -101,7 +104,8 @@ struct Analyze: ParsableCommand {
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
       yearOverride: year, now: now, window: window)
     plan.collectSuppression = suppressionList != nil
-    let result = Engine.run(plan, inputErrors: errors)
+    let showProgress = !quiet && isatty(STDERR_FILENO) != 0
+    let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
     errors = []
     for f in result.files {
       if let e = f.error { printError(e.description) }
@@ -122,6 +126,12 @@ struct Analyze: ParsableCommand {
   }
 }
 
+/// Draws the progress line on the terminal (standard error), and clears it at the end.
+/// (Its own escapes are written as they are; the text between them is neutralised.)
+@Sendable func progressLine(_ snapshot: ProgressMeter.Snapshot, final: Bool) {
+  writeStandardError(final ? "\r\u{1B}[K" : "\r\u{1B}[Klogstat: " + TerminalText.safe(snapshot.line))
+}
+
 /// A fatal, user-facing error: printed as `logstat: message`, exit status 1.
 struct CLIError: Error, CustomStringConvertible {
   let description: String
@@ -130,9 +140,13 @@ struct CLIError: Error, CustomStringConvertible {
 
 /// Prints a line to standard error, control characters from paths or log text neutralised.
 func printError(_ message: String) {
-  var line = TerminalText.safe(message)
-  line += "\n"
-  line.withUTF8 { u in
+  writeStandardError(TerminalText.safe(message) + "\n")
+}
+
+/// Writes `text` to standard error as it is.
+func writeStandardError(_ text: String) {
+  var text = text
+  text.withUTF8 { u in
     _ = write(STDERR_FILENO, u.baseAddress, u.count)
   }
 }
