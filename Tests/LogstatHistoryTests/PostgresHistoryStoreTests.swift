@@ -73,6 +73,18 @@ struct PostgresHistoryStoreTests {
     }
   }
 
+  /// sslmode=require really asks for TLS: the test server offers none, so the connection is
+  /// refused with a message saying so (and no password).
+  @Test func sslmodeRequireRefusesAServerWithoutTLS() throws {
+    let server = try #require(PostgresServer.shared)
+    let url = server.url("postgres") + "?sslmode=require"
+    let error = #expect(throws: HistoryError.self) { _ = try PostgresHistoryStore(url: url, host: "mx1") }
+    #expect(error?.code == .cannotOpen)
+    #expect(error?.description.contains("does not offer TLS") == true, "\(String(describing: error))")
+    #expect(error?.description.contains("?sslmode=require") == true)
+    #expect(error?.description.contains(PostgresServer.password) == false)
+  }
+
   @Test(arguments: [
     ("postgres://u:pa55@db.example:6543/hist?sslmode=require", "postgres://u@db.example:6543/hist?sslmode=require"),
     ("postgresql://u@db.example/hist", "postgres://u@db.example:5432/hist"),
