@@ -24,6 +24,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
   ],
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
@@ -59,6 +60,7 @@ let package = Package(
       dependencies: [
         "LogstatAlerts", "LogstatAggregate", "LogstatClassify", "LogstatTime",
         .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
       swiftSettings: swiftSettings),
     .executableTarget(

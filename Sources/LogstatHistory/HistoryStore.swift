@@ -1,5 +1,5 @@
-/// Where per-day aggregates are kept between runs. SQLite now (`SQLiteHistoryStore`); a
-/// server database can implement the same few calls.
+/// Where per-day aggregates are kept between runs: a SQLite file (`SQLiteHistoryStore`) or a
+/// PostgreSQL database shared by several hosts (`PostgresHistoryStore`); see `HistoryStores.open`.
 ///
 /// Semantics every backend keeps: days are local calendar days named `YYYY-MM-DD`; storing a
 /// day replaces that day's rows in one transaction; a partial day never replaces a complete

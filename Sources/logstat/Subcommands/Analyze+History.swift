@@ -21,9 +21,21 @@ struct HistoryOptions: ParsableArguments {
   @Option(
     name: .customLong("history"),
     help: ArgumentHelp(
-      "History file (SQLite) that each run adds its days to and alerts compare with. Default: $XDG_STATE_HOME/logstat/history.sqlite, else ~/.local/state/logstat/history.sqlite; /var/lib/logstat/history.sqlite as root; or $LOGSTAT_HISTORY.",
+      "History file (SQLite) that each run adds its days to and alerts compare with, or a shared PostgreSQL database postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=require]. Default: $XDG_STATE_HOME/logstat/history.sqlite, else ~/.local/state/logstat/history.sqlite; /var/lib/logstat/history.sqlite as root; or $LOGSTAT_HISTORY.",
       valueName: "path"))
   var path: String?
+
+  @Option(
+    name: .customLong("host"),
+    help: ArgumentHelp(
+      "With a PostgreSQL history: the host name this run's days are stored under. Default: this machine's host name.",
+      valueName: "name"))
+  var host: String?
+
+  @Option(
+    name: .customLong("host-scope"),
+    help: "With a PostgreSQL history: compare with the days of all hosts (fleet) or of this host only (self).")
+  var hostScope: HostScope = .fleet
 
   @Flag(
     name: .customLong("no-history"),
@@ -43,6 +55,9 @@ struct HistoryOptions: ParsableArguments {
       throw ValidationError("--history and --no-history cannot be used together.")
     }
     if baselineDays < 1 { throw ValidationError("--baseline-days must be at least 1.") }
+    if let host, host.isEmpty || host.count > 255 {
+      throw ValidationError("--host takes a name of 1 to 255 characters.")
+    }
   }
 
   /// The history file to use, or nil for none (`--no-history`, `LOGSTAT_HISTORY=off`).
@@ -68,11 +83,12 @@ struct HistoryOptions: ParsableArguments {
     // A run that could not read all its input must not replace a day that could.
     if result.isPartial { for k in days.indices { days[k].partial = true } }
     var problems: [Alert] = []
-    var store: SQLiteHistoryStore?
+    var store: (any HistoryStore)?
     var baseline: Baseline?
     if let path = resolvedPath {
       do {
-        let opened = try SQLiteHistoryStore(path: path)
+        let opened = try HistoryStores.open(
+          path, host: host ?? HistoryStores.hostName(), scope: hostScope)
         let first = days.first?.start ?? window.since ?? zone.startOfDay(now)
         let from = HistoryDay.dayName(zone.startOfDay(first, addingDays: -baselineDays), zone: zone)
         let until = HistoryDay.dayName(first, zone: zone)
@@ -80,7 +96,7 @@ struct HistoryOptions: ParsableArguments {
         store = opened
       } catch {
         printError("logstat: \(error.description)")
-        problems.append(.historyUnavailable(path: path, problem: error.message))
+        problems.append(.historyUnavailable(path: HistoryStores.shown(path), problem: error.message))
       }
     }
     let input = AlertInput(aggregate: result.aggregate, baseline: baseline)
@@ -113,3 +129,5 @@ extension AlertRow {
       example: a.example, advice: a.advice, message: a.message)
   }
 }
+
+extension HostScope: ExpressibleByArgument {}

@@ -23,8 +23,16 @@ struct History: ParsableCommand {
 
   @Option(
     name: .customLong("history"),
-    help: ArgumentHelp("History file (default: as for logstat analyze).", valueName: "path"))
+    help: ArgumentHelp("History file or postgres:// URL (default: as for logstat analyze).", valueName: "path"))
   var path: String?
+
+  @Option(name: .customLong("host"), help: ArgumentHelp("With PostgreSQL: this host's name (default: the machine's).", valueName: "name"))
+  var host: String?
+
+  @Option(
+    name: .customLong("host-scope"),
+    help: "With PostgreSQL: show and prune the days of all hosts (fleet) or of this host only (self).")
+  var hostScope: HostScope = .fleet
 
   @Option(
     name: .customLong("prune-before"),
@@ -55,9 +63,10 @@ struct History: ParsableCommand {
     else {
       throw CLIError("no history file: LOGSTAT_HISTORY is off. Name one with --history PATH.")
     }
-    let store: SQLiteHistoryStore
+    let store: any HistoryStore
     do {
-      store = try SQLiteHistoryStore(path: file, create: false)
+      store = try HistoryStores.open(
+        file, host: host ?? HistoryStores.hostName(), scope: hostScope, create: false)
     } catch {
       throw CLIError(error.description)
     }
