@@ -8,8 +8,11 @@ extension ReportModel {
   /// - Parameters:
   ///   - now: epoch seconds stamped as `generatedAt` (fixed in tests).
   ///   - zone: the zone for printed times.
+  /// `withCounts: false` leaves out the mergeable `counts` block, which only the JSON format
+  /// writes (it costs as much as the rest of the model on logs with many domains).
   public static func build(
-    from run: RunResult, now: Int64, zone: LocalZone, window: TimeWindow = .all
+    from run: RunResult, now: Int64, zone: LocalZone, window: TimeWindow = .all,
+    withCounts: Bool = true
   ) -> ReportModel {
     let files = run.files.map { f in
       FileRow(
@@ -27,14 +30,14 @@ extension ReportModel {
     }
     return build(
       aggregate: run.aggregate, files: files, problems: problems, now: now, zone: zone,
-      window: window.isUnbounded ? nil : window.description(in: zone))
+      window: window.isUnbounded ? nil : window.description(in: zone), withCounts: withCounts)
   }
 
   /// Builds the sorted report model from a finished aggregate and the files it was read from
   /// (a run's, or several saved reports' for `logstat merge`).
   public static func build(
     aggregate a: Aggregate, files: [FileRow], problems: [String], now: Int64, zone: LocalZone,
-    window: String?
+    window: String?, withCounts: Bool = true
   ) -> ReportModel {
 
     var domains: [DomainRow] = []
@@ -124,7 +127,7 @@ extension ReportModel {
     model.lastEventEpoch = a.lastTime
     model.addClassification(a, zone: zone)
     model.addReputation(a, zone: zone)
-    model.counts = ReportCounts.encode(a)
+    if withCounts { model.counts = ReportCounts.encode(a) }
     return model
   }
 

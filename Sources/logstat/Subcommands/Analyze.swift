@@ -110,7 +110,8 @@ struct Analyze: ParsableCommand {
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
-    var model = ReportModel.build(from: result, now: now, zone: zone, window: window)
+    var model = ReportModel.build(
+      from: result, now: now, zone: zone, window: window, withCounts: format == .json)
     let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
     model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let options = ReportOptions(
@@ -121,10 +122,17 @@ struct Analyze: ParsableCommand {
     if let suppressionList {
       try OutputFile.write(SuppressionList.render(result.aggregate.hardBouncedAddresses), to: suppressionList)
     }
+    // The process is about to end: freeing millions of small objects one by one would cost
+    // as much as building the report, so keep them until exit.
+    keptUntilExit.append(result)
+    keptUntilExit.append(model)
     if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
     if result.isPartial { throw ExitStatus.partial }
   }
 }
+
+/// Values left for the operating system to free at exit.
+nonisolated(unsafe) var keptUntilExit: [Any] = []
 
 /// Draws the progress line on the terminal (standard error), and clears it at the end.
 /// (Its own escapes are written as they are; the text between them is neutralised.)
