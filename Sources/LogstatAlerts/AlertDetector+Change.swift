@@ -26,8 +26,8 @@ extension AlertDetector {
   ) -> Change? {
     let p0 = smoothedRate(base.events(metric), base.attempts)
     let hours = series.hours.keys.sorted()
-    var suffix = Tally()
-    var best: (index: Int, llr: Double, tally: Tally)?
+    var suffix = HourCounts()
+    var best: (index: Int, llr: Double, tally: HourCounts)?
     for index in hours.indices.reversed() {
       suffix.merge(series.hours[hours[index]]!)
       let llr = BinomialTest.logLikelihoodRatio(
@@ -47,7 +47,7 @@ extension AlertDetector {
   ) -> Change? {
     let hours = series.hours.keys.sorted()
     guard hours.count >= 2 else { return nil }
-    var prefixes: [Tally] = [Tally()]
+    var prefixes: [HourCounts] = [HourCounts()]
     for h in hours {
       var next = prefixes[prefixes.count - 1]
       next.merge(series.hours[h]!)
@@ -60,21 +60,21 @@ extension AlertDetector {
       tried += 1
       let before = prefixes[index]
       let p0 = smoothedRate(before.events(metric), before.attempts)
-      let after = minus(total, before)
+      let after = total.minus(before)
       let llr = BinomialTest.logLikelihoodRatio(k: after.events(metric), n: after.attempts, p: p0)
       if llr > 0, llr > (best?.llr ?? 0) { best = (index, llr, p0) }
     }
     guard let best else { return nil }
     let before = prefixes[best.index]
     return judge(
-      minus(total, before), metric, p0: best.p0, baseEvents: before.events(metric),
+      total.minus(before), metric, p0: best.p0, baseEvents: before.events(metric),
       baseAttempts: before.attempts, tried: tried, split: hours[best.index], series: series, t,
       withinWindow: true)
   }
 
   /// Applies the thresholds to the lines after a split; returns the change when it passes.
   static func judge(
-    _ after: Tally, _ metric: AlertMetric, p0: Double, baseEvents: Int, baseAttempts: Int,
+    _ after: HourCounts, _ metric: AlertMetric, p0: Double, baseEvents: Int, baseAttempts: Int,
     tried: Int, split: Int64, series: SubjectSeries, _ t: AlertThresholds, withinWindow: Bool
   ) -> Change? {
     let k = after.events(metric)
@@ -90,25 +90,11 @@ extension AlertDetector {
     return Change(
       splitHour: split, onsetHour: onset, events: k, attempts: n, baselineEvents: baseEvents,
       baselineAttempts: baseAttempts, baselineRate: p0, pValue: p,
-      reason: after.topReason(metric), withinWindow: withinWindow)
+      reason: series.tally(from: split).topReason(metric), withinWindow: withinWindow)
   }
 
   /// (k + 1) / (n + 2): a rate that is never 0 or 1, so a clean baseline still allows a test.
   static func smoothedRate(_ k: Int, _ n: Int) -> Double {
     (Double(k) + 1) / (Double(n) + 2)
-  }
-
-  static func minus(_ a: Tally, _ b: Tally) -> Tally {
-    var t = Tally()
-    t.attempts = a.attempts - b.attempts
-    t.deferred = a.deferred - b.deferred
-    t.bounced = a.bounced - b.bounced
-    for k in t.blockingByReason.counts.indices {
-      let r = Reason.at(k)
-      t.blockingByReason[r] = a.blockingByReason[r] - b.blockingByReason[r]
-      t.deferredByReason[r] = a.deferredByReason[r] - b.deferredByReason[r]
-      t.bouncedByReason[r] = a.bouncedByReason[r] - b.bouncedByReason[r]
-    }
-    return t
   }
 }

@@ -3,29 +3,40 @@ import LogstatClassify
 
 extension AlertInput {
   /// The window's counts from a finished aggregate: per domain and per provider, by hour.
+  ///
+  /// Cells are first grouped by domain ID and provider, so names are made and hashed once per
+  /// domain rather than once per cell.
   /// - Complexity: O(cells) in `aggregate.domainHours`.
   public init(aggregate a: Aggregate, baseline: Baseline?) {
     self.init()
     self.baseline = baseline
-    var names: [Int32: String] = [:]
+    var byDomain: [Int32: SubjectSeries] = [:]
+    var byProvider: [Provider: SubjectSeries] = [:]
     for (key, count) in a.domainHours.domainCells {
-      let name = names[key.domain] ?? a.domains.string(key.domain)
-      names[key.domain] = name
-      add(.domain(name), hour: key.hour, status: key.status, reason: key.reason, count: count)
+      byDomain[key.domain, default: SubjectSeries()].add(
+        hour: key.hour, status: key.status, reason: key.reason, count: count)
       let provider = a.domainProviders[Int(key.domain)]
-      providers[name] = provider
       if provider != .none {
-        add(.provider(provider), hour: key.hour, status: key.status, reason: key.reason, count: count)
+        byProvider[provider, default: SubjectSeries()].add(
+          hour: key.hour, status: key.status, reason: key.reason, count: count)
       }
-      if let reason = key.reason, let text = a.domainHours.example(domain: key.domain, reason: reason) {
-        if examples[.domain(name), default: [:]][reason] == nil {
-          examples[.domain(name), default: [:]][reason] = text
-        }
+    }
+    window.reserveCapacity(byDomain.count + byProvider.count)
+    // Domains in ID order (first seen first), so a provider's example is the first domain's.
+    for id in byDomain.keys.sorted() {
+      let name = a.domains.string(id)
+      let provider = a.domainProviders[Int(id)]
+      window[.domain(name)] = byDomain[id]
+      providers[name] = provider
+      for reason in Reason.allCases {
+        guard let text = a.domainHours.example(domain: id, reason: reason) else { continue }
+        examples[.domain(name), default: [:]][reason] = text
         if provider != .none, examples[.provider(provider), default: [:]][reason] == nil {
           examples[.provider(provider), default: [:]][reason] = text
         }
       }
     }
+    for (provider, series) in byProvider { window[.provider(provider)] = series }
     for (hour, list, count) in a.domainHours.blocklistCells {
       var s = blocklists[list] ?? BlocklistSighting()
       s.count += count

@@ -2,16 +2,87 @@ import LogstatAggregate
 import LogstatClassify
 
 /// One subject's delivery lines in the window: the total and per UTC hour (epoch / 3600).
+///
+/// Hours hold four counts, not a whole `Tally` (three arrays of reason counts): a busy window
+/// has hundreds of thousands of domain-hours. The reasons of any run of hours are summed from
+/// the cells when an alert needs them.
 public struct SubjectSeries: Sendable, Equatable {
   public var total = Tally()
-  public var hours: [Int64: Tally] = [:]
+  public var hours: [Int64: HourCounts] = [:]
+  /// The lines added, as given: (hour, status, reason, count).
+  public private(set) var cells: [SeriesCell] = []
 
   public init() {}
 
-  /// Adds lines that happened in `hour`.
-  public mutating func add(hour: Int64, _ tally: Tally) {
-    total.merge(tally)
-    hours[hour, default: Tally()].merge(tally)
+  /// Adds `count` lines of one status and reason that happened in `hour`.
+  public mutating func add(hour: Int64, status: AttemptStatus, reason: Reason?, count: Int) {
+    total.add(status, reason: reason, count: count)
+    hours[hour, default: HourCounts()].add(status, reason: reason, count: count)
+    cells.append(SeriesCell(hour: hour, status: status, reason: reason, count: count))
+  }
+
+  /// Everything from hour `start` on, with reasons.
+  public func tally(from start: Int64) -> Tally {
+    var t = Tally()
+    for c in cells where c.hour >= start { t.add(c.status, reason: c.reason, count: c.count) }
+    return t
+  }
+}
+
+/// Lines of one status and reason in one hour, as added to a `SubjectSeries`.
+public struct SeriesCell: Sendable, Equatable {
+  public var hour: Int64
+  public var status: AttemptStatus
+  public var reason: Reason?
+  public var count: Int
+}
+
+/// One subject's delivery lines in one hour, by what alerts measure.
+public struct HourCounts: Sendable, Equatable {
+  public var attempts = 0
+  public var deferred = 0
+  /// Bounced and expired lines.
+  public var bounced = 0
+  /// Deferred or failed lines with a blocking reason.
+  public var blocking = 0
+
+  public init() {}
+
+  /// Adds `count` lines of one status and reason (nil for sent lines).
+  public mutating func add(_ status: AttemptStatus, reason: Reason?, count: Int) {
+    attempts += count
+    switch status {
+    case .sent: break
+    case .deferred: deferred += count
+    case .bounced, .expired: bounced += count
+    }
+    if status != .sent, let reason, AlertMetric.isBlocking(reason) { blocking += count }
+  }
+
+  public mutating func merge(_ o: HourCounts) {
+    attempts += o.attempts
+    deferred += o.deferred
+    bounced += o.bounced
+    blocking += o.blocking
+  }
+
+  /// `self` without the lines of `o`.
+  public func minus(_ o: HourCounts) -> HourCounts {
+    var t = self
+    t.attempts -= o.attempts
+    t.deferred -= o.deferred
+    t.bounced -= o.bounced
+    t.blocking -= o.blocking
+    return t
+  }
+
+  /// How many lines count toward `metric`.
+  public func events(_ metric: AlertMetric) -> Int {
+    switch metric {
+    case .blocking: blocking
+    case .bounces: bounced
+    case .deferrals: deferred
+    }
   }
 }
 
@@ -72,8 +143,7 @@ public struct AlertInput: Sendable {
   public mutating func add(
     _ subject: AlertSubject, hour: Int64, status: AttemptStatus, reason: Reason?, count: Int = 1
   ) {
-    var t = Tally()
-    t.add(status, reason: reason, count: count)
-    window[subject, default: SubjectSeries()].add(hour: hour, t)
+    window[subject, default: SubjectSeries()].add(
+      hour: hour, status: status, reason: reason, count: count)
   }
 }

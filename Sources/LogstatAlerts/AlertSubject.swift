@@ -58,4 +58,11 @@ public enum AlertMetric: String, Sendable, CaseIterable, Hashable {
   public static let blockingReasons: [Reason] = [
     .blocklisted, .reputation, .rateLimited, .spamContent, .authentication, .policy,
   ]
+
+  /// `blockingReasons` by ordinal, for a lookup per cell.
+  static let blockingByOrdinal: [Bool] = Reason.allCases.map { blockingReasons.contains($0) }
+
+  /// True when `reason` is one of `blockingReasons`.
+  @inline(__always)
+  public static func isBlocking(_ reason: Reason) -> Bool { blockingByOrdinal[reason.ordinal] }
 }

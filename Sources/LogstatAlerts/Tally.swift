@@ -41,7 +41,7 @@ public struct Tally: Sendable, Equatable {
       bounced += count
       bouncedByReason[reason ?? .other] += count
     }
-    if status != .sent, let reason, AlertMetric.blockingReasons.contains(reason) {
+    if status != .sent, let reason, AlertMetric.isBlocking(reason) {
       blockingByReason[reason] += count
     }
   }

@@ -79,13 +79,15 @@ struct HistoryOptions: ParsableArguments {
   func alerts(
     for result: RunResult, window: TimeWindow, zone: LocalZone, now: Int64, inputs: [String]
   ) -> [Alert] {
-    var days = HistoryDay.days(from: result.aggregate, zone: zone, window: window)
-    // A run that could not read all its input must not replace a day that could.
-    if result.isPartial { for k in days.indices { days[k].partial = true } }
     var problems: [Alert] = []
     var store: (any HistoryStore)?
     var baseline: Baseline?
+    var days: [HistoryDay] = []
     if let path = resolvedPath {
+      // Only a run that keeps history needs its days (a sizeable pass over every cell).
+      days = HistoryDay.days(from: result.aggregate, zone: zone, window: window)
+      // A run that could not read all its input must not replace a day that could.
+      if result.isPartial { for k in days.indices { days[k].partial = true } }
       do {
         let opened = try HistoryStores.open(
           path, host: host ?? HistoryStores.hostName(), scope: hostScope)
