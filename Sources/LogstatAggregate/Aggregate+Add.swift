@@ -55,7 +55,7 @@ extension Aggregate {
       open[old].reset()
       i = old
     } else {
-      if !orphanKeys.contains(key) {
+      if !startsInput, !orphanKeys.contains(key) {
         // First line of this queue ID here: an earlier partial's open piece ends at this birth.
         bornFirst.insert(key)
       }
@@ -70,7 +70,12 @@ extension Aggregate {
   }
 
   /// Keeps a piece of a message that began in an earlier partial, for `merge` to join.
+  /// With `startsInput` there is no earlier partial: the piece is final now.
   mutating func addOrphan(_ key: QueueKey, _ state: MessageState) {
+    if startsInput {
+      finalize(state)
+      return
+    }
     orphans.append((key, state))
     orphanKeys.insert(key)
   }
@@ -280,8 +285,7 @@ extension Aggregate {
     let dsn = DSNCode.pack(b, line.textDSN)
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
-    if !client.isEmpty { inbound.byClient[b.string(client), default: 0] += 1 }
-    if !client.isEmpty { noteInboundClient(b.string(client), verdict?.reason ?? .other) }
+    if !client.isEmpty { noteInboundClient(b.slice(client), verdict?.reason ?? .other) }
     if !line.recipient.isEmpty {
       let domain = domainID(b.slice(line.recipient))
       domainCounters[Int(domain)].rejected += 1

@@ -56,15 +56,17 @@ extension Aggregate {
   /// Associative, with `Aggregate()` as identity; order matters only for messages whose
   /// lines fall on both sides, which are joined as one life.
   public mutating func merge(_ later: Aggregate) {
+    // If `later` starts the input, whatever this holds is empty and the join starts it too.
+    startsInput = startsInput || later.startsInput
     lines.merge(later.lines)
     let domainMap = (0..<later.domains.count).map { id -> Int32 in
-      let mine = domains.intern(later.domains.string(Int32(id)))
+      let mine = domains.intern(Int32(id), of: later.domains)
       if Int(mine) == domainCounters.count { appendDomain() }
       domainCounters[Int(mine)].merge(later.domainCounters[id])
       return mine
     }
     let senderMap = (0..<later.senders.count).map { id -> Int32 in
-      let mine = senders.intern(later.senders.string(Int32(id)))
+      let mine = senders.intern(Int32(id), of: later.senders)
       if Int(mine) == senderCounters.count { senderCounters.append(SenderCounters()) }
       senderCounters[Int(mine)].merge(later.senderCounters[id])
       return mine
@@ -90,10 +92,10 @@ extension Aggregate {
 
     // Queue IDs whose first line in `later` is a birth: what we hold under them is over
     // (as `created` does when reading on), so it must not join a piece that follows.
-    for key in later.bornFirst {
+    for key in later.bornFirst.elements {
       if let old = open.removeValue(forKey: key) {
         if old.born { finalize(old) } else { addOrphan(key, old) }
-      } else if !bornFirst.contains(key), !orphanKeys.contains(key) {
+      } else if !startsInput, !bornFirst.contains(key), !orphanKeys.contains(key) {
         bornFirst.insert(key)
       }
     }

@@ -37,8 +37,31 @@ extension Aggregate {
   }
 
   /// Records an inbound reject of `client` for `reason`.
-  mutating func noteInboundClient(_ client: String, _ reason: Reason) {
-    inboundClientReasons[ClientReason(client: client, reason: reason), default: 0] += 1
+  @inline(__always)
+  mutating func noteInboundClient(_ client: UnsafeRawBufferPointer, _ reason: Reason, count: Int = 1) {
+    let id = clients.intern(client)
+    clientReasonCounts.add(UInt64(UInt32(bitPattern: id)) << 8 | UInt64(reason.ordinal), count)
+  }
+
+  /// Inbound rejects by client and reason.
+  public var inboundClientReasons: [ClientReason: Int] {
+    var out: [ClientReason: Int] = [:]
+    out.reserveCapacity(clientReasonCounts.count)
+    clientReasonCounts.forEach { key, n in
+      let client = clients.string(Int32(truncatingIfNeeded: key >> 8))
+      out[ClientReason(client: client, reason: Reason.at(Int(key & 0xFF))), default: 0] += n
+    }
+    return out
+  }
+
+  /// Inbound rejects by client (IP address, else host name).
+  public var inboundByClient: [String: Int] {
+    var totals = [Int](repeating: 0, count: clients.count)
+    clientReasonCounts.forEach { key, n in totals[Int(key >> 8)] += n }
+    var out: [String: Int] = [:]
+    out.reserveCapacity(clients.count)
+    for id in totals.indices where totals[id] > 0 { out[clients.string(Int32(id))] = totals[id] }
+    return out
   }
 
   /// Counts the hard bounces of a finished message under its sender domain (the same
@@ -56,7 +79,12 @@ extension Aggregate {
     for (key, stats) in later.listings {
       listings[key, default: BlocklistStats()].merge(stats, domainMap: domainMap)
     }
-    inboundClientReasons.merge(later.inboundClientReasons, uniquingKeysWith: +)
+    let clientMap = (0..<later.clients.count).map { clients.intern(Int32($0), of: later.clients) }
+    clientReasonCounts.reserveCapacity(clientReasonCounts.count + later.clientReasonCounts.count)
+    later.clientReasonCounts.forEach { key, n in
+      let mine = UInt64(UInt32(bitPattern: clientMap[Int(key >> 8)]))
+      clientReasonCounts.add(mine << 8 | (key & 0xFF), n)
+    }
     for (sender, n) in later.senderHardBounces {
       senderHardBounces[senderMap[Int(sender)], default: 0] += n
     }

@@ -50,7 +50,10 @@ extension Aggregate {
   ) {
     inbound.merge(counters)
     inboundReasons.merge(reasons)
-    inboundClientReasons.merge(clientReasons, uniquingKeysWith: +)
+    for (key, n) in clientReasons {
+      var client = key.client
+      client.withUTF8 { noteInboundClient(UnsafeRawBufferPointer($0), key.reason, count: n) }
+    }
   }
 
   /// Adds the counts of hour `hour` (hours since the epoch).

@@ -23,19 +23,17 @@ public struct LineCounters: Sendable, Equatable {
   }
 }
 
-/// Inbound rejects by our own server, by code and client.
+/// Inbound rejects by our own server, by code (per client: `Aggregate.inboundByClient`).
 public struct InboundCounters: Sendable, Equatable {
   public var total = 0
   /// Key: reply code * 1_000_000_000 + packed DSN (either may be 0).
   public var byCode: [UInt64: Int] = [:]
-  public var byClient: [String: Int] = [:]
 
   public init() {}
 
   public mutating func merge(_ o: InboundCounters) {
     total += o.total
     byCode.merge(o.byCode, uniquingKeysWith: +)
-    byClient.merge(o.byClient, uniquingKeysWith: +)
   }
 }
 
@@ -90,14 +88,20 @@ public struct Aggregate: Sendable {
   public var collectSuppression = false
   public internal(set) var hardBouncedAddresses: Set<String> = []
 
+  /// True when nothing comes before this aggregate's input (the first range of the first
+  /// input, or the running total of a run): messages that end here without having begun are
+  /// final at once, and births need not be remembered for an earlier piece, so neither
+  /// `orphans` nor `bornFirst` grows with the input.
+  public var startsInput = false
+
   var open = OpenMessages()
   /// Messages that ended here but began in an earlier partial, in order.
   var orphans: [(QueueKey, MessageState)] = []
   /// The queue IDs in `orphans`.
-  var orphanKeys: Set<QueueKey> = []
+  var orphanKeys = QueueKeySet()
   /// Queue IDs whose first line in this partial created a message; `merge` closes an
   /// earlier partial's open piece under such an ID instead of joining a later piece to it.
-  var bornFirst: Set<QueueKey> = []
+  var bornFirst = QueueKeySet()
   public internal(set) var finished = false
   /// Table size at which the next sweep for stale messages runs.
   var sweepAt = Aggregate.minimumSweep
@@ -115,8 +119,10 @@ public struct Aggregate: Sendable {
 
   /// Outbound blocklist replies by list and the address they name (Aggregate+Reputation).
   public internal(set) var listings: [ListingKey: BlocklistStats] = [:]
-  /// Inbound rejects by client and reason.
-  public internal(set) var inboundClientReasons: [ClientReason: Int] = [:]
+  /// Refused clients (IP address, else host name), interned: no `String` per reject line.
+  var clients = Interner()
+  /// Inbound rejects per client and reason, keyed `client ID << 8 | reason ordinal`.
+  var clientReasonCounts = CountTable()
   /// Hard-bounced recipients per sender-domain ID (list hygiene).
   public internal(set) var senderHardBounces: [Int32: Int] = [:]
 }

@@ -35,6 +35,8 @@ final class RunCoordinator: @unchecked Sendable {
     ready = Array(repeating: nil, count: units.count)
     files = plan.inputs.map { FileSummary(input: $0) }
     years = Array(repeating: nil, count: plan.inputs.count)
+    // The total always holds a prefix of the input: it keeps no orphans and no births.
+    total.startsInput = true
   }
 
   /// The worker loop: claims units until none is left. Run it on `plan.jobs` threads.
@@ -42,6 +44,7 @@ final class RunCoordinator: @unchecked Sendable {
     while let index = claim() {
       let unit = units[index]
       let worker = FileWorker(input: unit.input, clock: unit.clock, window: plan.window)
+      worker.aggregate.startsInput = index == 0
       if let reason = unit.skipReason {
         worker.summary.skipReason = reason
       } else {

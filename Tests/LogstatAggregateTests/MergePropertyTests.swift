@@ -31,6 +31,34 @@ import Testing
     }
   }
 
+  /// The engine marks the first partial and the running total as starting the input, which
+  /// finalises orphans at once and remembers no births: the result must not change.
+  @Test func aFirstPartThatKnowsItStartsTheInputGivesTheSameAggregate() async {
+    await propertyCheck(count: 300, input: Self.events) { events in
+      let (lines, text) = Self.log(events)
+      let n = lines.count
+      let whole = AggregateDump.dump(AggregateDump.finished(AggregateDump.aggregate(lines, 0..<n)))
+      let wholeFirst = AggregateDump.dump(
+        AggregateDump.finished(AggregateDump.aggregate(lines, 0..<n, startsInput: true)))
+      #expect(wholeFirst == whole, "\(AggregateDump.difference(whole, wholeFirst))\nlog:\n\(text)")
+      for k in 0...n {
+        for j in k...n where j == k || j == n || (j - k) % 3 == 0 {
+          var total = Aggregate()
+          total.startsInput = true
+          total.merge(AggregateDump.aggregate(lines, 0..<k, startsInput: true))
+          total.merge(AggregateDump.aggregate(lines, k..<j))
+          total.merge(AggregateDump.aggregate(lines, j..<n))
+          total.finish()
+          let split = AggregateDump.dump(total)
+          if split != whole {
+            Issue.record("split at \(k), \(j) differs:\n\(AggregateDump.difference(whole, split))\nlog:\n\(text)")
+            return
+          }
+        }
+      }
+    }
+  }
+
   @Test func mergeIsAssociativeOverThreeParts() async {
     await propertyCheck(count: 300, input: Self.events, Gen.int(in: 0...1000), Gen.int(in: 0...1000)) { events, x, y in
       let (lines, text) = Self.log(events)

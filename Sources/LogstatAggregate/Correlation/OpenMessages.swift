@@ -30,7 +30,7 @@ struct OpenMessages: Sendable {
   /// True when no message is open.
   var isEmpty: Bool { count == 0 }
 
-  @inline(__always) private static func hash(_ key: QueueKey) -> Int {
+  @inline(__always) static func hash(_ key: QueueKey) -> Int {
     // Queue IDs are short: most of the entropy is in `a`; fold the rest in and mix once.
     let x = (key.a &+ (key.b &* 0x9E37_79B9_7F4A_7C15) &+ (key.c &* 0xC2B2_AE3D_27D4_EB4F))
       &* 0xD6E8_FEB8_6659_FD93

@@ -96,10 +96,10 @@ public struct CodeHourKey: Sendable, Equatable, Hashable {
 /// Merging adds cells (after translating domain IDs), so it is associative and does not depend
 /// on how the input was split.
 public struct DomainHours: Sendable, Equatable {
-  var cells: [UInt64: Int] = [:]
-  var codes: [UInt64: Int] = [:]
+  var cells = CountTable()
+  var codes = CountTable()
   /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
-  var lists: [UInt64: Int] = [:]
+  var lists = CountTable()
   /// First reply text per (domain << 8 | reason ordinal) among deferred and failed lines.
   var examples: [UInt64: String] = [:]
 
@@ -110,17 +110,17 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Every (hour, domain, status, reason) cell with its count, in no particular order.
   public var domainCells: [(key: DomainHourKey, count: Int)] {
-    cells.map { (DomainHourKey(packed: $0.key), $0.value) }
+    cells.entries.map { (DomainHourKey(packed: $0.key), $0.count) }
   }
 
   /// Every (hour, code, status) cell with its count, in no particular order.
   public var codeCells: [(key: CodeHourKey, count: Int)] {
-    codes.map { (CodeHourKey(packed: $0.key), $0.value) }
+    codes.entries.map { (CodeHourKey(packed: $0.key), $0.count) }
   }
 
   /// Outbound replies naming each blocklist, per UTC hour, in no particular order.
   public var blocklistCells: [(hour: Int64, blocklist: Blocklist, count: Int)] {
-    lists.map { (Int64($0.key >> 8), Blocklist.allCases[Int($0.key & 0xFF)], $0.value) }
+    lists.entries.map { (Int64($0.key >> 8), Blocklist.allCases[Int($0.key & 0xFF)], $0.count) }
   }
 
   /// The first reply text seen from `domain` for `reason`, or nil.
@@ -130,18 +130,18 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Adds `count` lines to a cell (tests and merging).
   public mutating func add(_ key: DomainHourKey, count: Int = 1) {
-    cells[key.packed, default: 0] += count
+    cells.add(key.packed, count)
   }
 
   /// Adds `count` lines to a code cell.
   public mutating func add(_ key: CodeHourKey, count: Int = 1) {
-    codes[key.packed, default: 0] += count
+    codes.add(key.packed, count)
   }
 
   /// Adds `count` outbound replies naming `list` in `hour`.
   public mutating func add(blocklist list: Blocklist, hour: Int64, count: Int = 1) {
     let index = UInt64(Blocklist.allCases.firstIndex(of: list) ?? 0)
-    lists[UInt64(hour) << 8 | index, default: 0] += count
+    lists.add(UInt64(hour) << 8 | index, count)
   }
 
   /// Keeps `text` as the example of `reason` from `domain` unless one is already kept.
@@ -152,13 +152,14 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
   public mutating func merge(_ later: DomainHours, domainMap: [Int32]) {
-    for (k, c) in later.cells {
+    cells.reserveCapacity(cells.count + later.cells.count)
+    later.cells.forEach { k, c in
       var key = DomainHourKey(packed: k)
       if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
-      cells[key.packed, default: 0] += c
+      cells.add(key.packed, c)
     }
-    for (k, c) in later.codes { codes[k, default: 0] += c }
-    for (k, c) in later.lists { lists[k, default: 0] += c }
+    codes.merge(later.codes)
+    lists.merge(later.lists)
     for (k, text) in later.examples {
       var key = k
       if !domainMap.isEmpty {

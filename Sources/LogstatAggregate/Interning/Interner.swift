@@ -38,6 +38,13 @@ public struct Interner: Sendable {
     return id
   }
 
+  /// Interns string `id` of `other` (merging: no `String` made).
+  public mutating func intern(_ id: Int32, of other: Interner) -> Int32 {
+    let start = Int(other.starts[Int(id)])
+    let end = start + Int(other.lengths[Int(id)])
+    return other.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
+  }
+
   /// Interns a `String` (for merging and tests).
   public mutating func intern(_ string: String) -> Int32 {
     var s = string

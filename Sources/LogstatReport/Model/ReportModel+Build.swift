@@ -149,7 +149,7 @@ extension ReportModel {
       if let best = top[key.client], (best.1, key.reason.ordinal) >= (n, best.0.ordinal) { continue }
       top[key.client] = (key.reason, n)
     }
-    return a.inbound.byClient.map {
+    return a.inboundByClient.map {
       InboundClientRow(client: $0.key, count: $0.value, topReason: top[$0.key]?.0.rawValue)
     }.sorted { ($0.count, $1.client) > ($1.count, $0.client) }
   }

@@ -98,7 +98,7 @@ enum ReportCounts {
     .object([
       ("total", .int(a.inbound.total)),
       ("by_code", .array(a.inbound.byCode.sorted { $0.key < $1.key }.map { .array([.int(Int($0.key)), .int($0.value)]) })),
-      ("by_client", .array(a.inbound.byClient.sorted { $0.key < $1.key }.map {
+      ("by_client", .array(a.inboundByClient.sorted { $0.key < $1.key }.map {
         .object([("client", .string($0.key)), ("count", .int($0.value))])
       })),
       ("reasons", reasons(a.inboundReasons)),

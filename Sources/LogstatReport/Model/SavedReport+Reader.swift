@@ -128,11 +128,13 @@ struct SavedReportReader {
     for pair in i["by_code"] as? [[Any]] ?? [] where pair.count == 2 {
       ic.byCode[UInt64(int(pair[0]) ?? 0), default: 0] += int(pair[1]) ?? 0
     }
-    for c in try list(i, "by_client") { ic.byClient[c["client"] as? String ?? "", default: 0] += try number(c, "count") }
+    // `by_client` is the sum of `client_reasons` per client, so it is rebuilt from those.
     var clients: [ClientReason: Int] = [:]
     for c in try list(i, "client_reasons") {
       guard let r = Reason(rawValue: c["reason"] as? String ?? "") else { throw fail("unknown reason") }
-      clients[ClientReason(client: c["client"] as? String ?? "", reason: r), default: 0] += try number(c, "count")
+      let client = c["client"] as? String ?? ""
+      if client.isEmpty { continue }
+      clients[ClientReason(client: client, reason: r), default: 0] += try number(c, "count")
     }
     a.restoreInbound(ic, reasons: try reasons(i["reasons"]), clientReasons: clients)
   }

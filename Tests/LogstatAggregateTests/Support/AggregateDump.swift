@@ -9,8 +9,9 @@ enum AggregateDump {
   static func epoch(_ k: Int) -> Int64 { 1_795_300_000 + Int64(k) * 97 }
 
   /// The aggregate of `lines[range]` (not finished), each line with its global epoch.
-  static func aggregate(_ lines: [[UInt8]], _ range: Range<Int>) -> Aggregate {
+  static func aggregate(_ lines: [[UInt8]], _ range: Range<Int>, startsInput: Bool = false) -> Aggregate {
     var a = Aggregate()
+    a.startsInput = startsInput
     var scanned = ScannedLine()
     for k in range {
       lines[k].withUnsafeBytes { b in
@@ -59,7 +60,7 @@ enum AggregateDump {
     for (code, c) in a.replyCodeCounters { rows.append("reply \(code) \(codes(c))") }
     rows.append("inbound total=\(a.inbound.total)")
     for (key, n) in a.inbound.byCode { rows.append("inbound code \(key)=\(n)") }
-    for (client, n) in a.inbound.byClient { rows.append("inbound client \(client)=\(n)") }
+    for (client, n) in a.inboundByClient { rows.append("inbound client \(client)=\(n)") }
     for (h, c) in a.hours {
       rows.append("hour \(h) del=\(c.delivered) def=\(c.deferred) bnc=\(c.bounced) exp=\(c.expired) rej=\(c.rejected)")
     }
