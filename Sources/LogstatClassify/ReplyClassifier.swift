@@ -13,12 +13,15 @@
 public final class ReplyClassifier {
   let buffer: ReplyBuffer
   let automaton: PhraseAutomaton
+  private var cache = ReplyCache()
 
   /// Makes a classifier; the shared rule automaton is built on first use in the process.
   public init() {
     buffer = ReplyBuffer()
     automaton = Rules.automaton
   }
+
+  deinit { cache.deallocate() }
 
   /// Classifies one reply.
   ///
@@ -32,8 +35,16 @@ public final class ReplyClassifier {
     text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
     recipientDomain: UnsafeRawBufferPointer?
   ) -> Classification {
-    var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
-    let (reply, hits) = scanner.run(text)
+    let h = ReplyCache.hash(text)
+    let reply: Reply
+    let hits: PhraseHits
+    if let found = cache.find(text, hash: h) {
+      (reply, hits) = found
+    } else {
+      var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
+      (reply, hits) = scanner.run(text)
+      cache.store(text, hash: h, (reply, hits))
+    }
 
     var reason = Reason.other
     var weight = 0
