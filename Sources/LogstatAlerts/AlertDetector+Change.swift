@@ -90,7 +90,7 @@ extension AlertDetector {
     return Change(
       splitHour: split, onsetHour: onset, events: k, attempts: n, baselineEvents: baseEvents,
       baselineAttempts: baseAttempts, baselineRate: p0, pValue: p,
-      reason: series.tally(from: split).topReason(metric), withinWindow: withinWindow)
+      reason: series.failures(from: split).topReason(metric), withinWindow: withinWindow)
   }
 
   /// (k + 1) / (n + 2): a rate that is never 0 or 1, so a clean baseline still allows a test.

@@ -12,7 +12,7 @@ extension AlertInput {
     self.baseline = baseline
     var byDomain: [Int32: SubjectSeries] = [:]
     var byProvider: [Provider: SubjectSeries] = [:]
-    for (key, count) in a.domainHours.domainCells {
+    a.domainHours.forEachDomainCell { key, count in
       byDomain[key.domain, default: SubjectSeries()].add(
         hour: key.hour, status: key.status, reason: key.reason, count: count)
       let provider = a.domainProviders[Int(key.domain)]

@@ -9,7 +9,7 @@ import LogstatClassify
 public struct SubjectSeries: Sendable, Equatable {
   public var total = Tally()
   public var hours: [Int64: HourCounts] = [:]
-  /// The lines added, as given: (hour, status, reason, count).
+  /// The deferred and failed lines added, as given (sent lines carry no reason).
   public private(set) var cells: [SeriesCell] = []
 
   public init() {}
@@ -18,23 +18,41 @@ public struct SubjectSeries: Sendable, Equatable {
   public mutating func add(hour: Int64, status: AttemptStatus, reason: Reason?, count: Int) {
     total.add(status, reason: reason, count: count)
     hours[hour, default: HourCounts()].add(status, reason: reason, count: count)
-    cells.append(SeriesCell(hour: hour, status: status, reason: reason, count: count))
+    if status != .sent {
+      cells.append(SeriesCell(hour: hour, status: status, reason: reason, count: count))
+    }
   }
 
-  /// Everything from hour `start` on, with reasons.
-  public func tally(from start: Int64) -> Tally {
+  /// The deferred and failed lines from hour `start` on, by reason (no sent lines: their
+  /// attempts are in `hours`).
+  public func failures(from start: Int64) -> Tally {
     var t = Tally()
     for c in cells where c.hour >= start { t.add(c.status, reason: c.reason, count: c.count) }
     return t
   }
 }
 
-/// Lines of one status and reason in one hour, as added to a `SubjectSeries`.
+/// Lines of one status and reason in one hour, as added to a `SubjectSeries`: 16 bytes, as a
+/// window can hold millions.
 public struct SeriesCell: Sendable, Equatable {
-  public var hour: Int64
-  public var status: AttemptStatus
-  public var reason: Reason?
-  public var count: Int
+  private var count64: Int
+  private var hour32: Int32
+  private var statusRaw: UInt8
+  /// Reason ordinal + 1, 0 for none.
+  private var reasonRaw: UInt8
+
+  public init(hour: Int64, status: AttemptStatus, reason: Reason?, count: Int) {
+    count64 = count
+    hour32 = Int32(clamping: hour)
+    statusRaw = status.rawValue
+    reasonRaw = reason.map { UInt8($0.ordinal + 1) } ?? 0
+  }
+
+  /// Hours since 1970-01-01 00:00 UTC.
+  public var hour: Int64 { Int64(hour32) }
+  public var status: AttemptStatus { AttemptStatus(rawValue: statusRaw) ?? .sent }
+  public var reason: Reason? { reasonRaw == 0 ? nil : Reason.at(Int(reasonRaw) - 1) }
+  public var count: Int { count64 }
 }
 
 /// One subject's delivery lines in one hour, by what alerts measure.

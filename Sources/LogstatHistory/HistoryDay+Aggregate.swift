@@ -1,4 +1,5 @@
 import LogstatAggregate
+import LogstatClassify
 import LogstatTime
 
 extension HistoryDay {
@@ -17,13 +18,31 @@ extension HistoryDay {
       starts[hour] = s
       return s
     }
+    // Hours to days by integer key first: names are made once per row, not once per cell.
+    var packed: [Int64: CountTable] = [:]
+    a.domainHours.forEachDomainCell { key, count in
+      let k =
+        UInt64(UInt32(bitPattern: key.domain)) << 8 | UInt64(key.status.rawValue) << 6
+        | UInt64(key.reason.map { $0.ordinal + 1 } ?? 0)
+      packed[dayStart(key.hour), default: CountTable()].add(k, count)
+    }
+    var names: [Int32: String] = [:]
     var rows: [Int64: [DomainDayKey: Int]] = [:]
-    for (key, count) in a.domainHours.domainCells {
-      let provider = a.domainProviders[Int(key.domain)].rawValue
-      let k = DomainDayKey(
-        domain: a.domains.string(key.domain), provider: provider, outcome: key.status.name,
-        reason: key.reason?.rawValue ?? "")
-      rows[dayStart(key.hour), default: [:]][k, default: 0] += count
+    for (day, table) in packed {
+      var dayRows: [DomainDayKey: Int] = [:]
+      dayRows.reserveCapacity(table.count)
+      table.forEach { k, count in
+        let domain = Int32(truncatingIfNeeded: k >> 8)
+        let name = names[domain] ?? a.domains.string(domain)
+        names[domain] = name
+        let reason = Int(k & 63)
+        let key = DomainDayKey(
+          domain: name, provider: a.domainProviders[Int(domain)].rawValue,
+          outcome: (AttemptStatus(rawValue: UInt8((k >> 6) & 3)) ?? .sent).name,
+          reason: reason == 0 ? "" : Reason.at(reason - 1).rawValue)
+        dayRows[key, default: 0] += count
+      }
+      rows[day] = dayRows
     }
     var codes: [Int64: [CodeDayKey: Int]] = [:]
     for (key, count) in a.domainHours.codeCells {

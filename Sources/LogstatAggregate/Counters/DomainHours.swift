@@ -113,6 +113,12 @@ public struct DomainHours: Sendable, Equatable {
     cells.entries.map { (DomainHourKey(packed: $0.key), $0.count) }
   }
 
+  /// Calls `body` with every (hour, domain, status, reason) cell and its count, in no
+  /// particular order, without building the array `domainCells` makes.
+  public func forEachDomainCell(_ body: (DomainHourKey, Int) -> Void) {
+    cells.forEach { body(DomainHourKey(packed: $0), $1) }
+  }
+
   /// Every (hour, code, status) cell with its count, in no particular order.
   public var codeCells: [(key: CodeHourKey, count: Int)] {
     codes.entries.map { (CodeHourKey(packed: $0.key), $0.count) }
