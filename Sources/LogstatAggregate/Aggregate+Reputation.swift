@@ -54,6 +54,25 @@ extension Aggregate {
     return out
   }
 
+  /// Every refused client with its rejects and most frequent reason (ties: declaration
+  /// order), in no particular order; counted by client ID, so only the names are made.
+  public var inboundClientTotals: [(client: String, count: Int, topReason: Reason)] {
+    var totals = [Int](repeating: 0, count: clients.count)
+    var best = [UInt64](repeating: 0, count: clients.count)  // count << 8 | (255 - ordinal)
+    clientReasonCounts.forEach { key, n in
+      let id = Int(key >> 8)
+      totals[id] += n
+      let score = UInt64(n) << 8 | (255 - (key & 0xFF))
+      if score > best[id] { best[id] = score }
+    }
+    var out: [(client: String, count: Int, topReason: Reason)] = []
+    out.reserveCapacity(clients.count)
+    for id in totals.indices where totals[id] > 0 {
+      out.append((clients.string(Int32(id)), totals[id], Reason.at(Int(255 - (best[id] & 0xFF)))))
+    }
+    return out
+  }
+
   /// Inbound rejects by client (IP address, else host name).
   public var inboundByClient: [String: Int] {
     var totals = [Int](repeating: 0, count: clients.count)

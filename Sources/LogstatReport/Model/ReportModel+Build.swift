@@ -144,13 +144,8 @@ extension ReportModel {
 
   /// Refused clients, most rejects first, each with its most frequent reason.
   static func inboundClients(_ a: Aggregate) -> [InboundClientRow] {
-    var top: [String: (Reason, Int)] = [:]
-    for (key, n) in a.inboundClientReasons {
-      if let best = top[key.client], (best.1, key.reason.ordinal) >= (n, best.0.ordinal) { continue }
-      top[key.client] = (key.reason, n)
-    }
-    return a.inboundByClient.map {
-      InboundClientRow(client: $0.key, count: $0.value, topReason: top[$0.key]?.0.rawValue)
+    a.inboundClientTotals.map {
+      InboundClientRow(client: $0.client, count: $0.count, topReason: $0.topReason.rawValue)
     }.sorted { ($0.count, $1.client) > ($1.count, $0.client) }
   }
 
