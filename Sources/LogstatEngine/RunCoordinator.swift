@@ -109,7 +109,15 @@ final class RunCoordinator: @unchecked Sendable {
         years[unit.file] = truth
       }
     }
-    total.merge(worker.aggregate)
+    if index == 0 {
+      // The first partial starts the input, as the total does: take it as it is instead of
+      // copying every table into an empty total.
+      total = worker.aggregate
+      total.startsInput = true
+    } else {
+      total.merge(worker.aggregate)
+    }
+    worker.aggregate = Aggregate()  // the total owns the tables now; free this copy
     files[unit.file].absorb(worker.summary, first: unit.isFirstOfFile)
   }
 }
