@@ -70,3 +70,32 @@ struct CorpusTests {
     }
   }
 }
+
+@Suite("Reply cache")
+struct ReplyCacheTests {
+  @Test("a classifier that has seen a text gives what a fresh one gives, for every corpus text")
+  func cachedEqualsFresh() throws {
+    let corpus = try Corpus.load()
+    let warm = ReplyClassifier()
+    // Three rounds: the first fills the cache, the others read it (and evict on collisions).
+    for _ in 0..<3 {
+      for entry in corpus {
+        let fresh = ReplyClassifier().classify(entry.text)
+        #expect(warm.classify(entry.text) == fresh, "line \(entry.line)")
+      }
+    }
+  }
+
+  @Test("texts that differ in one byte, or only in length, are not confused")
+  func nearTexts() {
+    let c = ReplyClassifier()
+    let a = "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown"
+    let b = "450 4.7.1 <a@b.example>: Recipient address rejected: User unknown"
+    #expect(c.classify(a).reason == .userUnknown)
+    #expect(c.classify(b) == ReplyClassifier().classify(b))
+    #expect(c.classify(a + " ") == ReplyClassifier().classify(a + " "))
+    let long = String(repeating: "x ", count: 400) + "mailbox full"
+    #expect(c.classify(long) == ReplyClassifier().classify(long))
+    #expect(c.classify(long).reason == ReplyClassifier().classify("mailbox full").reason)
+  }
+}

@@ -1,0 +1,79 @@
+import Testing
+
+@testable import LogstatAggregate
+
+/// The flat tables that replace dictionaries on the per-line path, against dictionaries.
+@Suite struct CountTableTests {
+  @Test func countsLikeADictionaryThroughGrowth() {
+    var table = CountTable()
+    var model: [UInt64: Int] = [:]
+    var rng = Xorshift(seed: 7)
+    for _ in 0..<50_000 {
+      // Packed-key shapes: hour << 36 | domain << 8 | small fields, and plain small keys.
+      let key = rng.next() % 3 == 0 ? rng.next() % 500 : (400_000 + rng.next() % 48) << 36 | (rng.next() % 3000) << 8
+      let n = Int(rng.next() % 5) + 1
+      table.add(key, n)
+      model[key, default: 0] += n
+    }
+    #expect(table.count == model.count)
+    for (key, n) in model { #expect(table[key] == n) }
+    #expect(table[UInt64.max - 1] == 0)
+    #expect(Dictionary(uniqueKeysWithValues: table.entries.map { ($0.key, $0.count) }) == model)
+  }
+
+  @Test func mergeAddsAndEqualityIgnoresLayout() {
+    var a = CountTable()
+    var b = CountTable()
+    for k in 0..<10_000 as Range<UInt64> { a.add(k * 7919, 1) }
+    // `b` gets the same keys in the reverse order, in a table grown differently.
+    b.reserveCapacity(40_000)
+    for k in (0..<10_000 as Range<UInt64>).reversed() { b.add(k * 7919, 1) }
+    #expect(a == b)
+    var merged = CountTable()
+    merged.merge(a)
+    merged.merge(b)
+    #expect(merged.count == 10_000)
+    #expect(merged[7919 * 42] == 2)
+    b.add(1, 1)
+    #expect(a != b)
+    #expect(CountTable() == CountTable())
+  }
+
+  @Test func zeroIsAKeyLikeAnyOther() {
+    var t = CountTable()
+    t.add(0, 3)
+    #expect(t[0] == 3)
+    #expect(t.count == 1)
+    #expect(t.entries.first?.key == 0)
+  }
+
+  @Test func queueKeySetMatchesASet() {
+    var set = QueueKeySet()
+    var model: Set<String> = []
+    var rng = Xorshift(seed: 11)
+    for _ in 0..<20_000 {
+      let id = "3F\(rng.next() % 6000)A"
+      var s = id
+      let key = s.withUTF8 { QueueKey(UnsafeRawBufferPointer($0)) }
+      #expect(set.contains(key) == model.contains(id))
+      set.insert(key)
+      model.insert(id)
+    }
+    #expect(set.count == model.count)
+    #expect(set.elements.count == model.count)
+    set.removeAll()
+    #expect(set.isEmpty)
+  }
+}
+
+/// A small deterministic generator, so a failure repeats.
+struct Xorshift {
+  var state: UInt64
+  init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+  mutating func next() -> UInt64 {
+    state ^= state << 13
+    state ^= state >> 7
+    state ^= state << 17
+    return state
+  }
+}
