@@ -21,7 +21,6 @@ public final class ReplyClassifier {
     automaton = Rules.automaton
   }
 
-  deinit { cache.deallocate() }
 
   /// Classifies one reply.
   ///
@@ -35,15 +34,15 @@ public final class ReplyClassifier {
     text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
     recipientDomain: UnsafeRawBufferPointer?
   ) -> Classification {
-    let h = ReplyCache.hash(text)
+    let fingerprint = ReplyCache.fingerprint(text)
     let reply: Reply
     let hits: PhraseHits
-    if let found = cache.find(text, hash: h) {
+    if let found = cache.find(fingerprint) {
       (reply, hits) = found
     } else {
       var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
       (reply, hits) = scanner.run(text)
-      cache.store(text, hash: h, (reply, hits))
+      cache.store(fingerprint, (reply, hits))
     }
 
     var reason = Reason.other

@@ -9,7 +9,9 @@ struct ReplyScanner {
   let table: UnsafeMutablePointer<UInt32>
   let outputs: UnsafeMutablePointer<UInt64>
   let width: Int
-  let buffer: ReplyBuffer
+  /// Unowned: the classifier that makes a scanner owns the buffer for longer than the scan,
+  /// and a strong reference cost a retain and a release per reply.
+  unowned(unsafe) let buffer: ReplyBuffer
 
   var out: UnsafeMutablePointer<UInt8>
   var w = 0
