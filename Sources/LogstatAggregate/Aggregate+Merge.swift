@@ -134,6 +134,7 @@ extension Aggregate {
   public mutating func finish() {
     guard !finished else { return }
     finished = true
+    domainHours.flush()
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
     orphanKeys.removeAll()

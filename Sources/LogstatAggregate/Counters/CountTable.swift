@@ -71,6 +71,13 @@ public struct CountTable: Sendable {
     for i in keys.indices where keys[i] != 0 { body(keys[i] &- 1, values[i]) }
   }
 
+  /// Removes every key, keeping the capacity.
+  public mutating func removeAll() {
+    guard count > 0 else { return }
+    for i in keys.indices { keys[i] = 0 }
+    count = 0
+  }
+
   /// Adds every count of `other`.
   public mutating func merge(_ other: CountTable) {
     reserveCapacity(count + other.count)

@@ -96,7 +96,13 @@ public struct CodeHourKey: Sendable, Equatable, Hashable {
 /// Merging adds cells (after translating domain IDs), so it is associative and does not depend
 /// on how the input was split.
 public struct DomainHours: Sendable, Equatable {
+  /// Every cell, except those of the hour being read, which are in `current`.
   var cells = CountTable()
+  /// The cells of the hour being read. Lines come in time order, so most adds land in this
+  /// small table, which stays in the core's cache, instead of probing the large one; it moves
+  /// into `cells` when the hour changes, on `flush()`, and whenever cells are read.
+  var current = CountTable()
+  var currentHour = Int64.min
   var codes = CountTable()
   /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
   var lists = CountTable()
@@ -106,17 +112,32 @@ public struct DomainHours: Sendable, Equatable {
   public init() {}
 
   /// Number of distinct (hour, domain, status, reason) cells held.
-  public var cellCount: Int { cells.count }
+  public var cellCount: Int { allCells.count }
+
+  /// `cells` with `current` added (a copy only while an hour is still being read).
+  var allCells: CountTable {
+    if current.isEmpty { return cells }
+    var all = cells
+    all.merge(current)
+    return all
+  }
+
+  /// Moves the cells of the hour being read into `cells`.
+  public mutating func flush() {
+    guard !current.isEmpty else { return }
+    cells.merge(current)
+    current.removeAll()
+  }
 
   /// Every (hour, domain, status, reason) cell with its count, in no particular order.
   public var domainCells: [(key: DomainHourKey, count: Int)] {
-    cells.entries.map { (DomainHourKey(packed: $0.key), $0.count) }
+    allCells.entries.map { (DomainHourKey(packed: $0.key), $0.count) }
   }
 
   /// Calls `body` with every (hour, domain, status, reason) cell and its count, in no
   /// particular order, without building the array `domainCells` makes.
   public func forEachDomainCell(_ body: (DomainHourKey, Int) -> Void) {
-    cells.forEach { body(DomainHourKey(packed: $0), $1) }
+    allCells.forEach { body(DomainHourKey(packed: $0), $1) }
   }
 
   /// Every (hour, code, status) cell with its count, in no particular order.
@@ -136,7 +157,11 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Adds `count` lines to a cell (tests and merging).
   public mutating func add(_ key: DomainHourKey, count: Int = 1) {
-    cells.add(key.packed, count)
+    if key.hour != currentHour {
+      flush()
+      currentHour = key.hour
+    }
+    current.add(key.packed, count)
   }
 
   /// Adds `count` lines to a code cell.
@@ -158,8 +183,10 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
   public mutating func merge(_ later: DomainHours, domainMap: [Int32]) {
-    cells.reserveCapacity(cells.count + later.cells.count)
-    later.cells.forEach { k, c in
+    flush()
+    let laterCells = later.allCells
+    cells.reserveCapacity(cells.count + laterCells.count)
+    laterCells.forEach { k, c in
       var key = DomainHourKey(packed: k)
       if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
       cells.add(key.packed, c)
@@ -173,5 +200,13 @@ public struct DomainHours: Sendable, Equatable {
       }
       if examples[key] == nil { examples[key] = text }
     }
+  }
+}
+
+extension DomainHours {
+  /// Equal when the same cells hold the same counts, however they are split between the hour
+  /// being read and the rest.
+  public static func == (a: DomainHours, b: DomainHours) -> Bool {
+    a.allCells == b.allCells && a.codes == b.codes && a.lists == b.lists && a.examples == b.examples
   }
 }
