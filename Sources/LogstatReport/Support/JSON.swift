@@ -1,5 +1,8 @@
 /// A JSON value with ordered object keys, so documents have a stable, documented key order.
-public indirect enum JSON: Sendable, Equatable {
+///
+/// Not `indirect`: arrays already hold their elements out of line, and a box per value cost
+/// millions of allocations in a large report.
+public enum JSON: Sendable, Equatable {
   case null
   case bool(Bool)
   case int(Int)
@@ -74,11 +77,12 @@ public indirect enum JSON: Sendable, Equatable {
       }
       out += "[\n"
       for (k, item) in items.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += JSON.spaces(indent + 2)
         item.write(into: &out, indent: indent + 2)
         out += k == items.count - 1 ? "\n" : ",\n"
       }
-      out += String(repeating: " ", count: indent) + "]"
+      out += JSON.spaces(indent)
+      out += "]"
     case .object(let fields):
       if fields.isEmpty {
         out += "{}"
@@ -86,14 +90,23 @@ public indirect enum JSON: Sendable, Equatable {
       }
       out += "{\n"
       for (k, (key, value)) in fields.enumerated() {
-        out += String(repeating: " ", count: indent + 2)
+        out += JSON.spaces(indent + 2)
         JSON.quote(key, into: &out)
         out += ": "
         value.write(into: &out, indent: indent + 2)
         out += k == fields.count - 1 ? "\n" : ",\n"
       }
-      out += String(repeating: " ", count: indent) + "}"
+      out += JSON.spaces(indent)
+      out += "}"
     }
+  }
+
+  /// Indentation strings, made once: a large report writes millions of them.
+  static let indents: [String] = (0...32).map { String(repeating: " ", count: $0 * 2) }
+
+  /// `n` spaces (`n` even, as every indent is).
+  @inline(__always) static func spaces(_ n: Int) -> String {
+    n / 2 < indents.count ? indents[n / 2] : String(repeating: " ", count: n)
   }
 
   /// Rates and seconds: up to 4 decimals, no exponent, no trailing zeros.
