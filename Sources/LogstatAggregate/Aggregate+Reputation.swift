@@ -75,12 +75,7 @@ extension Aggregate {
 
   /// Inbound rejects by client (IP address, else host name).
   public var inboundByClient: [String: Int] {
-    var totals = [Int](repeating: 0, count: clients.count)
-    clientReasonCounts.forEach { key, n in totals[Int(key >> 8)] += n }
-    var out: [String: Int] = [:]
-    out.reserveCapacity(clients.count)
-    for id in totals.indices where totals[id] > 0 { out[clients.string(Int32(id))] = totals[id] }
-    return out
+    Dictionary(uniqueKeysWithValues: inboundClientTotals.map { ($0.client, $0.count) })
   }
 
   /// Counts the hard bounces of a finished message under its sender domain (the same

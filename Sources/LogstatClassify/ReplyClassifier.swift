@@ -21,7 +21,6 @@ public final class ReplyClassifier {
     automaton = Rules.automaton
   }
 
-
   /// Classifies one reply.
   ///
   /// - Parameters:

@@ -129,13 +129,8 @@ public struct DomainHours: Sendable, Equatable {
     current.removeAll()
   }
 
-  /// Every (hour, domain, status, reason) cell with its count, in no particular order.
-  public var domainCells: [(key: DomainHourKey, count: Int)] {
-    allCells.entries.map { (DomainHourKey(packed: $0.key), $0.count) }
-  }
-
   /// Calls `body` with every (hour, domain, status, reason) cell and its count, in no
-  /// particular order, without building the array `domainCells` makes.
+  /// particular order.
   public func forEachDomainCell(_ body: (DomainHourKey, Int) -> Void) {
     allCells.forEach { body(DomainHourKey(packed: $0), $1) }
   }
