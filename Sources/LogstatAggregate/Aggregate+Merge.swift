@@ -92,11 +92,21 @@ extension Aggregate {
 
     // Queue IDs whose first line in `later` is a birth: what we hold under them is over
     // (as `created` does when reading on), so it must not join a piece that follows.
-    for key in later.bornFirst.elements {
-      if let old = open.removeValue(forKey: key) {
+    // (Found from our side: what we hold open is small, `later`'s births are many.)
+    if !later.bornFirst.isEmpty {
+      var over: [QueueKey] = []
+      for entry in open.openEntries where later.bornFirst.contains(entry.key) { over.append(entry.key) }
+      for key in over {
+        let old = open.removeValue(forKey: key)!
         if old.born { finalize(old) } else { addOrphan(key, old) }
-      } else if !startsInput, !bornFirst.contains(key), !orphanKeys.contains(key) {
-        bornFirst.insert(key)
+      }
+      // Births in `later` stay births of the join, for a partial before it; a queue ID that
+      // was over here is now ours as a birth (`bornFirst`) or an orphan (`orphanKeys`).
+      if !startsInput {
+        for f in later.bornFirst.fingerprints
+        where !bornFirst.contains(fingerprint: f) && !orphanKeys.contains(fingerprint: f) {
+          bornFirst.insert(fingerprint: f)
+        }
       }
     }
     // Messages that ended in `later` but began earlier: join with what we hold.

@@ -98,10 +98,10 @@ public struct Aggregate: Sendable {
   /// Messages that ended here but began in an earlier partial, in order.
   var orphans: [(QueueKey, MessageState)] = []
   /// The queue IDs in `orphans`.
-  var orphanKeys = QueueKeySet()
+  var orphanKeys = QueueIDSet()
   /// Queue IDs whose first line in this partial created a message; `merge` closes an
   /// earlier partial's open piece under such an ID instead of joining a later piece to it.
-  var bornFirst = QueueKeySet()
+  var bornFirst = QueueIDSet()
   public internal(set) var finished = false
   /// Table size at which the next sweep for stale messages runs.
   var sweepAt = Aggregate.minimumSweep

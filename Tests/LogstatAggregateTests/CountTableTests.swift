@@ -47,8 +47,8 @@ import Testing
     #expect(t.entries.first?.key == 0)
   }
 
-  @Test func queueKeySetMatchesASet() {
-    var set = QueueKeySet()
+  @Test func queueIDSetMatchesASet() {
+    var set = QueueIDSet()
     var model: Set<String> = []
     var rng = Xorshift(seed: 11)
     for _ in 0..<20_000 {
@@ -60,7 +60,14 @@ import Testing
       model.insert(id)
     }
     #expect(set.count == model.count)
-    #expect(set.elements.count == model.count)
+    #expect(set.fingerprints.count == model.count)
+    // Long Exim-style IDs that differ only in their last word stay apart.
+    var a = "1tXyZa-000Abc-9Q", b = "1tXyZa-000Abc-9R"
+    let ka = a.withUTF8 { QueueKey(UnsafeRawBufferPointer($0)) }
+    let kb = b.withUTF8 { QueueKey(UnsafeRawBufferPointer($0)) }
+    var pair = QueueIDSet()
+    pair.insert(ka)
+    #expect(pair.contains(ka) && !pair.contains(kb))
     set.removeAll()
     #expect(set.isEmpty)
   }
