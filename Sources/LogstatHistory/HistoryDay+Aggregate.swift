@@ -1,5 +1,4 @@
 import LogstatAggregate
-import LogstatClassify
 import LogstatTime
 
 extension HistoryDay {
@@ -18,28 +17,26 @@ extension HistoryDay {
       starts[hour] = s
       return s
     }
-    // Hours to days by integer key first: names are made once per row, not once per cell.
-    var packed: [Int64: CountTable] = [:]
+    // Hours to days by packed key first (the hour set to 0): names are made once per row,
+    // not once per cell.
+    var perDay: [Int64: CountTable] = [:]
     a.domainHours.forEachDomainCell { key, count in
-      let k =
-        UInt64(UInt32(bitPattern: key.domain)) << 8 | UInt64(key.status.rawValue) << 6
-        | UInt64(key.reason.map { $0.ordinal + 1 } ?? 0)
-      packed[dayStart(key.hour), default: CountTable()].add(k, count)
+      var cell = key
+      cell.hour = 0
+      perDay[dayStart(key.hour), default: CountTable()].add(cell.packed, count)
     }
     var names: [Int32: String] = [:]
     var rows: [Int64: [DomainDayKey: Int]] = [:]
-    for (day, table) in packed {
+    for (day, table) in perDay {
       var dayRows: [DomainDayKey: Int] = [:]
       dayRows.reserveCapacity(table.count)
-      table.forEach { k, count in
-        let domain = Int32(truncatingIfNeeded: k >> 8)
-        let name = names[domain] ?? a.domains.string(domain)
-        names[domain] = name
-        let reason = Int(k & 63)
+      table.forEach { packed, count in
+        let cell = DomainHourKey(packed: packed)
+        let name = names[cell.domain] ?? a.domains.string(cell.domain)
+        names[cell.domain] = name
         let key = DomainDayKey(
-          domain: name, provider: a.domainProviders[Int(domain)].rawValue,
-          outcome: (AttemptStatus(rawValue: UInt8((k >> 6) & 3)) ?? .sent).name,
-          reason: reason == 0 ? "" : Reason.at(reason - 1).rawValue)
+          domain: name, provider: a.domainProviders[Int(cell.domain)].rawValue,
+          outcome: cell.status.name, reason: cell.reason?.rawValue ?? "")
         dayRows[key, default: 0] += count
       }
       rows[day] = dayRows

@@ -42,14 +42,16 @@ public struct DomainHourKey: Sendable, Equatable, Hashable {
     self.reason = reason
   }
 
-  /// hour (26 bits) << 36 | domain (28 bits) << 8 | status << 6 | reason ordinal + 1.
-  @inline(__always) var packed: UInt64 {
+  /// hour (26 bits) << 36 | domain (28 bits) << 8 | status << 6 | reason ordinal + 1: a key
+  /// for a `CountTable`.
+  @inline(__always) public var packed: UInt64 {
     let r = UInt64(reason.map { $0.ordinal + 1 } ?? 0)
     return UInt64(hour) << 36 | UInt64(UInt32(bitPattern: domain)) << 8
       | UInt64(status.rawValue) << 6 | r
   }
 
-  init(packed k: UInt64) {
+  /// The key that `packed` gave.
+  public init(packed k: UInt64) {
     hour = Int64(k >> 36)
     domain = Int32(truncatingIfNeeded: (k >> 8) & 0x0FFF_FFFF)
     status = AttemptStatus(rawValue: UInt8((k >> 6) & 3)) ?? .sent
