@@ -31,6 +31,40 @@ public enum HistoryLocation {
   }
 
   /// Creates the directories above `path` that are missing (mode 0700 for new ones).
+  /// Takes an exclusive `flock` on the directory holding `path`, waiting up to `seconds`, and
+  /// returns its descriptor (nil when the directory cannot be opened or the wait ran out; the
+  /// caller then goes on unlocked, as before).
+  ///
+  /// Held while a history file is opened and its schema built: two processes creating a new
+  /// file at once raced there (SQLite switching the file to WAL answers "busy" at once, and GRDB
+  /// picks the migrations to run before it takes the write lock). The directory, not a lock
+  /// file, so nothing is left beside the history; nothing else flocks it.
+  static func lockDirectory(of path: String, waitingUpTo seconds: Double) -> Int32? {
+    var parent = "."
+    if let slash = path.lastIndex(of: "/") {
+      parent = slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+    let fd = open(parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    var waited = 0.0
+    while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+      guard errno == EWOULDBLOCK || errno == EINTR, waited < seconds else {
+        close(fd)
+        return nil
+      }
+      usleep(10_000)
+      waited += 0.01
+    }
+    return fd
+  }
+
+  /// Releases a lock from `lockDirectory`.
+  static func unlock(_ fd: Int32?) {
+    guard let fd else { return }
+    flock(fd, LOCK_UN)
+    close(fd)
+  }
+
   public static func createParent(of path: String) throws(HistoryError) {
     var components = path.split(separator: "/", omittingEmptySubsequences: false).dropLast()
     guard !components.isEmpty else { return }

@@ -35,6 +35,8 @@ public final class SQLiteHistoryStore: HistoryStore {
     config.busyMode = .timeout(Self.busyTimeout)
     config.label = "logstat-history"
     do {
+      let lock = HistoryLocation.lockDirectory(of: path, waitingUpTo: Self.busyTimeout)
+      defer { HistoryLocation.unlock(lock) }
       queue = try DatabaseQueue(path: path, configuration: config)
       let unknown = try queue.read { db in
         try Self.migrator.appliedIdentifiers(db).subtracting(Self.migrator.migrations).sorted()
