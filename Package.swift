@@ -30,8 +30,10 @@ let package = Package(
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     .target(name: "LogstatSource", dependencies: ["CZlib"], swiftSettings: swiftSettings),
-    // Scanner: bytes in, typed line fields out. Standard library only.
-    .target(name: "LogstatScan", swiftSettings: swiftSettings),
+    // memmem from the C library (glibc declares it only under _GNU_SOURCE).
+    .systemLibrary(name: "CStringSearch"),
+    // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).
+    .target(name: "LogstatScan", dependencies: ["CStringSearch"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
     .target(name: "LogstatClassify", swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.

@@ -23,7 +23,7 @@ struct LogstatCommand: ParsableCommand {
       (wins over 2), 64 usage error.
       """,
     version: "0.1.0",
-    subcommands: [Analyze.self, Explain.self, History.self, Merge.self],
+    subcommands: [Analyze.self, Explain.self, Trace.self, History.self, Merge.self],
     defaultSubcommand: Analyze.self)
 
   /// Parses, runs, and maps errors to the documented exit statuses.
