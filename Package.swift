@@ -29,7 +29,9 @@ let package = Package(
   targets: [
     // Source: finds inputs, reads plain and gzip files, hands out newline-aligned chunks.
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
-    .target(name: "LogstatSource", dependencies: ["CZlib"], swiftSettings: swiftSettings),
+    // libsystemd's sd-journal, for journal files and the system journal.
+    .systemLibrary(name: "CSystemd", providers: [.apt(["libsystemd-dev"])]),
+    .target(name: "LogstatSource", dependencies: ["CZlib", "CSystemd"], swiftSettings: swiftSettings),
     // memmem from the C library (glibc declares it only under _GNU_SOURCE).
     .systemLibrary(name: "CStringSearch"),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).

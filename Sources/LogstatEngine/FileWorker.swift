@@ -42,10 +42,7 @@ final class FileWorker {
     aggregate.collectSuppression = plan.collectSuppression
     let source: any ChunkSource
     do {
-      let reader = try ChunkReader(
-        summary.input, chunkSize: plan.chunkSize, maxLineLength: plan.maxLineLength,
-        byteRange: range)
-      source = pipelined && reader.isGzip ? PipelinedReader(reader) : reader
+      source = try openSource(summary.input, plan: plan, range: range, pipelined: pipelined)
     } catch {
       summary.error = error
       return
@@ -145,3 +142,19 @@ protocol ChunkSource: AnyObject {
 }
 
 extension ChunkReader: ChunkSource {}
+extension JournalReader: ChunkSource {}
+
+/// The reader for `input`: a journal reader for a journal file or directory (told by content),
+/// else a chunk reader (plain or gzip), inflating on a thread of its own when `pipelined`.
+func openSource(
+  _ input: InputFile, plan: RunPlan, range: Range<Int64>? = nil, pipelined: Bool = false
+) throws(InputError) -> any ChunkSource {
+  if range == nil, Journal.isJournal(input) {
+    return try JournalReader(
+      input, identifiers: plan.journalIdentifiers, since: plan.window.since, until: plan.window.until,
+      chunkSize: plan.chunkSize, maxLineLength: plan.maxLineLength)
+  }
+  let reader = try ChunkReader(
+    input, chunkSize: plan.chunkSize, maxLineLength: plan.maxLineLength, byteRange: range)
+  return pipelined && reader.isGzip ? PipelinedReader(reader) : reader
+}

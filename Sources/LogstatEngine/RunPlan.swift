@@ -26,6 +26,8 @@ public struct RunPlan: Sendable {
   public var rangeSize: Int64?
   /// Collect the addresses that hard-bounced (`--suppression-list`); off by default.
   public var collectSuppression = false
+  /// Journal inputs: `SYSLOG_IDENTIFIER` values read besides `postfix*` and `exim*`.
+  public var journalIdentifiers: [String] = []
 
   public init(
     inputs: [InputFile], jobs: Int = 1, chunkSize: Int = 1 << 20, maxLineLength: Int = 1 << 20,

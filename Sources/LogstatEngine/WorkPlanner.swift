@@ -46,7 +46,7 @@ enum WorkPlanner {
 
   /// How many ranges to cut a file into: 1 for gzip, pipes, small files or a single worker.
   static func rangeCount(plan: RunPlan, probe: ProbeResult?, minimum: Int64) -> Int {
-    guard plan.jobs > 1, let probe, !probe.isGzip, probe.size >= minimum else { return 1 }
+    guard plan.jobs > 1, let probe, !probe.isGzip, !probe.isJournal, probe.size >= minimum else { return 1 }
     let target = plan.rangeSize ?? rangeTarget
     let bySize = Int(min(probe.size / max(target, 1), 1 << 16))
     return max(plan.jobs, bySize)

@@ -97,6 +97,9 @@ public final class ChunkReader {
     if case .other(let name, let tool) = format {
       throw InputError.unsupportedCompression(input.path, format: name, tool: tool)
     }
+    if format == .journal {
+      throw InputError.journalNotAFile(input.path)
+    }
     if let byteRange, format == .gzip {
       throw InputError.notSplittable(input.path, why: "gzip data (range \(byteRange))")
     }

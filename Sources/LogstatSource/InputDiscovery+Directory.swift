@@ -80,6 +80,8 @@ extension Walk {
       return 0
     }
     let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+    // A directory of journal files is one input, read interleaved by time (see JournalReader).
+    var holdsJournal = false
     var files: [(path: String, name: String, identity: FileIdentity)] = []
     var linkedIdentities: Set<FileIdentity> = []  // files reached through a symbolic link
     var directIdentities: Set<FileIdentity> = []  // files reached directly
@@ -96,6 +98,8 @@ extension Walk {
       }
       if info.isDirectory {
         subdirectories.append((path, FileIdentity(info)))
+      } else if info.isRegularFile && Journal.isJournalFile(path) {
+        holdsJournal = true
       } else if info.isRegularFile && InputDiscovery.looksLikeLog(name) {
         let fileIdentity = FileIdentity(info)
         var linkInfo = stat()
@@ -123,6 +127,10 @@ extension Walk {
       }
     }
     var found = files.count
+    if holdsJournal {
+      add(directory, identity: identity)
+      found += 1
+    }
     let inside = ancestors.union([identity])
     for subdirectory in subdirectories {
       if inside.contains(subdirectory.identity) {

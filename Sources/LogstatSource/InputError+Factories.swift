@@ -115,3 +115,28 @@ extension InputError {
     return String(cString: text)
   }
 }
+
+extension InputError {
+  /// A journal file (or one of a directory's) could not be read: damaged or truncated.
+  static func damagedJournal(_ path: String, reason: String) -> InputError {
+    InputError(
+      code: .damagedJournal, path: path,
+      message: "damaged systemd journal (\(reason)); the entries before the damage and the other journal files were read. "
+        + "Check it with `journalctl --verify --file \(path)`.")
+  }
+
+  /// The input was opened as a journal but holds no journal file.
+  static func notAJournal(_ path: String) -> InputError {
+    InputError(
+      code: .damagedJournal, path: path,
+      message: "no systemd journal file here (journal files start with the bytes LPKSHHRH).")
+  }
+
+  /// Journal bytes arrived where only a file can be read (standard input, a pipe).
+  static func journalNotAFile(_ path: String) -> InputError {
+    InputError(
+      code: .damagedJournal, path: path,
+      message: "this is a systemd journal, which can only be read from a file: name the journal file "
+        + "or its directory, or use --journal for the system journal.")
+  }
+}

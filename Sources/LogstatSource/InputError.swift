@@ -40,6 +40,8 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let noLogsFound = Code("no-logs-found")
     /// A symbolic link leads back to itself or to a directory being listed.
     public static let symlinkLoop = Code("symlink-loop")
+    /// A systemd journal file is damaged or truncated, or holds no journal.
+    public static let damagedJournal = Code("damaged-journal")
     /// A byte range was asked of an input that can only be read whole (gzip, pipes).
     public static let notSplittable = Code("not-splittable")
   }

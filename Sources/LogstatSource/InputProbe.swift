@@ -14,6 +14,8 @@ public struct ProbeResult: Sendable, Equatable {
   public var size: Int64
   /// True when the data starts with the gzip magic bytes.
   public var isGzip: Bool
+  /// A systemd journal file (read through sd-journal, never cut into byte ranges).
+  public var isJournal = false
 
   /// Creates a result.
   public init(firstLine: [UInt8]?, lastLine: [UInt8]?, modificationTime: Int64, size: Int64, isGzip: Bool) {
@@ -58,6 +60,9 @@ public enum InputProbe {
       firstLine: nil, lastLine: nil, modificationTime: Int64(info.st_mtim.tv_sec), size: Int64(info.st_size),
       isGzip: head.format == .gzip)
     switch head.format {
+    case .journal:
+      // Binary: no first or last line; the journal reader seeks by time itself.
+      result.isJournal = true
     case .other(let name, let tool):
       throw InputError.unsupportedCompression(input.path, format: name, tool: tool)
     case .gzip:

@@ -5,6 +5,8 @@ struct MagicBytes {
   enum Format: Equatable {
     case plain
     case gzip
+    /// A systemd journal file (`LPKSHHRH`).
+    case journal
     /// A compression logstat does not read, with the tool that decompresses it.
     case other(name: String, tool: String)
   }
@@ -51,6 +53,7 @@ struct MagicBytes {
     withUnsafeBytes(of: storage) { raw -> Format in
       let bytes = raw.prefix(count)
       if bytes.starts(with: [0x1f, 0x8b]) { return .gzip }
+      if bytes.starts(with: Journal.magic) { return .journal }
       if bytes.starts(with: [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]) { return .other(name: "xz", tool: "xz") }
       if bytes.starts(with: [0x28, 0xb5, 0x2f, 0xfd]) { return .other(name: "zstd", tool: "zstd") }
       if count >= 10, bytes.starts(with: [0x42, 0x5a, 0x68]), (0x31...0x39).contains(bytes[3]),

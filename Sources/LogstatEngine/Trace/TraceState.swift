@@ -45,7 +45,7 @@ final class TraceState {
       return
     }
     do {
-      let reader = try ChunkReader(input, chunkSize: plan.chunkSize, maxLineLength: plan.maxLineLength)
+      let reader = try openSource(input, plan: plan)
       while let chunk = try reader.next() { body(chunk, &clock) }
     } catch {
       errors[file] = error
