@@ -30,6 +30,9 @@ public struct ReportModel: Sendable, Equatable {
   public var firstEventEpoch: Int64?
   public var lastEventEpoch: Int64?
   public var alerts: [AlertRow] = []
+  /// Where the lines came from when logstat chose it itself (the system journal when no mail
+  /// log file was found); nil when the inputs were named or are the usual log files.
+  public var source: String?
   /// Every count the report was built from (the JSON `counts` block), for `logstat merge`.
   public var counts: JSON = .null
 

@@ -27,6 +27,7 @@ public enum TextWriter {
   static func header(_ m: ReportModel, _ o: ReportOptions) -> String {
     var out = TerminalStyle.bold.paint("logstat report", o.color) + "\n"
     out += TerminalText.labelled("generated", "\(m.generatedAt) (\(m.timeZone))", width: o.width, color: o.color)
+    if let source = m.source { out += TerminalText.labelled("source", source, width: o.width, color: o.color) }
     if let window = m.window { out += TerminalText.labelled("window", window, width: o.width, color: o.color) }
     if let first = m.firstEvent, let last = m.lastEvent {
       out += TerminalText.labelled("events", "\(first) .. \(last)", width: o.width, color: o.color)

@@ -60,6 +60,9 @@ struct Analyze: ParsableCommand {
   @Option(help: "Year for classic syslog stamps that carry none (default: inferred per file).")
   var year: Int?
 
+  /// --journal, --identifier (JournalOptions.swift).
+  @OptionGroup var journal: JournalOptions
+
   @Option(help: .hidden)
   var chunkSize: Int = 1 << 20
 
@@ -90,12 +93,7 @@ struct Analyze: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    var (files, errors) = inputs.isEmpty ? (InputDiscovery.systemLogs(), []) : InputDiscovery.expand(inputs)
-    if inputs.isEmpty, files.isEmpty {
-      throw CLIError(
-        "no mail logs found: looked for /var/log/mail.log*, /var/log/maillog*, /var/log/exim4/mainlog*, /var/log/exim/main.log*. Name the files to read, for example: logstat /var/log/mail.log, or pipe them: journalctl -u postfix -o short | logstat -"
-      )
-    }
+    var (files, errors, source) = try journal.inputs(inputs)
     for e in errors { printError(e.description) }
     if files.isEmpty {
       throw ExitCode.failure
@@ -104,6 +102,7 @@ struct Analyze: ParsableCommand {
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
       yearOverride: year, now: now, window: window)
     plan.collectSuppression = suppressionList != nil
+    plan.journalIdentifiers = journal.identifiers
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
     errors = []
@@ -112,6 +111,7 @@ struct Analyze: ParsableCommand {
     }
     var model = ReportModel.build(
       from: result, now: now, zone: zone, window: window, withCounts: format == .json)
+    model.source = source
     let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
     model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let options = ReportOptions(

@@ -49,6 +49,9 @@ struct Trace: ParsableCommand {
   @Option(help: "Year for classic syslog stamps that carry none (default: inferred per file).")
   var year: Int?
 
+  /// --journal, --identifier (JournalOptions.swift).
+  @OptionGroup var journal: JournalOptions
+
   @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
   var output: String?
 
@@ -72,18 +75,14 @@ struct Trace: ParsableCommand {
     } catch {
       throw ValidationError(error.description)
     }
-    var (files, errors) = inputs.isEmpty ? (InputDiscovery.systemLogs(), []) : InputDiscovery.expand(inputs)
+    var (files, errors, _) = try journal.inputs(inputs)
     // A trace reads its inputs twice; standard input can be read once, so it is kept aside.
     let spool = try files.contains(where: \.isStandardInput) ? StandardInputSpool() : nil
     if let spool { files = files.map { $0.isStandardInput ? InputFile(path: spool.path) : $0 } }
-    if inputs.isEmpty, files.isEmpty {
-      throw CLIError(
-        "no mail logs found: looked for /var/log/mail.log*, /var/log/maillog*, /var/log/exim4/mainlog*, /var/log/exim/main.log*. Name the files to search, for example: logstat trace \(key) /var/log/mail.log"
-      )
-    }
     for e in errors { printError(e.description) }
     if files.isEmpty { throw ExitCode(2) }
-    let plan = RunPlan(inputs: files, jobs: 1, zone: zone, yearOverride: year, now: now, window: window)
+    var plan = RunPlan(inputs: files, jobs: 1, zone: zone, yearOverride: year, now: now, window: window)
+    plan.journalIdentifiers = journal.identifiers
     var result = Tracer.run(traceKey, plan: plan)
     if let spool {
       result.inputs = result.inputs.map { $0.path == spool.path ? .standardInput : $0 }
