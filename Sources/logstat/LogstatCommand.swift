@@ -14,7 +14,8 @@ struct LogstatCommand: ParsableCommand {
     abstract: "Reports delivered, deferred, bounced, expired and rejected mail from Postfix and Exim logs.",
     discussion: """
       With no FILE, reads the local mail logs (/var/log/mail.log*, /var/log/maillog*,
-      /var/log/exim4/mainlog*, /var/log/exim/main.log*), oldest rotation first.
+      /var/log/exim4/mainlog*, /var/log/exim/main.log*), oldest rotation first;
+      when there are none, the systemd journal's mail entries (see --journal).
       Each run adds its days to a history file and raises alerts on sudden
       rises of blocks, bounces and deferrals against the days before
       (see --history, --no-history, --fail-on alerts).

@@ -219,4 +219,18 @@ struct JournalTests {
     #expect(result.files[0].lines == 2 * lines.count)
     #expect(result.files[0].notMailLines == lines.count)
   }
+
+  @Test(.enabled(if: Paths.hasRealMTA, "needs ../shared/realmta-sample"))
+  func traceReadsJournals() throws {
+    let dir = try JournalFixture.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let log = Paths.realMTA.appendingPathComponent("postfix.log").path
+    let journal = try JournalFixture.write(try JournalFixture.export(log), to: dir)
+    let fromText = try runTrace("olivia_thompson52@legacy-a.example", [log])
+    let fromJournal = try runTrace("olivia_thompson52@legacy-a.example", [journal.path])
+    #expect(fromJournal.messages.map(\.queueID) == ["133D4FA19F"])
+    #expect(fromJournal.messages.map(\.events.count) == fromText.messages.map(\.events.count))
+    #expect(fromJournal.messages.map(\.outcome) == [.expired])
+    #expect(fromJournal.messages.first?.firstEpoch == fromText.messages.first?.firstEpoch)
+  }
 }
