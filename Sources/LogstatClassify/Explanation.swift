@@ -15,8 +15,10 @@ public struct Explanation: Sendable, Equatable {
 
   /// The reason id.
   public var reason: Reason { classification.reason }
-  /// True for hard bounces (remove the address).
-  public var isHard: Bool { classification.reason.isHard }
+  /// True when the line is a deferral (Postfix `status=deferred`, Exim `==`): never hard.
+  public var isDeferral: Bool
+  /// True for hard bounces (remove the address): never for a deferral or a 4xx code.
+  public var isHard: Bool { classification.isHard && !isDeferral }
   /// Where the fault lies.
   public var fault: Fault { classification.reason.fault }
   /// The enhanced code that best describes the reply (text or `dsn=`, the more specific).
@@ -36,10 +38,10 @@ public struct Explanation: Sendable, Equatable {
 public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifier()) -> Explanation {
   let line = LogLineFields(text)
   let verdict = classifier.classify(
-    line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
+    line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
-    recipientDomain: line.domain, classification: verdict)
+    recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
 }
 
 /// The fields `explain` pulls out of a log line; a plain reply passes through untouched.
@@ -48,6 +50,11 @@ struct LogLineFields {
   var dsn: EnhancedCode?
   var relay: String?
   var domain: String?
+  var isDeferral = false
+  /// The text as our MTA logged it around the reply (`host X said: ... (in reply to ...)`,
+  /// `SMTP error from remote mail server after ...: ...`): what the classifier reads, so it
+  /// sees the SMTP step. Nil when it is the reply itself.
+  var context: String?
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
@@ -65,6 +72,7 @@ struct LogLineFields {
       self.relay = relay == "none" ? nil : relay.hostPart
     }
     if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
+    isDeferral = text.contains("status=deferred")
     if let range = text.firstRange(of: "NOQUEUE: reject: ") {
       var rest = String(text[range.upperBound...])
       if let colon = rest.firstRange(of: "]: ") { rest = String(rest[colon.upperBound...]) }
@@ -81,6 +89,7 @@ struct LogLineFields {
       return
     }
     var inner = String(text[text.index(after: open)..<close])
+    context = inner
     if let suffix = inner.lastRange(of: " (in reply to ") {
       inner = String(inner[..<suffix.lowerBound])
     }
@@ -120,6 +129,7 @@ struct LogLineFields {
   }
 
   mutating func parseExim(_ text: String, marker: String) {
+    isDeferral = marker == " == "
     if marker != " rejected ", let host = text.value(after: " H=", until: " ") {
       relay = host.hostPart
     }
@@ -135,6 +145,7 @@ struct LogLineFields {
     domain = String(address).trimmingCharacters(in: ":").domainPart
     rest = String(rest.dropFirst(address.count))
     if let smtp = rest.firstRange(of: "SMTP error from remote mail server after ") {
+      context = String(rest[smtp.lowerBound...])
       let after = rest[smtp.upperBound...]
       if let colon = after.firstRange(of: ": ") { reply = String(after[colon.upperBound...]) }
       return

@@ -50,8 +50,10 @@ enum Rules {
       "name directory", "bad destination mailbox", "invalid address",
       "mailbox name not allowed", "no mailbox",
       "mailbox unavailable", "no longer valid", "not found in directory", "does not exist",
-      "recipient address rejected", "mailbox is not available",
+      "mailbox is not available",
     ]),
+    // A prefix only: the cause after it ("Mailer error", "Disabled recipient address") decides.
+    Group(.userUnknown, 45, ["recipient address rejected"]),
     Group(.userUnknown, 40, ["address rejected", "recipient rejected", "not found"]),
     Group(.mailboxDisabled, 88, [
       "account has been disabled", "account is disabled", "account disabled", "mailbox disabled",
@@ -64,7 +66,7 @@ enum Rules {
       "no longer active", "has been terminated", "mailbox has been disabled", "user account is disabled",
       "[suspend]", "not accepting messages", "mailbox is suspended", "account blocked by owner",
       "temporary locked", "temporarily locked", "archived recipient", "inactive user", "is terminated",
-      "no longer accepts mail", "user not active", "mailbox is deactivated", "deactivated mailbox",
+      "no longer accepts mail", "user not active", "disabled recipient", "mailbox is deactivated", "deactivated mailbox",
     ]),
     Group(.mailboxDisabled, 65, ["is inactive", "deactivated", "disabled", "suspended", "no longer in use"]),
     Group(.mailboxFull, 88, [
@@ -78,7 +80,7 @@ enum Rules {
       "inbox is out of storage", "has exceeded its quota", "exceeds quota", "exceeded quota",
       "not enough storage space in the mailbox", "mailbox size exceeded", "mailbox is over",
       "quotaexceeded", "recipient's mailbox is full", "too many messages on the server",
-      "space has been used up", "pleine", "postfach voll", "casella piena", "mailbox limit", "exceeded their mailbox",
+      "space has been used up", "recipient's mailbox exceeded", "number of messages in", "pleine", "postfach voll", "casella piena", "mailbox limit", "exceeded their mailbox",
     ]),
     Group(.mailboxFull, 95, ["mailbox full or sending limit exceeded"]),
     Group(.mailboxFull, 60, ["quota exceeded", "quota", "mailbox space", "storage limit"]),
@@ -91,6 +93,7 @@ enum Rules {
       "mx record for domain not found", "domain has no mx", "domain name does not exist",
       "non-existent domain", "nonexistent domain", "domain doesn't exist", "not a valid domain",
       "domain is not reachable", "host unknown", "unknown host", "domain must exist",
+      "nullmx", "no mx found", "no mx record", "no mx for", "no mx host", "no valid mx",
     ]),
     Group(.policy, 90, ["does not accept mail from", "not accepting mail with", "list of senders"]),
     // MARK: network and DNS
@@ -102,6 +105,15 @@ enum Rules {
       "mx lookup failed", "dns query failed", "could not resolve", "cannot resolve",
       "temporary dns", "dns temporary", "resolver failure", "dns resolution",
       "name server timeout", "lookup error",
+    ]),
+    // A DNSBL that refused the checking server's query (open or public resolver, too many
+    // queries, Spamhaus returnc codes 127.255.255.x): nobody is listed, the receiver's DNS failed.
+    Group(.dnsFailure, 99, [
+      "open resolver", "public resolver", "open dns resolver", "public dns resolver", "query refused",
+      "queries refused", "refused query", "/returnc/", "returnc", "127.255.255.", "excessive number of queries",
+      "dnsbl query failed", "dnsbl lookup failed", "rbl lookup failed", "rbl query failed",
+      "query via public", "queries via public", "unable to query", "not a valid dnsbl",
+      "dnsbl error", "rbl error", "dnsbl timeout", "rbl timeout",
     ]),
     Group(.connectionFailed, 85, [
       "connection refused", "connection timed out", "lost connection", "connection reset",
@@ -191,6 +203,7 @@ enum Rules {
       "receiving too many messages", "rate exceeded", "deferred due to excessive",
     ]),
     Group(.rateLimited, 92, [
+      "sending too many", "too many emails", "too many mails", "too many e-mails",
       "received this hour", "too many recipients from", "trop de connexions", "try again slower",
     ]),
     Group(.rateLimited, 80, ["per hour", "per minute", "per second"]),
@@ -357,7 +370,7 @@ enum Rules {
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
     Group(.other, 95, ["retry timeout exceeded", "message expired", "delivery time expired"]),
     Group(.serverError, 85, [
-      "temporary server error", "server error", "internal error", "internal server error",
+      "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
       "local error in processing", "service not available", "mail queue has been stopped",
       "queue has been stopped", "temporarily rejected message", "resources temporarily unavailable",
       "resource temporarily unavailable", "system not accepting network messages", "temporary problem",
