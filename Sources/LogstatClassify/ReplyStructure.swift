@@ -39,7 +39,13 @@ struct ReplyStructure {
     let n = t.count
     var i = 0
     while i < n {
-      let b = t[i] | 0x20
+      // Markers start words: letters count only after a space (or at the start).
+      let raw = t[i]
+      if raw != 0x28, raw != 0x27, i > 0, t[i - 1] != 0x20 {
+        i += 1
+        continue
+      }
+      let b = raw | 0x20
       switch b {
       case 0x73:  // s
         if let after = match(t, i, "said:") {
