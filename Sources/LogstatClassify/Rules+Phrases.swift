@@ -20,6 +20,51 @@ enum Rules {
   }
 
   static let reasonPhrases: [Group] = [
+    // MARK: specific wordings that outrank the broad words they contain
+    Group(.authRequired, 95, [
+      "web browser", "failed to authenticate", "identity changes", "unauthenticated senders not allowed",
+      "application-specific password",
+    ]),
+    Group(.authentication, 95, ["authentication requirements", "authentication level"]),
+    Group(.policy, 95, [
+      "user reject", "refuse to receive", "refuses to receive", "only accepting mail from", "not accepting any mail",
+      "user rules", "blocked by the recipient", "sender was not authenticated", "not in allowed-senders",
+      "not authenticated for group", "recipient preferences",
+    ]),
+    Group(.protocolError, 95, ["bad helo", "helo/ehlo argument", "no data before greeting", "ehlo/helo first"]),
+    Group(.quotaExceeded, 96, ["relay limit exceeded", "relay sending limit"]),
+    Group(.reverseDNS, 95, ["forward dns entry", "dns check failure", "no rdns"]),
+    Group(.senderRejected, 98, [
+      "sender address has been blacklisted", "sender is in my black list", "email address has been blacklisted",
+      "address is on senderfilterconfig", "backscatter", "third-party dsn", "unsigned dsn",
+      "fully qualified email address required", "registered gateway user", "bouncedeny", "block policy for header from", "block policy for envelope from",
+      "empty email address", "unresolvable rfc.5321", "unroutable sender", "sorry, your domain has been",
+      "sorry, your email address has been", "your envelope sender",
+    ]),
+    Group(.serverError, 88, [
+      "config error", "system error", "suspiciousremoteservererror", "expansion problem", "journaling",
+    ]),
+    Group(.blocklisted, 93, ["ip has been blocked", "has been temporarily blocked", "ip has been temporarily blocked"]),
+    Group(.mailboxDisabled, 95, ["banned recipient"]),
+    Group(.authRequired, 97, ["send anonymous mail", "authentication not allowed"]),
+    Group(.invalidContent, 95, ["blank from", "provide a valid from", "not allowed as a from"]),
+    Group(.rateLimited, 92, ["messages per session", "per session"]),
+    Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
+    Group(.tlsFailure, 95, ["dnssec", "mta-sts", "requires encryption", "ciphers", "dane"]),
+    Group(.virus, 98, ["prohibited virus"]),
+    Group(.domainNotFound, 95, [
+      "mail-enabled subscriptions", "missing mx", "mxs point to missing", "mail domain mentioned",
+      "domain may not exist", "dns domain",
+    ]),
+    Group(.domainNotFound, 88, ["host not found"]),
+    Group(.blocklisted, 96, ["comcast block"]),
+    Group(.messageTooLarge, 97, ["recipsizelimit", "sizelimit"]),
+    Group(.invalidContent, 97, [
+      "duplicate header", "multiple subject", "rfcmessagenoncompliant", "disallowed header", "encoded-word",
+      "rfc 5322 compliant", "mime headers", "binary content", "base64 encoding", "8-bit data",
+    ]),
+    Group(.mailboxDisabled, 92, ["suspend the service", "archivee", "temporarily inactive", "currently suspended"]),
+    Group(.relayDenied, 95, ["client was not authenticated"]),
     // MARK: recipient address
     Group(.userUnknown, 85, [
       "user unknown", "unknown user", "no such user", "user not found", "user does not exist",
@@ -41,7 +86,8 @@ enum Rules {
       "mailbox invalid", "mailbox not present", "no account by that name", "no mail box",
       "no such person", "recipient not exist", "recipient not ok", "badrcptto", "validrcptto",
       "envelope recipient has been denied", "no one at this address", "missing home directory",
-      "user not known", "unknown virtual user", "account or domain may not exist", ") unknown",
+      "user not known", "unknown virtual user", ") unknown", "nicht gefunden",
+      "notfound", "unavaiable", "badrecipientto",
       "utilisateur inconnu", "destinataire inconnu", "unbekannt", "nessun utente", "no existe",
       "usuario desconocido", "recipient is not accepted", "not a local address",
     ]),
@@ -143,7 +189,7 @@ enum Rules {
       "relay access denied", "relaying denied", "relay denied", "relay not permitted", "unable to relay",
       "relaying not allowed", "not permitted to relay", "relay prohibited", "we do not relay",
       "not allowed to relay", "no relaying", "relay not allowed", "relaying prohibited",
-      "allowed rcpthosts", "not in my list of allowed", "cannot relay", "can't relay",
+      "allowed rcpthost", "non-local e-mail address", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
       "relaying to", "relay access", "relay attempt", "relaying is not allowed", "relay is not allowed",
       "is not a local domain", "user not local", "relay not authorized",
       "relaying disallowed", "relaying mail to", "not a gateway", "as a relay", "mail relay",
@@ -164,7 +210,8 @@ enum Rules {
     ]),
     Group(.blocklisted, 82, [
       "blacklist", "blocklist", "block list", "black list", "refused spam site", "spam site",
-      "block for spam", "blocked for abuse", "is_blocked", "ip blocked", "ip address is blocked",
+      "blocked for abuse", "invalid ip for sending", "no access from mail server", "open proxy",
+      "bounce attack", "abus detecte", "not allowed to connect", "bad commands from", "bad ip profile", "is_blocked", "ip blocked", "ip address is blocked",
       "ip is blocked", "ip has been blocked", "dynamic/residential", "residential ip", " dynamic ip",
       "listed in", "listed on", "user defined policy matched", "banned sender", "rejected because the ip is",
       "your ip address is listed", "host is blacklisted", "is blocked by", "blocked ip",
@@ -186,7 +233,7 @@ enum Rules {
       "user complaints", "spam complaints", "permanently deferred", "possible abuse",
       "excessive unknown recipients", "possible open relay", "patterns characteristic of spam",
       "temporarily deferred due to", "deferred due to user complaints", "senderbase", "talos",
-      "reputation score", "suspicious activity", "bad ip profile", "[gl01]", "[tss", "too many complaints",
+      "reputation score", "suspicious activity", "unusual rate of", "access denied, please try again later", "[gl01]", "[tss", "too many complaints",
       "high complaint", "deprioritized",
     ]),
     Group(.reputation, 70, ["reputation", "complaints", "abuse"]),
@@ -195,7 +242,8 @@ enum Rules {
       "too many concurrent", "too many sessions", "connection limit", "receiving mail too quickly",
       "receiving mail at a rate", "too quickly", "excessive volume", "server busy", "max message per connection",
       "maximum number of concurrent", "throttl", "slow down", "exceeded the rate", "too many requests",
-      "message rate", "connection rate", "too many login attempts", "too many errors", "mail flood",
+      "message rate", "connection rate", "too many login attempts", "frequency limited", "thread limit",
+      "same message-id", "too many errors", "mail flood",
       "too many messages", "too many simultaneous", "too much mail", "sending too fast",
       "exceeded the maximum number of connections", "try again later, closing connection",
       "limits for how many messages", "rp-001", "rp-002", "rp-003",
@@ -265,7 +313,8 @@ enum Rules {
       "delivery to command is not allowed", "delivery to files is not allowed",
       "delivery to pipes is not allowed", "maildir delivery failed", "error in router",
       "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
-      "local delivery failed", "panic", "configuration error in", "getpwnam",
+      "local delivery failed", "panic", "configuration error in", "getpwnam", "pipe to |", "x-unix",
+      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=",
     ]),
     // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
     Group(.localError, 55, ["permission denied"]),
@@ -368,7 +417,9 @@ enum Rules {
     ]),
     Group(.protocolError, 95, ["too many unauthenticated commands"]),
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
-    Group(.other, 95, ["retry timeout exceeded", "message expired", "delivery time expired"]),
+    Group(.other, 95, ["retry timeout exceeded"]),
+    // An expiry that names its cause ("message expired, connection refused") is that cause.
+    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired", "queue too long"]),
     Group(.serverError, 85, [
       "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
       "local error in processing", "service not available", "mail queue has been stopped",
