@@ -59,7 +59,7 @@ struct LogLineFields {
   init(_ raw: String) {
     let text = raw.trimmingSpaces
     reply = text
-    if text.contains(" status=") || text.hasPrefix("status=") || text.contains("NOQUEUE: reject:") {
+    if text.contains(" status=") || text.hasPrefix("status=") || LogLineFields.rejectMarker(in: text) != nil {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {
       parseExim(text, marker: marker)
@@ -73,9 +73,13 @@ struct LogLineFields {
     }
     if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
     isDeferral = text.contains("status=deferred")
-    if let range = text.firstRange(of: "NOQUEUE: reject: ") {
+    if let marker = LogLineFields.rejectMarker(in: text), let range = text.firstRange(of: marker) {
       var rest = String(text[range.upperBound...])
-      if let colon = rest.firstRange(of: "]: ") { rest = String(rest[colon.upperBound...]) }
+      if let colon = rest.firstRange(of: "]: ") {
+        rest = String(rest[colon.upperBound...])
+      } else if rest.hasPrefix("END-OF-MESSAGE: ") || rest.hasPrefix("DATA: ") || rest.hasPrefix("CONNECT: ") {
+        rest = String(rest[rest.firstRange(of: ": ")!.upperBound...])
+      }
       if let from = rest.firstRange(of: "; from=<") { rest = String(rest[..<from.lowerBound]) }
       reply = rest
       return
@@ -100,6 +104,15 @@ struct LogLineFields {
       }
     }
     reply = inner
+  }
+
+  /// The Postfix refusal markers: smtpd's own, its before-queue proxy's, and a milter's.
+  static func rejectMarker(in text: String) -> String? {
+    for marker in ["NOQUEUE: reject: ", "NOQUEUE: proxy-reject: ", "milter-reject: ", ": proxy-reject: "]
+    where text.contains(marker) {
+      return marker
+    }
+    return nil
   }
 
   /// The Exim delivery-line flag (`**`, `==`, `->`, `=>`, `*>`) or "rejected" marker, if any.

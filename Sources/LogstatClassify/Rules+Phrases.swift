@@ -52,6 +52,8 @@ enum Rules {
     Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
     Group(.tlsFailure, 95, ["dnssec", "mta-sts", "requires encryption", "ciphers", "dane"]),
     Group(.virus, 98, ["prohibited virus"]),
+    Group(.tlsFailure, 100, ["tlsa"]),
+    Group(.localError, 60, [" router"]),
     Group(.domainNotFound, 95, [
       "mail-enabled subscriptions", "missing mx", "mxs point to missing", "mail domain mentioned",
       "domain may not exist", "dns domain",
