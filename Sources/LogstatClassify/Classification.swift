@@ -12,6 +12,8 @@ public struct Classification: Sendable, Equatable, Hashable {
   public var enhancedCode: EnhancedCode?
   /// The enhanced status code the MTA logged (`dsn=`), as given by the caller.
   public var dsn: EnhancedCode?
+  /// The SMTP step the reply answered, when the MTA's wrapper names it.
+  public var step: SMTPStep = .unknown
 
   /// Makes a classification from its parts.
   public init(

@@ -25,8 +25,13 @@ public struct Explanation: Sendable, Equatable {
   public var bestCode: EnhancedCode? { classification.bestCode }
   /// The registered meaning of `bestCode`.
   public var meaning: String? { bestCode?.meaning }
-  /// What the sender can do.
-  public var advice: String { classification.reason.advice }
+  /// What the sender can do; an address reason given as a temporary refusal says so first.
+  public var advice: String {
+    let advice = classification.reason.advice
+    guard classification.reason.isHard, !isHard else { return advice }
+    return "This refusal was temporary (a 4xx code or a deferral), so the queue retries and the address is not removed yet; only if it turns permanent: "
+      + advice
+  }
 }
 
 /// Explains one reply text or one whole Postfix/Exim log line.

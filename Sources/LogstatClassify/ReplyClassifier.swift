@@ -88,9 +88,11 @@ public final class ReplyClassifier {
     }
     if provider == .none, let recipientDomain { provider = Provider.forDomain(recipientDomain) }
 
-    return Classification(
+    var verdict = Classification(
       reason: reason, provider: provider, blocklist: blocklist, basicCode: reply.basicCode,
       enhancedCode: reply.enhancedCode, dsn: dsn)
+    verdict.step = reply.step
+    return verdict
   }
 
   /// What the SMTP step makes of a reason: a refusal after `MAIL FROM` is about our sender

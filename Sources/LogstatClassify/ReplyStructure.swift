@@ -12,6 +12,18 @@ public enum SMTPStep: UInt8, Sendable, Hashable {
   case rcptTo
   /// `DATA`, the message body or the end of data.
   case data
+
+  /// The name `explain` prints (`rcpt-to`), nil when unknown.
+  public var name: String? {
+    switch self {
+    case .unknown: nil
+    case .connect: "connect"
+    case .helo: "helo"
+    case .mailFrom: "mail-from"
+    case .rcptTo: "rcpt-to"
+    case .data: "data"
+    }
+  }
 }
 
 /// Where the innermost remote reply sits inside a logged text, and the step it answered.

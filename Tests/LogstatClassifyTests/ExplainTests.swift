@@ -144,6 +144,10 @@ struct ExplainTests {
   @Test("a 4xx reply, a Postfix deferral or an Exim == line is never hard")
   func transientIsNeverHard() {
     #expect(!explain("451 Recipient not OK").isHard)
+    #expect(explain("451 Recipient not OK").advice.hasPrefix("This refusal was temporary"))
+    #expect(explain("550 No such user here").advice == Reason.userUnknown.advice)
+    #expect(explain("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example R=dnslookup T=remote_smtp H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after MAIL FROM:<s@our.example>: 550 5.7.1 Rejected").classification.step == .mailFrom)
+    #expect(explain("host mx.b.example[192.0.2.1] said: 550 5.1.1 No such user (in reply to RCPT TO command)").classification.step == .rcptTo)
     #expect(explain("451 Recipient not OK").reason == .userUnknown)
     #expect(!explain("450 4.1.1 <a@b.example>: Recipient address rejected: User unknown in local recipient table").isHard)
     #expect(explain("550 5.1.1 <a@b.example>: Recipient address rejected: User unknown in local recipient table").isHard)
