@@ -88,7 +88,7 @@ let package = Package(
     .testTarget(
       name: "LogstatAggregateTests",
       dependencies: [
-        "LogstatAggregate", "LogstatScan",
+        "LogstatAggregate", "LogstatScan", "LogstatClassify",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(

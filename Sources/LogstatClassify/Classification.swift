@@ -12,6 +12,8 @@ public struct Classification: Sendable, Equatable, Hashable {
   public var enhancedCode: EnhancedCode?
   /// The enhanced status code the MTA logged (`dsn=`), as given by the caller.
   public var dsn: EnhancedCode?
+  /// The SMTP step the reply answered, when the MTA's wrapper names it.
+  public var step: SMTPStep = .unknown
 
   /// Makes a classification from its parts.
   public init(
@@ -36,6 +38,16 @@ public struct Classification: Sendable, Equatable, Hashable {
     }
   }
 
-  /// Hard bounce: the address should be removed from lists.
-  public var isHard: Bool { reason.isHard }
+  /// True when a code says the failure is temporary: a 4xx reply, a `4.x.x` enhanced code
+  /// in the text or a `4.x.x` DSN. Such a reply is never a hard bounce, whatever its words.
+  public var isTransient: Bool {
+    if let basic = basicCode, basic / 100 == 4 { return true }
+    if let code = enhancedCode, code.klass == 4 { return true }
+    if let code = dsn, code.klass == 4 { return true }
+    return false
+  }
+
+  /// Hard bounce: the address should be removed from lists. The code class decides first
+  /// (4xx is never hard), then the reason (only address problems are hard).
+  public var isHard: Bool { reason.isHard && !isTransient }
 }

@@ -15,16 +15,23 @@ public struct Explanation: Sendable, Equatable {
 
   /// The reason id.
   public var reason: Reason { classification.reason }
-  /// True for hard bounces (remove the address).
-  public var isHard: Bool { classification.reason.isHard }
+  /// True when the line is a deferral (Postfix `status=deferred`, Exim `==`): never hard.
+  public var isDeferral: Bool
+  /// True for hard bounces (remove the address): never for a deferral or a 4xx code.
+  public var isHard: Bool { classification.isHard && !isDeferral }
   /// Where the fault lies.
   public var fault: Fault { classification.reason.fault }
   /// The enhanced code that best describes the reply (text or `dsn=`, the more specific).
   public var bestCode: EnhancedCode? { classification.bestCode }
   /// The registered meaning of `bestCode`.
   public var meaning: String? { bestCode?.meaning }
-  /// What the sender can do.
-  public var advice: String { classification.reason.advice }
+  /// What the sender can do; an address reason given as a temporary refusal says so first.
+  public var advice: String {
+    let advice = classification.reason.advice
+    guard classification.reason.isHard, !isHard else { return advice }
+    return "This refusal was temporary (a 4xx code or a deferral), so the queue retries and the address is not removed yet; only if it turns permanent: "
+      + advice
+  }
 }
 
 /// Explains one reply text or one whole Postfix/Exim log line.
@@ -36,10 +43,10 @@ public struct Explanation: Sendable, Equatable {
 public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifier()) -> Explanation {
   let line = LogLineFields(text)
   let verdict = classifier.classify(
-    line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
+    line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
-    recipientDomain: line.domain, classification: verdict)
+    recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
 }
 
 /// The fields `explain` pulls out of a log line; a plain reply passes through untouched.
@@ -48,11 +55,16 @@ struct LogLineFields {
   var dsn: EnhancedCode?
   var relay: String?
   var domain: String?
+  var isDeferral = false
+  /// The text as our MTA logged it around the reply (`host X said: ... (in reply to ...)`,
+  /// `SMTP error from remote mail server after ...: ...`): what the classifier reads, so it
+  /// sees the SMTP step. Nil when it is the reply itself.
+  var context: String?
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
     reply = text
-    if text.contains(" status=") || text.hasPrefix("status=") || text.contains("NOQUEUE: reject:") {
+    if text.contains(" status=") || text.hasPrefix("status=") || LogLineFields.rejectMarker(in: text) != nil {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {
       parseExim(text, marker: marker)
@@ -65,9 +77,14 @@ struct LogLineFields {
       self.relay = relay == "none" ? nil : relay.hostPart
     }
     if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
-    if let range = text.firstRange(of: "NOQUEUE: reject: ") {
+    isDeferral = text.contains("status=deferred")
+    if let marker = LogLineFields.rejectMarker(in: text), let range = text.firstRange(of: marker) {
       var rest = String(text[range.upperBound...])
-      if let colon = rest.firstRange(of: "]: ") { rest = String(rest[colon.upperBound...]) }
+      if let colon = rest.firstRange(of: "]: ") {
+        rest = String(rest[colon.upperBound...])
+      } else if rest.hasPrefix("END-OF-MESSAGE: ") || rest.hasPrefix("DATA: ") || rest.hasPrefix("CONNECT: ") {
+        rest = String(rest[rest.firstRange(of: ": ")!.upperBound...])
+      }
       if let from = rest.firstRange(of: "; from=<") { rest = String(rest[..<from.lowerBound]) }
       reply = rest
       return
@@ -81,6 +98,7 @@ struct LogLineFields {
       return
     }
     var inner = String(text[text.index(after: open)..<close])
+    context = inner
     if let suffix = inner.lastRange(of: " (in reply to ") {
       inner = String(inner[..<suffix.lowerBound])
     }
@@ -91,6 +109,15 @@ struct LogLineFields {
       }
     }
     reply = inner
+  }
+
+  /// The Postfix refusal markers: smtpd's own, its before-queue proxy's, and a milter's.
+  static func rejectMarker(in text: String) -> String? {
+    for marker in ["NOQUEUE: reject: ", "NOQUEUE: proxy-reject: ", "milter-reject: ", ": proxy-reject: "]
+    where text.contains(marker) {
+      return marker
+    }
+    return nil
   }
 
   /// The Exim delivery-line flag (`**`, `==`, `->`, `=>`, `*>`) or "rejected" marker, if any.
@@ -120,6 +147,7 @@ struct LogLineFields {
   }
 
   mutating func parseExim(_ text: String, marker: String) {
+    isDeferral = marker == " == "
     if marker != " rejected ", let host = text.value(after: " H=", until: " ") {
       relay = host.hostPart
     }
@@ -135,6 +163,7 @@ struct LogLineFields {
     domain = String(address).trimmingCharacters(in: ":").domainPart
     rest = String(rest.dropFirst(address.count))
     if let smtp = rest.firstRange(of: "SMTP error from remote mail server after ") {
+      context = String(rest[smtp.lowerBound...])
       let after = rest[smtp.upperBound...]
       if let colon = after.firstRange(of: ": ") { reply = String(after[colon.upperBound...]) }
       return

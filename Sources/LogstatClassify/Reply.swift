@@ -9,11 +9,14 @@ public struct Reply: Sendable, Equatable {
   public var basicCode: UInt16?
   /// The first enhanced status code in the text (`5.1.1`, also `#5.1.1` or `550-5.1.1`).
   public var enhancedCode: EnhancedCode?
+  /// The SMTP step the reply answered, from the wrapper around it.
+  public var step: SMTPStep = .unknown
 
   /// Makes a reply from already known codes.
-  public init(basicCode: UInt16? = nil, enhancedCode: EnhancedCode? = nil) {
+  public init(basicCode: UInt16? = nil, enhancedCode: EnhancedCode? = nil, step: SMTPStep = .unknown) {
     self.basicCode = basicCode
     self.enhancedCode = enhancedCode
+    self.step = step
   }
 
   /// Finds the codes in `text` and writes its normalised form into `buffer`.

@@ -39,8 +39,14 @@ public final class ReplyClassifier {
     if let found = cache.find(fingerprint) {
       (reply, hits) = found
     } else {
+      // Who said what: classify the innermost remote reply, not our MTA's wrapper around it.
+      let structure = ReplyStructure.locate(text)
       var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
-      (reply, hits) = scanner.run(text)
+      var (inner, found) = scanner.run(
+        UnsafeRawBufferPointer(rebasing: text[structure.start..<structure.end]))
+      inner.step = structure.step
+      if inner.basicCode == nil, structure.quotedCode != 0 { inner.basicCode = structure.quotedCode }
+      (reply, hits) = (inner, found)
       cache.store(fingerprint, (reply, hits))
     }
 
@@ -66,8 +72,14 @@ public final class ReplyClassifier {
       reason = byBasic
     }
 
+    // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
+    if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
+    reason = ReplyClassifier.adjust(reason, step: reply.step)
+
+    // A list that failed to answer (open resolver, refused query) lists nobody.
     let blocklist: Blocklist? =
-      hits.blocklist == 0 ? nil : Rules.blocklists[PhraseHits.value(hits.blocklist)]
+      hits.blocklist == 0 || reason == .dnsFailure
+      ? nil : Rules.blocklists[PhraseHits.value(hits.blocklist)]
 
     var provider = Provider.none
     if let relayHost { provider = Provider.forRelayHost(relayHost) }
@@ -76,9 +88,31 @@ public final class ReplyClassifier {
     }
     if provider == .none, let recipientDomain { provider = Provider.forDomain(recipientDomain) }
 
-    return Classification(
+    var verdict = Classification(
       reason: reason, provider: provider, blocklist: blocklist, basicCode: reply.basicCode,
       enhancedCode: reply.enhancedCode, dsn: dsn)
+    verdict.step = reply.step
+    return verdict
+  }
+
+  /// What the SMTP step makes of a reason: a refusal after `MAIL FROM` is about our sender
+  /// (a `5.1.7` "no such domain" there is our sender's domain), one at connect or greeting is
+  /// about our IP, never about an address that was not yet named.
+  @inline(__always)
+  static func adjust(_ reason: Reason, step: SMTPStep) -> Reason {
+    switch step {
+    case .mailFrom:
+      switch reason {
+      case .userUnknown, .mailboxDisabled, .domainNotFound, .policy, .other: return .senderRejected
+      default: return reason
+      }
+    case .connect, .helo:
+      switch reason {
+      case .userUnknown, .mailboxDisabled, .domainNotFound, .mailboxFull: return .policy
+      default: return reason
+      }
+    default: return reason
+    }
   }
 
   /// String convenience for tests, `explain` and the command line.

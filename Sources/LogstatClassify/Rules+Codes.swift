@@ -23,6 +23,7 @@ extension Rules {
   /// The first matching row wins, so provider-specific ranges come before RFC ones.
   static let codes: [CodeRule] = [
     // Microsoft 365 / Exchange Online specifics.
+    CodeRule(5, 7, 504...505, .mailboxDisabled, 80),
     CodeRule(5, 7, 509...509, .authentication, 70),
     CodeRule(5, 7, 510...510, .policy, 60),
     CodeRule(5, 7, 511...511, .blocklisted, 65),

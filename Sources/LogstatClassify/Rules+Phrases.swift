@@ -20,6 +20,53 @@ enum Rules {
   }
 
   static let reasonPhrases: [Group] = [
+    // MARK: specific wordings that outrank the broad words they contain
+    Group(.authRequired, 95, [
+      "web browser", "failed to authenticate", "identity changes", "unauthenticated senders not allowed",
+      "application-specific password",
+    ]),
+    Group(.authentication, 95, ["authentication requirements", "authentication level"]),
+    Group(.policy, 95, [
+      "user reject", "refuse to receive", "refuses to receive", "only accepting mail from", "not accepting any mail",
+      "user rules", "blocked by the recipient", "sender was not authenticated", "not in allowed-senders",
+      "not authenticated for group", "recipient preferences",
+    ]),
+    Group(.protocolError, 95, ["bad helo", "helo/ehlo argument", "no data before greeting", "ehlo/helo first"]),
+    Group(.quotaExceeded, 96, ["relay limit exceeded", "relay sending limit"]),
+    Group(.reverseDNS, 95, ["forward dns entry", "dns check failure", "no rdns"]),
+    Group(.senderRejected, 98, [
+      "sender address has been blacklisted", "sender is in my black list", "email address has been blacklisted",
+      "address is on senderfilterconfig", "backscatter", "third-party dsn", "unsigned dsn",
+      "fully qualified email address required", "registered gateway user", "bouncedeny", "block policy for header from", "block policy for envelope from",
+      "empty email address", "unresolvable rfc.5321", "unroutable sender", "sorry, your domain has been",
+      "sorry, your email address has been", "your envelope sender",
+    ]),
+    Group(.serverError, 88, [
+      "config error", "system error", "suspiciousremoteservererror", "expansion problem", "journaling",
+    ]),
+    Group(.blocklisted, 93, ["ip has been blocked", "has been temporarily blocked", "ip has been temporarily blocked"]),
+    Group(.mailboxDisabled, 95, ["banned recipient"]),
+    Group(.authRequired, 97, ["send anonymous mail", "authentication not allowed"]),
+    Group(.invalidContent, 95, ["blank from", "provide a valid from", "not allowed as a from"]),
+    Group(.rateLimited, 92, ["messages per session", "per session"]),
+    Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
+    Group(.tlsFailure, 95, ["dnssec", "mta-sts", "requires encryption", "ciphers", "dane"]),
+    Group(.virus, 98, ["prohibited virus"]),
+    Group(.tlsFailure, 100, ["tlsa"]),
+    Group(.localError, 60, [" router"]),
+    Group(.domainNotFound, 95, [
+      "mail-enabled subscriptions", "missing mx", "mxs point to missing", "mail domain mentioned",
+      "domain may not exist", "dns domain",
+    ]),
+    Group(.domainNotFound, 88, ["host not found"]),
+    Group(.blocklisted, 96, ["comcast block"]),
+    Group(.messageTooLarge, 97, ["recipsizelimit", "sizelimit"]),
+    Group(.invalidContent, 97, [
+      "duplicate header", "multiple subject", "rfcmessagenoncompliant", "disallowed header", "encoded-word",
+      "rfc 5322 compliant", "mime headers", "binary content", "base64 encoding", "8-bit data",
+    ]),
+    Group(.mailboxDisabled, 92, ["suspend the service", "archivee", "temporarily inactive", "currently suspended"]),
+    Group(.relayDenied, 95, ["client was not authenticated"]),
     // MARK: recipient address
     Group(.userUnknown, 85, [
       "user unknown", "unknown user", "no such user", "user not found", "user does not exist",
@@ -41,7 +88,8 @@ enum Rules {
       "mailbox invalid", "mailbox not present", "no account by that name", "no mail box",
       "no such person", "recipient not exist", "recipient not ok", "badrcptto", "validrcptto",
       "envelope recipient has been denied", "no one at this address", "missing home directory",
-      "user not known", "unknown virtual user", "account or domain may not exist", ") unknown",
+      "user not known", "unknown virtual user", ") unknown", "nicht gefunden",
+      "notfound", "unavaiable", "badrecipientto",
       "utilisateur inconnu", "destinataire inconnu", "unbekannt", "nessun utente", "no existe",
       "usuario desconocido", "recipient is not accepted", "not a local address",
     ]),
@@ -50,8 +98,10 @@ enum Rules {
       "name directory", "bad destination mailbox", "invalid address",
       "mailbox name not allowed", "no mailbox",
       "mailbox unavailable", "no longer valid", "not found in directory", "does not exist",
-      "recipient address rejected", "mailbox is not available",
+      "mailbox is not available",
     ]),
+    // A prefix only: the cause after it ("Mailer error", "Disabled recipient address") decides.
+    Group(.userUnknown, 45, ["recipient address rejected"]),
     Group(.userUnknown, 40, ["address rejected", "recipient rejected", "not found"]),
     Group(.mailboxDisabled, 88, [
       "account has been disabled", "account is disabled", "account disabled", "mailbox disabled",
@@ -64,7 +114,7 @@ enum Rules {
       "no longer active", "has been terminated", "mailbox has been disabled", "user account is disabled",
       "[suspend]", "not accepting messages", "mailbox is suspended", "account blocked by owner",
       "temporary locked", "temporarily locked", "archived recipient", "inactive user", "is terminated",
-      "no longer accepts mail", "user not active", "mailbox is deactivated", "deactivated mailbox",
+      "no longer accepts mail", "user not active", "disabled recipient", "mailbox is deactivated", "deactivated mailbox",
     ]),
     Group(.mailboxDisabled, 65, ["is inactive", "deactivated", "disabled", "suspended", "no longer in use"]),
     Group(.mailboxFull, 88, [
@@ -78,7 +128,7 @@ enum Rules {
       "inbox is out of storage", "has exceeded its quota", "exceeds quota", "exceeded quota",
       "not enough storage space in the mailbox", "mailbox size exceeded", "mailbox is over",
       "quotaexceeded", "recipient's mailbox is full", "too many messages on the server",
-      "space has been used up", "pleine", "postfach voll", "casella piena", "mailbox limit", "exceeded their mailbox",
+      "space has been used up", "recipient's mailbox exceeded", "number of messages in", "pleine", "postfach voll", "casella piena", "mailbox limit", "exceeded their mailbox",
     ]),
     Group(.mailboxFull, 95, ["mailbox full or sending limit exceeded"]),
     Group(.mailboxFull, 60, ["quota exceeded", "quota", "mailbox space", "storage limit"]),
@@ -91,6 +141,7 @@ enum Rules {
       "mx record for domain not found", "domain has no mx", "domain name does not exist",
       "non-existent domain", "nonexistent domain", "domain doesn't exist", "not a valid domain",
       "domain is not reachable", "host unknown", "unknown host", "domain must exist",
+      "nullmx", "no mx found", "no mx record", "no mx for", "no mx host", "no valid mx",
     ]),
     Group(.policy, 90, ["does not accept mail from", "not accepting mail with", "list of senders"]),
     // MARK: network and DNS
@@ -102,6 +153,15 @@ enum Rules {
       "mx lookup failed", "dns query failed", "could not resolve", "cannot resolve",
       "temporary dns", "dns temporary", "resolver failure", "dns resolution",
       "name server timeout", "lookup error",
+    ]),
+    // A DNSBL that refused the checking server's query (open or public resolver, too many
+    // queries, Spamhaus returnc codes 127.255.255.x): nobody is listed, the receiver's DNS failed.
+    Group(.dnsFailure, 99, [
+      "open resolver", "public resolver", "open dns resolver", "public dns resolver", "query refused",
+      "queries refused", "refused query", "/returnc/", "returnc", "127.255.255.", "excessive number of queries",
+      "dnsbl query failed", "dnsbl lookup failed", "rbl lookup failed", "rbl query failed",
+      "query via public", "queries via public", "unable to query", "not a valid dnsbl",
+      "dnsbl error", "rbl error", "dnsbl timeout", "rbl timeout",
     ]),
     Group(.connectionFailed, 85, [
       "connection refused", "connection timed out", "lost connection", "connection reset",
@@ -131,7 +191,7 @@ enum Rules {
       "relay access denied", "relaying denied", "relay denied", "relay not permitted", "unable to relay",
       "relaying not allowed", "not permitted to relay", "relay prohibited", "we do not relay",
       "not allowed to relay", "no relaying", "relay not allowed", "relaying prohibited",
-      "allowed rcpthosts", "not in my list of allowed", "cannot relay", "can't relay",
+      "allowed rcpthost", "non-local e-mail address", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
       "relaying to", "relay access", "relay attempt", "relaying is not allowed", "relay is not allowed",
       "is not a local domain", "user not local", "relay not authorized",
       "relaying disallowed", "relaying mail to", "not a gateway", "as a relay", "mail relay",
@@ -152,7 +212,8 @@ enum Rules {
     ]),
     Group(.blocklisted, 82, [
       "blacklist", "blocklist", "block list", "black list", "refused spam site", "spam site",
-      "block for spam", "blocked for abuse", "is_blocked", "ip blocked", "ip address is blocked",
+      "blocked for abuse", "invalid ip for sending", "no access from mail server", "open proxy",
+      "bounce attack", "abus detecte", "not allowed to connect", "bad commands from", "bad ip profile", "is_blocked", "ip blocked", "ip address is blocked",
       "ip is blocked", "ip has been blocked", "dynamic/residential", "residential ip", " dynamic ip",
       "listed in", "listed on", "user defined policy matched", "banned sender", "rejected because the ip is",
       "your ip address is listed", "host is blacklisted", "is blocked by", "blocked ip",
@@ -165,7 +226,7 @@ enum Rules {
       "accepting mail from your ip", "ip address is listed", "bad ip",
     ]),
     Group(.blocklisted, 58, [" your ip", "not accepting connections"]),
-    Group(.blocklisted, 55, ["permission denied", "blocked"]),
+    Group(.blocklisted, 55, ["blocked"]),
     Group(.reputation, 95, [
       "unusual rate of unsolicited", "unsolicited mail originating from your", "[tss0", "[ts0",
       "unexpected volume or user complaints", "traffic not accepted from this ip",
@@ -174,7 +235,7 @@ enum Rules {
       "user complaints", "spam complaints", "permanently deferred", "possible abuse",
       "excessive unknown recipients", "possible open relay", "patterns characteristic of spam",
       "temporarily deferred due to", "deferred due to user complaints", "senderbase", "talos",
-      "reputation score", "suspicious activity", "bad ip profile", "[gl01]", "[tss", "too many complaints",
+      "reputation score", "suspicious activity", "unusual rate of", "access denied, please try again later", "[gl01]", "[tss", "too many complaints",
       "high complaint", "deprioritized",
     ]),
     Group(.reputation, 70, ["reputation", "complaints", "abuse"]),
@@ -183,7 +244,8 @@ enum Rules {
       "too many concurrent", "too many sessions", "connection limit", "receiving mail too quickly",
       "receiving mail at a rate", "too quickly", "excessive volume", "server busy", "max message per connection",
       "maximum number of concurrent", "throttl", "slow down", "exceeded the rate", "too many requests",
-      "message rate", "connection rate", "too many login attempts", "too many errors", "mail flood",
+      "message rate", "connection rate", "too many login attempts", "frequency limited", "thread limit",
+      "same message-id", "too many errors", "mail flood",
       "too many messages", "too many simultaneous", "too much mail", "sending too fast",
       "exceeded the maximum number of connections", "try again later, closing connection",
       "limits for how many messages", "rp-001", "rp-002", "rp-003",
@@ -191,6 +253,7 @@ enum Rules {
       "receiving too many messages", "rate exceeded", "deferred due to excessive",
     ]),
     Group(.rateLimited, 92, [
+      "sending too many", "too many emails", "too many mails", "too many e-mails",
       "received this hour", "too many recipients from", "trop de connexions", "try again slower",
     ]),
     Group(.rateLimited, 80, ["per hour", "per minute", "per second"]),
@@ -240,6 +303,23 @@ enum Rules {
     ]),
     Group(.authRequired, 93, ["not logged in"]),
     Group(.reverseDNS, 85, ["ip name lookup failed"]),
+    // MARK: our own MTA, failing before or without any remote server
+    Group(.localError, 96, [
+      "lock file", "lockfile", "unable to lock", "failed to lock", "child process of",
+      "transport returned", "command died with", "command output:", "command not found",
+      "argument list too long", "tainted", "failed to expand", "expansion of", "expansion failed",
+      "unknown transport", "transport not found", "no transport", "mail system configuration error",
+      "unknown mail transport error", "mail transport unavailable", "cannot update mailbox",
+      "cannot append message", "is not owned by recipient", "not a regular file", "has too many links",
+      "unable to set uid", "unable to set gid", "delivery to file is not allowed",
+      "delivery to command is not allowed", "delivery to files is not allowed",
+      "delivery to pipes is not allowed", "maildir delivery failed", "error in router",
+      "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
+      "local delivery failed", "panic", "configuration error in", "getpwnam", "pipe to |", "x-unix",
+      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=",
+    ]),
+    // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
+    Group(.localError, 55, ["permission denied"]),
     // MARK: our message
     Group(.authentication, 93, [
       "sender is unauthenticated", "spf check failed", "spf validation failed", "does not pass dmarc",
@@ -339,9 +419,11 @@ enum Rules {
     ]),
     Group(.protocolError, 95, ["too many unauthenticated commands"]),
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
-    Group(.other, 95, ["retry timeout exceeded", "message expired", "delivery time expired"]),
+    Group(.other, 95, ["retry timeout exceeded"]),
+    // An expiry that names its cause ("message expired, connection refused") is that cause.
+    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired", "queue too long"]),
     Group(.serverError, 85, [
-      "temporary server error", "server error", "internal error", "internal server error",
+      "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
       "local error in processing", "service not available", "mail queue has been stopped",
       "queue has been stopped", "temporarily rejected message", "resources temporarily unavailable",
       "resource temporarily unavailable", "system not accepting network messages", "temporary problem",

@@ -62,7 +62,7 @@ extension Rules {
   /// Every phrase rule, in one list for the automaton.
   static let allPhraseRules: [PhraseRule] = {
     var rules: [PhraseRule] = []
-    for group in reasonPhrases {
+    for group in reasonPhrases + providerCodes + languagePhrases + weakWords {
       for phrase in group.phrases {
         rules.append(PhraseRule(phrase: phrase, meaning: .reason(group.reason), priority: group.priority))
       }

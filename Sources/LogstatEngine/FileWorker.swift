@@ -84,8 +84,9 @@ final class FileWorker {
     }
     let dsn = line.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(line.dsn))
     let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
-    return classifier.classify(
-      text: b.slice(line.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
+    // The wrapper, when the scanner kept one, tells the classifier the SMTP step.
+    let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
+    return classifier.classify(text: b.slice(text), dsn: dsn, relayHost: relay, recipientDomain: nil)
   }
 
   /// Splits a chunk of whole lines at newlines and feeds each line through scan and aggregate.

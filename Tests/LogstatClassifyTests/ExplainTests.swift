@@ -91,4 +91,67 @@ struct ExplainTests {
     #expect(result.meaning == EnhancedCode("5.7.509")!.meaning)
     #expect(result.advice == Reason.authentication.advice)
   }
+
+  @Test("our own MTA's local failures are local-error: soft, our server's fault, not a listing")
+  func localErrors() {
+    let lines = [
+      "2026-05-02 10:00:00 1abcde-000001-AB == user@myhost.example R=caller T=local_delivery defer (13): Permission denied: creating lock file hitching name",
+      "2026-05-02 10:00:01 1abcde-000002-AB ** b1@myhost.example R=ut2 T=ut2: Child process of ut2 transport returned 127 (could mean unable to exec or command does not exist) from command: /non/existent/file",
+      "Permission denied",
+    ]
+    for line in lines {
+      let result = explain(line)
+      #expect(result.reason == .localError, "\(line)")
+      #expect(!result.isHard)
+      #expect(result.fault == .ourServer)
+      #expect(result.classification.blocklist == nil)
+    }
+    // The same words from a remote server, under a reply code, are its policy.
+    #expect(explain("550 Permission denied").reason == .policy)
+    #expect(Reason(rawValue: "local-error") == .localError)
+    #expect(Reason.localError.advice.contains("not at fault"))
+  }
+
+  @Test("the innermost reply is classified, with the SMTP step it answered")
+  func structure() {
+    let cases: [(String, Reason)] = [
+      // Exim: after MAIL FROM a 5.1.7 "no such domain" is about our sender's domain.
+      ("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example R=dnslookup T=remote_smtp H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after MAIL FROM:<s@our.example> SIZE=1234: 550 5.1.7 No such domain our.example", .senderRejected),
+      // Postfix: the same words after RCPT TO are about the recipient's domain.
+      ("Jan 10 10:00:00 mx postfix/smtp[1]: 4F9D63A2B: to=<b@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.2, status=bounced (host mx.example.org[192.0.2.1] said: 550 5.1.2 No such domain example.org (in reply to RCPT TO command))", .domainNotFound),
+      // Gateways quoting the remote reply: its words win over the wrapper's.
+      ("Remote protocol error: 550 Insecure Mail Relay", .relayDenied),
+      ("5.3.0 - Other mail system problem 550-'Unknown user abc@example.com' (delivery attempts: 0)", .userUnknown),
+      ("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'", .userUnknown),
+      // Exim gave up: the cause is before ": retry timeout exceeded".
+      ("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example: mailbox is full: retry timeout exceeded", .mailboxFull),
+      ("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example: retry timeout exceeded", .other),
+      // The Postfix prefix is only a prefix: the cause after it decides.
+      ("550 5.1.1 <a@b.example>: Recipient address rejected: Mailer error", .serverError),
+      ("550 5.1.1 <a@b.example>: Recipient address rejected: Disabled recipient address", .mailboxDisabled),
+      // A DNSBL that refused the query lists nobody.
+      ("554 5.7.1 Service unavailable; Client host [192.0.2.5] blocked using sbl.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/203.0.113.9", .dnsFailure),
+      ("Jan 10 10:00:00 mx postfix/smtpd[1]: NOQUEUE: proxy-reject: END-OF-MESSAGE: 554 5.7.1 Message rejected as spam; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<x>", .spamContent),
+      ("2026-01-10 10:00:00 1abcde-000001-AB ** t3@dane.example R=client T=send_to_server: DANE error: tlsa lookup not DNSSEC", .tlsFailure),
+    ]
+    for (input, reason) in cases {
+      let result = explain(input)
+      #expect(result.reason == reason, "\(input)")
+      #expect(result.classification.blocklist == nil || reason == .blocklisted)
+    }
+  }
+
+  @Test("a 4xx reply, a Postfix deferral or an Exim == line is never hard")
+  func transientIsNeverHard() {
+    #expect(!explain("451 Recipient not OK").isHard)
+    #expect(explain("451 Recipient not OK").advice.hasPrefix("This refusal was temporary"))
+    #expect(explain("550 No such user here").advice == Reason.userUnknown.advice)
+    #expect(explain("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example R=dnslookup T=remote_smtp H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after MAIL FROM:<s@our.example>: 550 5.7.1 Rejected").classification.step == .mailFrom)
+    #expect(explain("host mx.b.example[192.0.2.1] said: 550 5.1.1 No such user (in reply to RCPT TO command)").classification.step == .rcptTo)
+    #expect(explain("451 Recipient not OK").reason == .userUnknown)
+    #expect(!explain("450 4.1.1 <a@b.example>: Recipient address rejected: User unknown in local recipient table").isHard)
+    #expect(explain("550 5.1.1 <a@b.example>: Recipient address rejected: User unknown in local recipient table").isHard)
+    #expect(!explain("Jan 10 10:00:00 mx postfix/smtp[1]: 4F9D63A2B: to=<b@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=deferred (host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))").isHard)
+    #expect(!explain("2026-05-02 10:00:00 1abcde-000001-AB == a@b.example R=dnslookup T=remote_smtp defer (-44) H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown").isHard)
+  }
 }

@@ -62,6 +62,9 @@ public struct ScannedLine: Sendable {
   public var status: DeliveryStatus = .none
   /// The server's reply or the MTA's explanation, as written.
   public var replyText: Span = .none
+  /// The reply with our MTA's wrapper around it (Exim `SMTP error from remote mail server
+  /// after RCPT TO:<..>: ...`) when `replyText` left it out: the classifier reads the SMTP step there.
+  public var replyContext: Span = .none
   /// The basic SMTP reply code found in the text (`550`), or 0.
   public var replyCode = 0
   /// An enhanced status code written in the reply text (`5.7.1`, `#5.1.0`), if any.
@@ -96,6 +99,7 @@ public struct ScannedLine: Sendable {
     dsn = .none
     status = .none
     replyText = .none
+    replyContext = .none
     replyCode = 0
     textDSN = .none
     size = -1

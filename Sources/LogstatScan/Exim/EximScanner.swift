@@ -117,6 +117,7 @@ enum EximScanner {
     if b.matches("SMTP error from remote mail server after ", at: text),
       let replyColon = b.find(": ", from: text + 41)
     {
+      line.replyContext = Span(text, b.count)
       text = replyColon + 2
     }
     line.replyText = Span(text, b.count)

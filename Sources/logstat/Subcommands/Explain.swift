@@ -68,6 +68,7 @@ struct Explain: ParsableCommand {
     var lines: [(String, String)] = [
       ("Reply", terminalSafe(e.replyText)),
       ("Codes", codes.isEmpty ? "none found" : codes.joined(separator: ", ")),
+      ("Step", c.step.name.map { "after \($0)" } ?? "not named"),
       ("Reason", "\(e.reason.rawValue): \(e.reason.title)"),
       (
         "Bounce",
@@ -103,6 +104,7 @@ struct Explain: ParsableCommand {
       ("basic_code", c.basicCode.map { .int(Int($0)) } ?? .null),
       ("enhanced_code", c.enhancedCode.map { .string($0.description) } ?? .null),
       ("dsn", e.dsn.map { .string($0.description) } ?? .null),
+      ("smtp_step", c.step.name.map { .string($0) } ?? .null),
       ("meaning", e.meaning.map { .string($0) } ?? .null),
       ("relay", e.relayHost.map { .string($0) } ?? .null),
       ("recipient_domain", e.recipientDomain.map { .string($0) } ?? .null),

@@ -1,0 +1,195 @@
+/// The SMTP step a reply answered, read from our MTA's wrapper words around it.
+///
+/// The step says whom a refusal is about: after `MAIL FROM` our sender or IP, after `RCPT TO`
+/// the recipient, after the data the message, at connect or greeting our IP.
+public enum SMTPStep: UInt8, Sendable, Hashable {
+  case unknown
+  /// Connection, initial greeting, `refused to talk to me`.
+  case connect
+  /// `HELO`/`EHLO`, `STARTTLS`, `AUTH`.
+  case helo
+  case mailFrom
+  case rcptTo
+  /// `DATA`, the message body or the end of data.
+  case data
+
+  /// The name `explain` prints (`rcpt-to`), nil when unknown.
+  public var name: String? {
+    switch self {
+    case .unknown: nil
+    case .connect: "connect"
+    case .helo: "helo"
+    case .mailFrom: "mail-from"
+    case .rcptTo: "rcpt-to"
+    case .data: "data"
+    }
+  }
+}
+
+/// Where the innermost remote reply sits inside a logged text, and the step it answered.
+///
+/// Wrappers peeled off: Postfix `host X said: ...` and `(in reply to X command)`,
+/// `X refused to talk to me: ...`, `delivery temporarily suspended: ...`; Exim
+/// `SMTP error from remote mail server after RCPT TO:<..>: [host X [ip]:] ...` and a trailing
+/// `: retry timeout exceeded`; gateways quoting another server: Exchange
+/// `Remote server returned '...'`, `550-'...'` quotes (Amazon SES, `Unknown address error`),
+/// `Remote protocol error: ...`. The words of a wrapper are classified only when it holds no
+/// reply of its own (`lost connection with X while sending RCPT TO`).
+struct ReplyStructure {
+  var start: Int
+  var end: Int
+  var step: SMTPStep = .unknown
+  /// The reply code of a gateway's quote (`550-'...'`), for a quoted reply that has none.
+  var quotedCode: UInt16 = 0
+
+  /// Finds the innermost reply in `t`; `start..<end` is the whole text when there is no wrapper.
+  ///
+  /// - Complexity: O(n) with a few literal compares at the bytes that can start a marker;
+  ///   no allocation.
+  static func locate(_ t: UnsafeRawBufferPointer) -> ReplyStructure {
+    var s = ReplyStructure(start: 0, end: t.count)
+    let n = t.count
+    var i = 0
+    while i < n {
+      // Markers start words: letters count only after a space (or at the start).
+      let raw = t[i]
+      if raw != 0x28, raw != 0x27, i > 0, t[i - 1] != 0x20 {
+        i += 1
+        continue
+      }
+      let b = raw | 0x20
+      switch b {
+      case 0x73:  // s
+        if let after = match(t, i, "said:") {
+          if s.start <= i { s.start = after }
+        } else if let after = match(t, i, "smtp error from remote mail server after ") {
+          s.step = step(t, after)
+          if let code = firstReplyCode(t, from: after) { s.start = code }
+        } else if let after = match(t, i, "suspended: "), i >= 12,
+          match(t, i - 12, "temporarily ") != nil, s.start <= i
+        {
+          s.start = after
+        }
+      case 0x72:  // r
+        if let after = match(t, i, "refused to talk to me:") {
+          s.step = .connect
+          if s.start <= i { s.start = after }
+        } else if let after = match(t, i, "remote server returned '") {
+          s.start = after
+          if let close = lastQuote(t, after: after, before: s.end) { s.end = close }
+        } else if let after = match(t, i, "remote protocol error:"), s.start <= i {
+          s.start = after
+        } else if let after = match(t, i, "retry timeout exceeded"), i >= 2, t[i - 2] == 0x3A,
+          after >= s.end - 1, i - 2 > s.start
+        {
+          s.end = i - 2  // "mailbox is full: retry timeout exceeded": the cause is before
+        }
+      case 0x28:  // (
+        if let after = match(t, i, "(in reply to ") {
+          s.step = step(t, after)
+          if i > s.start, i < s.end { s.end = i }
+        }
+      case 0x77:  // w
+        if let after = match(t, i, "while sending ") ?? match(t, i, "while performing the "),
+          s.step == .unknown
+        {
+          s.step = step(t, after)
+        } else if match(t, i, "while receiving the initial") != nil, s.step == .unknown {
+          s.step = .connect
+        }
+      case 0x69:  // i
+        if let after = match(t, i, "in response to "), s.step == .unknown { s.step = step(t, after) }
+      case 0x27:  // ' after "550-" or "550 ": a gateway quoting the remote reply
+        if i >= 4, i > s.start, isQuoteOpener(t, i), let close = lastQuote(t, after: i + 1, before: s.end) {
+          s.start = i + 1
+          s.end = close
+          s.quotedCode = UInt16(t[i - 4] - 0x30) * 100 + UInt16(t[i - 3] - 0x30) * 10 + UInt16(t[i - 2] - 0x30)
+        }
+      default: break
+      }
+      i += 1
+    }
+    if s.start >= s.end {  // a wrapper with nothing inside: classify all of it
+      s.start = 0
+      s.end = n
+    }
+    return s
+  }
+
+  /// The step named by the words at `p`: `RCPT TO`, `MAIL FROM`, `end of data`, `DATA`...
+  static func step(_ t: UnsafeRawBufferPointer, _ p: Int) -> SMTPStep {
+    var p = p
+    if let after = match(t, p, "pipelined ") { p = after }
+    if match(t, p, "rcpt") != nil { return .rcptTo }
+    if match(t, p, "mail") != nil { return .mailFrom }
+    if match(t, p, "end of data") != nil || match(t, p, "data") != nil || match(t, p, "message") != nil
+      || match(t, p, "bdat") != nil
+    {
+      return .data
+    }
+    if match(t, p, "helo") != nil || match(t, p, "ehlo") != nil || match(t, p, "lhlo") != nil
+      || match(t, p, "starttls") != nil || match(t, p, "auth") != nil || match(t, p, "xforward") != nil
+    {
+      return .helo
+    }
+    if match(t, p, "initial") != nil || match(t, p, "connect") != nil || match(t, p, "greeting") != nil
+    {
+      return .connect
+    }
+    return .unknown
+  }
+
+  /// `550-'` or `550 '`: a reply code right before the quote at `q`.
+  static func isQuoteOpener(_ t: UnsafeRawBufferPointer, _ q: Int) -> Bool {
+    let sep = t[q - 1]
+    guard sep == 0x2D || sep == 0x20 else { return false }
+    return isDigit(t[q - 4]) && isDigit(t[q - 3]) && isDigit(t[q - 2])
+      && (q == 4 || !isDigit(t[q - 5]))
+  }
+
+  /// The last `'` in `after..<before`, if any.
+  static func lastQuote(_ t: UnsafeRawBufferPointer, after: Int, before: Int) -> Int? {
+    var k = before - 1
+    while k >= after {
+      if t[k] == 0x27 { return k }
+      k -= 1
+    }
+    return nil
+  }
+
+  /// The first `[245]dd` reply code at or after `p` that starts a word after `: `.
+  static func firstReplyCode(_ t: UnsafeRawBufferPointer, from p: Int) -> Int? {
+    var k = p
+    while k + 3 < t.count {
+      if t[k] == 0x3A, t[k + 1] == 0x20 {
+        let c = k + 2
+        if c + 3 <= t.count, t[c] == 0x32 || t[c] == 0x34 || t[c] == 0x35, isDigit(t[c + 1]),
+          isDigit(t[c + 2]), c + 3 == t.count || t[c + 3] == 0x20 || t[c + 3] == 0x2D
+        {
+          return c
+        }
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  @inline(__always)
+  static func isDigit(_ b: UInt8) -> Bool { b &- 0x30 < 10 }
+
+  /// If the ASCII-case-insensitive `literal` (lower case) is at `p`, the index after it.
+  @inline(__always)
+  static func match(_ t: UnsafeRawBufferPointer, _ p: Int, _ literal: StaticString) -> Int? {
+    let count = literal.utf8CodeUnitCount
+    guard p + count <= t.count else { return nil }
+    let l = literal.utf8Start
+    var k = 0
+    while k < count {
+      let b = t[p + k]
+      let lower = (b &- 65) < 26 ? b | 0x20 : b
+      if lower != l[k] { return nil }
+      k += 1
+    }
+    return p + count
+  }
+}

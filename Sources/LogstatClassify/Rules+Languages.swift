@@ -1,0 +1,84 @@
+extension Rules {
+  /// The common reasons as the big providers of France, Germany, Spain, Italy, Portugal and
+  /// Brazil, the Netherlands, Russia, Japan and China word them. Only ASCII is lower-cased by
+  /// the scanner, so Cyrillic phrases are written without their first letter where a sentence
+  /// may start with a capital, and accented words also come unaccented (many MTAs strip accents).
+  static let languagePhrases: [Group] = [
+    Group(.userUnknown, 86, [
+      // French, German, Spanish, Italian, Portuguese, Dutch
+      "adresse inconnue", "adresse invalide", "boite aux lettres inexistante", "boîte aux lettres inexistante",
+      "compte inexistant", "destinataire invalide", "existiert nicht", "ungültige adresse", "ungueltige adresse",
+      "kein postfach", "usuario no existe", "buzón no existe", "buzon no existe", "dirección no existe",
+      "utente sconosciuto", "utente inesistente", "indirizzo inesistente", "casella inesistente",
+      "usuário desconhecido", "usuario desconhecido", "utilizador desconhecido", "não existe", "nao existe",
+      "onbekende gebruiker", "gebruiker onbekend", "bestaat niet", "onbekend adres",
+      // Russian
+      "ользователь не найден", "ет такого пользователя", "еизвестный пользователь", "дрес не существует",
+      "ящик не существует", "не существует",
+      // Japanese, Chinese
+      "存在しない", "存在しません", "宛先不明", "ユーザーが見つかりません",
+      "用户不存在", "收件人不存在", "邮箱不存在", "帐户不存在", "账户不存在", "帳號不存在", "地址不存在",
+    ]),
+    Group(.mailboxFull, 86, [
+      "boite aux lettres pleine", "boîte aux lettres pleine", "quota depasse", "quota dépassé",
+      "postfach ist voll", "speicherplatz", "quota überschritten", "kontingent überschritten",
+      "buzón lleno", "buzon lleno", "cuota excedida", "casella di posta piena", "quota superata",
+      "caixa postal cheia", "caixa de correio cheia", "cota excedida", "quota excedida", "caixa cheia",
+      "mailbox vol", "postvak vol", "postvak is vol", "quotum overschreden",
+      "ящик переполнен", "ревышена квота", "ревышен лимит ящика", "ет места",
+      "メールボックスがいっぱい", "容量超過", "容量オーバー", "容量が不足",
+      "邮箱已满", "空间已满", "空间不足", "容量已满", "信箱已满", "超出配额",
+    ]),
+    Group(.mailboxDisabled, 86, [
+      "compte désactivé", "compte desactive", "konto deaktiviert", "konto gesperrt", "cuenta desactivada",
+      "cuenta deshabilitada", "account disattivato", "conta desativada", "account gedeactiveerd",
+      "ящик заблокирован", "ящик отключен", "аккаунт заблокирован",
+      "停止されて", "已停用", "被冻结", "已冻结", "已注销",
+    ]),
+    Group(.blocklisted, 80, [
+      "adresse ip bloquee", "adresse ip bloquée", "ip bloquee", "ip bloquée", "ip-adresse blockiert",
+      "ip blockiert", "ip bloqueada", "ip bloccato", "ip bloccata", "ip geblokkeerd",
+      "ip заблокирован", "заблокирован", "ブロックされ", "被拦截", "被屏蔽", "黑名单",
+    ]),
+    Group(.rateLimited, 86, [
+      "trop de messages", "zu viele nachrichten", "zu viele verbindungen", "demasiados mensajes",
+      "troppi messaggi", "muitas mensagens", "te veel berichten", "слишком много писем",
+      "лишком много сообщений", "送信数", "频率过高", "过于频繁", "发送频率", "发信频率",
+    ]),
+    Group(.messageTooLarge, 86, [
+      "message trop volumineux", "trop volumineux", "nachricht ist zu groß", "nachricht zu groß",
+      "zu gross", "mensaje demasiado grande", "demasiado grande", "messaggio troppo grande",
+      "troppo grande", "mensagem muito grande", "bericht te groot", "te groot",
+      "слишком большое", "азмер письма превышает", "サイズが大きすぎ", "サイズ超過", "邮件过大", "邮件太大",
+    ]),
+    Group(.spamContent, 86, [
+      "considéré comme spam", "considere comme spam", "pourriel", "courrier indésirable",
+      "als spam", "unerwünschte", "considerado spam", "correo no deseado", "considerato spam",
+      "posta indesiderata", "lixo eletrônico", "lixo eletronico", "als ongewenst", "спам",
+      "迷惑メール", "垃圾邮件", "垃圾郵件",
+    ]),
+  ]
+
+  /// Single words that hint at a reason when nothing more specific is said: weaker than any
+  /// phrase above and than a specific enhanced code, so they only decide short or unusual texts.
+  static let weakWords: [Group] = [
+    Group(.userUnknown, 35, ["unknown", "no such", "not exist", "undeliverable to", "bad address"]),
+    Group(.mailboxFull, 40, ["is full", " full ", "storage"]),
+    Group(.mailboxDisabled, 55, ["inactive", "locked", "frozen", "suspend", "deleted"]),
+    Group(.spamContent, 50, ["bulk", "junk", " filter"]),
+    Group(.rateLimited, 42, ["rate", "frequency", "slow", "limit exceeded", "throttle", "too fast"]),
+    Group(.relayDenied, 55, ["relay"]),
+    Group(.reverseDNS, 80, ["ptr", "reverse"]),
+    Group(.senderRejected, 42, ["sender", "mail from"]),
+    Group(.serverError, 30, ["temporar", "try again"]),
+    Group(.loop, 80, ["hops"]),
+    Group(.messageTooLarge, 50, ["size", "large"]),
+    Group(.dnsFailure, 55, ["dns", "lookup", "resolve", "name server"]),
+    Group(.connectionFailed, 52, ["connect", "network", "unreachable", "timed out"]),
+    Group(.authRequired, 80, ["password", "credentials", "login", "log in"]),
+    Group(.authRequired, 48, ["authenticat"]),
+    Group(.tlsFailure, 60, ["encrypt"]),
+    Group(.other, 45, ["expired", "queue"]),
+    Group(.localError, 50, ["mailer"]),
+  ]
+}
