@@ -48,7 +48,7 @@ let package = Package(
     // Reports: an immutable model and one writer per format.
     .target(
       name: "LogstatReport",
-      dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatClassify", "LogstatTime"],
+      dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatScan", "LogstatClassify", "LogstatTime"],
       swiftSettings: swiftSettings),
     // Alerts: sudden rises of blocks, bounces and deferrals against a baseline. Pure logic.
     .target(
