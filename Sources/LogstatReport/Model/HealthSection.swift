@@ -7,6 +7,12 @@ public struct NamedRow: Sendable, Equatable {
   public var name: String
   public var count: Int
   public var bytes: Int
+
+  public init(name: String, count: Int, bytes: Int) {
+    self.name = name
+    self.count = count
+    self.bytes = bytes
+  }
 }
 
 /// warning/error/fatal/panic lines of one kind: `severity daemon: message` with numbers,
@@ -23,6 +29,13 @@ public struct SpecialRow: Sendable, Equatable {
   public var delivered: Int
   public var deferred: Int
   public var failed: Int
+
+  public init(kind: String, delivered: Int, deferred: Int, failed: Int) {
+    self.kind = kind
+    self.delivered = delivered
+    self.deferred = deferred
+    self.failed = failed
+  }
 }
 
 /// Security and health: password guessing, the servers' own complaints, TLS, postscreen,

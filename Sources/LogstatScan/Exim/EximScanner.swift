@@ -101,6 +101,9 @@ enum EximScanner {
     var end = start
     if start < b.count, b[start] == UInt8(ascii: "|") {
       end = b.find(" <", from: start) ?? b.find(" R=", from: start) ?? b.find(": ", from: start) ?? b.count
+    } else if start < b.count, b[start] == Ch.colon {
+      // ":blackhole:", ":defer:", ":fail:" end in a colon of their own.
+      end = b.tokenEnd(start)
     } else {
       while end < b.count, b[end] != Ch.space {
         if b[end] == Ch.colon, end + 1 == b.count || b[end + 1] == Ch.space { break }
@@ -146,6 +149,11 @@ enum EximScanner {
   ) {
     let hostEnd = b.tokenEnd(i)
     var ip = Span.none
+    if i < b.count, b[i] == Ch.lbracket, let close = b.find(Ch.rbracket, from: i, to: hostEnd) {
+      // "H=[ip]": no host name, only the address.
+      if intoClient { line.clientIP = Span(i + 1, close) } else { line.relayIP = Span(i + 1, close) }
+      return
+    }
     if let open = b.find(Ch.lbracket, from: hostEnd, to: Swift.min(b.count, hostEnd + 80)),
       let close = b.find(Ch.rbracket, from: open)
     {

@@ -9,8 +9,13 @@ enum PostfixScanner {
       rest = start + 9
     } else {
       var j = start
-      while b.isAlnum(j) { j += 1 }
-      guard j - start >= 5, j + 1 < b.count, b[j] == Ch.colon, b[j + 1] == Ch.space else {
+      // A queue ID has a digit or a capital letter; `warning:`, `fatal:`, `error:` have none.
+      var idLike = false
+      while b.isAlnum(j) {
+        idLike = idLike || b[j] &- Ch.zero < 10 || b[j] &- UInt8(ascii: "A") < 26
+        j += 1
+      }
+      guard idLike, j - start >= 5, j + 1 < b.count, b[j] == Ch.colon, b[j + 1] == Ch.space else {
         scanUnqueued(b, start, daemon, into: &line)
         return
       }
