@@ -21,6 +21,19 @@ import Testing
     #expect(m.lines.notMail == 0)
   }
 
+  /// The reject log written beside the main log repeats its rejects: recognised by content,
+  /// it adds none (in either order); read alone, its rejects are counted.
+  @Test func eximRejectLogBesideTheMainLogAddsNoRejects() {
+    let main = Self.corpus.appendingPathComponent("exim-testsuite-0021.log").path
+    let reject = Self.corpus.appendingPathComponent("exim-testsuite-0021.rejectlog").path
+    for paths in [[main, reject], [reject, main]] {
+      let m = runReport(paths)
+      #expect(m.summary.rejected == 11)
+      #expect(m.summary.delivered == 9)
+    }
+    #expect(runReport([reject]).summary.rejected == 11)
+  }
+
   @Test func eximSpecialRecipientsAreNoDomainAndNoHardBounce() {
     let m = report("exim-special-recipients.log")
     #expect(m.domains.isEmpty)
