@@ -144,4 +144,28 @@ import Testing
     #expect(warning.mta == .exim)
     #expect(warning.kind == .skipped)
   }
+
+  /// Every prefix of every header form scans without trapping, spans inside the line.
+  @Test func everyPrefixOfEveryFormIsSafe() {
+    let tail = String(Self.body.split(separator: " ", maxSplits: 1)[1])
+    let forms = [
+      "Sep 12 10:09:42 mail mail.info \(Self.body)", "<22>Sep 12 10:09:42 mail \(Self.body)",
+      "<22>1 2023-09-12T08:09:42Z mail postfix/smtp 3137 ID47 [a@1 x=\"a\\]b\"] \(tail)",
+      "Tue 2023-09-12 10:09:42 CEST mail \(Self.body)",
+      "\u{1B}[36mmailserver-1  |\u{1B}[0m 2023-09-12T08:09:42.1Z Sep 12 10:09:42 host x[1]: 2023-09-12T10:09:42+02:00 m \(Self.body)",
+      "Sep  7 01:34:12 mx exim[4242]: 2024-09-07 01:34:12 [1] 1smkL5-00000000e65-24eQ => :blackhole: <a@b> R=x",
+    ]
+    for form in forms {
+      let bytes = Array(form.utf8)
+      for n in 0...bytes.count {
+        var line = ScannedLine()
+        Array(bytes[0..<n]).withUnsafeBytes { b in
+          LineScanner.scan(b, into: &line)
+          for span in [line.host, line.daemon, line.queueID, line.recipient, line.replyText, line.user, line.detail] {
+            #expect(span.start >= 0 && span.start <= span.end && span.end <= b.count)
+          }
+        }
+      }
+    }
+  }
 }
