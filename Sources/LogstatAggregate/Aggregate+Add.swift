@@ -38,6 +38,8 @@ extension Aggregate {
       removed(QueueKey(b.slice(line.queueID)))
     case .inboundReject:
       reject(line, b, epoch: epoch, verdict: verdict)
+    case .event:
+      event(line, b, epoch: epoch)
     }
   }
 
@@ -65,7 +67,10 @@ extension Aggregate {
     open[i].born = true
     open[i].bornCounted = counted
     open.touch(i, epoch)
-    if counted { messagesReceived += 1 }
+    if counted {
+      messagesReceived += 1
+      if let t = epoch { countHour(t) { $0.received += 1 } }
+    }
     return i
   }
 
@@ -96,6 +101,7 @@ extension Aggregate {
         let id = senders.intern(domainPart(sender))
         if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
         open[i].sender = id
+        open[i].senderAddress = senderAddresses.add(sender, 0)
       }
     }
     // The first size seen (an expiry line names the sender but no size); counted once per
@@ -112,7 +118,7 @@ extension Aggregate {
       queued(line, b, counted: false, epoch: epoch)
     case .delivery:
       guard !line.queueID.isEmpty, line.status != .suppressed, line.status != .deliverable,
-        line.status != .undeliverable
+        line.status != .undeliverable, line.special == .none
       else { return }
       let address = recipientAddress(line, b)
       track(
@@ -122,6 +128,8 @@ extension Aggregate {
       expired(QueueKey(b.slice(line.queueID)), line, b, counted: false, epoch: epoch)
     case .messageRemoved:
       removed(QueueKey(b.slice(line.queueID)))
+    case .event where line.event == .adminRemoved && !line.queueID.isEmpty:
+      adminRemoved(QueueKey(b.slice(line.queueID)), counted: false, epoch: epoch)
     default:
       return
     }
@@ -132,6 +140,10 @@ extension Aggregate {
   ) {
     if line.status == .deliverable || line.status == .undeliverable {
       lines.probes += 1
+      return
+    }
+    if line.special != .none {
+      special(line)
       return
     }
     let address = recipientAddress(line, b)
@@ -163,10 +175,18 @@ extension Aggregate {
     }
     if let t = epoch { noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict) }
 
+    var addressID: Int32 = -1
+    if line.status == .sent {
+      if line.mta == .postfix, isForwarded(line, b) {
+        events.forwarded += 1
+      } else {
+        addressID = recipientAddresses.add(address)
+      }
+    }
     guard !line.queueID.isEmpty, line.status != .suppressed else { return }
     track(
       line, b, address: address, domain: domain, dsn: dsn, counted: true,
-      reason: verdict?.reason ?? .other, epoch: epoch)
+      reason: verdict?.reason ?? .other, epoch: epoch, addressID: addressID)
   }
 
   /// Adds to the counters of the hour of `t`: the current hour's slot is remembered, so
@@ -185,11 +205,12 @@ extension Aggregate {
   /// Records the status of one recipient of one message.
   mutating func track(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
-    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?
+    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?, addressID: Int32 = -1
   ) {
     let i = open.findOrInsert(QueueKey(b.slice(line.queueID)))
     open.touch(i, epoch)
     let k = open[i].recipient(Interner.hash(address), domain: domain)
+    if addressID >= 0 { open[i].recipients[k].address = addressID }
     if line.status == .deferred {
       open[i].recipients[k].deferrals += 1
       if counted { open[i].recipients[k].countedDeferrals += 1 }
@@ -226,6 +247,7 @@ extension Aggregate {
         let id = senders.intern(domainPart(b.slice(line.sender)))
         if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
         open[i].sender = id
+        open[i].senderAddress = senderAddresses.add(b.slice(line.sender), 0)
       }
     }
     for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {

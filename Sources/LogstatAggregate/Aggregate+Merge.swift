@@ -29,6 +29,8 @@ extension Aggregate {
       case .deferred:
         domainCounters[d].stillDeferred += 1
         sender.stillDeferred += 1
+      case .removed:
+        domainCounters[d].removed += 1
       default:
         break
       }
@@ -37,7 +39,14 @@ extension Aggregate {
     }
     // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
     // and a rotation between two runs must not count the message twice.
+    if state.size > 0 {
+      for r in state.recipients where r.address >= 0 {
+        bytesDelivered += state.size
+        recipientAddresses.addBytes(r.address, state.size)
+      }
+    }
     if state.bornCounted || sender.recipients > 0 {
+      if state.senderAddress >= 0 { senderAddresses.addMessage(state.senderAddress, bytes: Swift.max(state.size, 0)) }
       bytesReceived += Swift.max(state.size, 0)
       if state.isNotification { notificationsSent += 1 }
     }
@@ -65,6 +74,11 @@ extension Aggregate {
       domainCounters[Int(mine)].merge(later.domainCounters[id])
       return mine
     }
+    let addressMaps = AddressMaps(
+      senders: senderAddresses.merge(later.senderAddresses),
+      recipients: recipientAddresses.merge(later.recipientAddresses))
+    events.merge(later.events)
+    bytesDelivered += later.bytesDelivered
     let senderMap = (0..<later.senders.count).map { id -> Int32 in
       let mine = senders.intern(Int32(id), of: later.senders)
       if Int(mine) == senderCounters.count { senderCounters.append(SenderCounters()) }
@@ -111,7 +125,7 @@ extension Aggregate {
     }
     // Messages that ended in `later` but began earlier: join with what we hold.
     for (key, piece) in later.orphans {
-      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
+      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap, addresses: addressMaps)
       if var mine = open.removeValue(forKey: key) {
         mine.append(translated, domainMap: identity, senderMap: identity)
         if mine.born { finalize(mine) } else { addOrphan(key, mine) }
@@ -123,7 +137,7 @@ extension Aggregate {
     for entry in later.open.openEntries {
       let key = entry.key
       let piece = entry.state
-      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap)
+      let translated = piece.translated(domainMap: domainMap, senderMap: senderMap, addresses: addressMaps)
       if piece.born {
         // A new life for this queue ID: whatever we held under it is over.
         if let old = open.removeValue(forKey: key) {
@@ -159,10 +173,22 @@ let identity: [Int32] = []
 
 extension MessageState {
   /// The same state with domain and sender IDs translated through the maps.
-  func translated(domainMap: [Int32], senderMap: [Int32]) -> MessageState {
+  func translated(domainMap: [Int32], senderMap: [Int32], addresses: AddressMaps) -> MessageState {
     var s = self
     if s.sender >= 0 { s.sender = senderMap[Int(s.sender)] }
-    for k in s.recipients.indices { s.recipients[k].domain = domainMap[Int(s.recipients[k].domain)] }
+    if s.senderAddress >= 0 { s.senderAddress = addresses.senders[Int(s.senderAddress)] }
+    for k in s.recipients.indices {
+      s.recipients[k].domain = domainMap[Int(s.recipients[k].domain)]
+      if s.recipients[k].address >= 0 {
+        s.recipients[k].address = addresses.recipients[Int(s.recipients[k].address)]
+      }
+    }
     return s
   }
+}
+
+/// How a later partial's sender and recipient address IDs translate into ours.
+struct AddressMaps {
+  var senders: [Int32]
+  var recipients: [Int32]
 }

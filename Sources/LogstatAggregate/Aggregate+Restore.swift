@@ -18,6 +18,16 @@ extension Aggregate {
     finished = true
   }
 
+  /// Adds events, bytes delivered and the sender and recipient address tables.
+  public mutating func restoreEvents(
+    _ e: EventCounters, bytesDelivered: Int, senderAddresses: NamedCounts, recipientAddresses: NamedCounts
+  ) {
+    events.merge(e)
+    self.bytesDelivered += bytesDelivered
+    self.senderAddresses.merge(senderAddresses)
+    self.recipientAddresses.merge(recipientAddresses)
+  }
+
   /// Adds one recipient domain's counters (reasons, delays and hard bounces included).
   public mutating func restoreDomain(_ name: String, provider: Provider, counters: DomainCounters) {
     let id = Int(domainID(name))

@@ -125,4 +125,15 @@ public struct Aggregate: Sendable {
   var clientReasonCounts = CountTable()
   /// Hard-bounced recipients per sender-domain ID (list hygiene).
   public internal(set) var senderHardBounces: [Int32: Int] = [:]
+
+  /// Admin, policy, security and health events, and Exim special deliveries.
+  public internal(set) var events = EventCounters()
+  /// Sizes of delivered messages, once per delivered (sent) recipient line, like pflogsumm.
+  public internal(set) var bytesDelivered = 0
+  /// Envelope senders (full addresses): messages and bytes, once per message.
+  public internal(set) var senderAddresses = NamedCounts()
+  /// Delivered recipients (full addresses): sent lines, and the bytes of their messages.
+  public internal(set) var recipientAddresses = NamedCounts()
+  /// Final outcomes `removed` (the admin deleted the message), over all domains.
+  public var removedRecipients: Int { domainCounters.reduce(0) { $0 + $1.removed } }
 }

@@ -28,6 +28,8 @@ final class FileWorker {
   /// True when the unit saw more than `dayLimit` distinct consecutive dates.
   private(set) var daysOverflowed = false
   private var lastDay: Int32 = -1
+  /// An Exim reject log: its rejects repeat the main log's and count as other mail lines.
+  var rejectLog = false
 
   init(input: InputFile, clock: LineClock, window: TimeWindow) {
     self.clock = clock
@@ -106,6 +108,7 @@ final class FileWorker {
       }
       let bytes = UnsafeRawBufferPointer(start: base + start, count: stop - start)
       LineScanner.scan(bytes, into: &line)
+      if rejectLog, line.kind == .inboundReject { line.kind = .skipped }
       let epoch = line.time.isUnset ? nil : epoch(line.time)
       if let t = epoch, !window.contains(t) {
         // Before the window: context for the messages it holds; after it: nothing.

@@ -44,6 +44,7 @@ final class RunCoordinator: @unchecked Sendable {
     while let index = claim() {
       let unit = units[index]
       let worker = FileWorker(input: unit.input, clock: unit.clock, window: plan.window)
+      worker.rejectLog = unit.rejectLog
       worker.aggregate.startsInput = index == 0
       if let reason = unit.skipReason {
         worker.summary.skipReason = reason
@@ -103,6 +104,7 @@ final class RunCoordinator: @unchecked Sendable {
           var clock = unit.clock
           clock.years = entry
           worker = FileWorker(input: unit.input, clock: clock, window: plan.window)
+          worker.rejectLog = unit.rejectLog
           worker.run(plan: plan, range: unit.range)
           truth = worker.clock.years
         }

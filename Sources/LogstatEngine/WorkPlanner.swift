@@ -23,6 +23,7 @@ enum WorkPlanner {
         skipReason: nil, diskBytes: size)
       unit.skipReason = InputSelection.skipReason(
         input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)
+      if unit.skipReason == nil { unit.rejectLog = EximRejectLog.detect(input) }
       let splitCount = rangeCount(plan: plan, probe: probe, minimum: plan.splitMinimum)
       guard unit.skipReason == nil, splitCount > 1,
         let ranges = try? FileSplitter.ranges(
@@ -40,6 +41,10 @@ enum WorkPlanner {
         unit.diskBytes = range.upperBound - range.lowerBound
         units.append(unit)
       }
+    }
+    // A reject log only repeats a main log read beside it; read alone, its rejects count.
+    if !units.contains(where: { !$0.rejectLog && $0.skipReason == nil }) {
+      for k in units.indices { units[k].rejectLog = false }
     }
     return units
   }

@@ -19,4 +19,6 @@ struct WorkUnit {
   var skipReason: String?
   /// Bytes this unit reads from disk (for progress), 0 when unknown.
   var diskBytes: Int64
+  /// The file is an Exim reject log: its rejects are already in the main log (`EximRejectLog`).
+  var rejectLog = false
 }

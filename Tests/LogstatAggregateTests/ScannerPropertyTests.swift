@@ -19,6 +19,7 @@ import Testing
           scanned.host, scanned.daemon, scanned.queueID, scanned.recipient, scanned.originalRecipient,
           scanned.sender, scanned.relayHost, scanned.relayIP, scanned.dsn, scanned.replyText,
           scanned.textDSN, scanned.clientHost, scanned.clientIP, scanned.relatedQueueID,
+          scanned.user, scanned.detail,
         ]
         for s in spans where !(s == .none) {
           #expect(s.start >= 0 && s.start <= s.end && s.end <= b.count, "span \(s) in a line of \(b.count) bytes")

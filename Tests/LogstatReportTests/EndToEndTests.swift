@@ -42,7 +42,7 @@ struct EndToEndTests {
       #expect(listings?.first?["address"] as? String == "192.0.2.25")
     case "csv":
       let tables = out.components(separatedBy: "\r\n").filter { $0.hasPrefix("# ") }
-      #expect(tables.count == 10)
+      #expect(tables.count == 12)  // every section, health and traffic included
     case "html":
       #expect(tagProblems(out) == [])
       #expect(out.contains("<svg"))

@@ -76,7 +76,7 @@ import Testing
   }
 
   @Test func skippedMailLines() {
-    #expect(Scanned("Nov 22 06:25:01 mx1 postfix/smtpd[1]: connect from h.example[192.0.2.1]").kind == .skipped)
+    #expect(Scanned("Nov 22 06:25:01 mx1 postfix/smtpd[1]: disconnect from h.example[192.0.2.1] ehlo=1 quit=1 commands=2").kind == .skipped)
     #expect(Scanned("Nov 23 18:56:32 mx postfix/master[14375]: daemon started -- version 3.7.11").kind == .skipped)
     #expect(Scanned("Nov 22 06:25:01 mx1 postfix/anvil[1]: statistics: max connection rate 1/60s").kind == .skipped)
   }

@@ -24,6 +24,10 @@ struct Scanned {
   var clientHost: String
   var clientIP: String
   var relatedQueueID: String
+  var event: MailEvent
+  var special: SpecialRecipient
+  var user: String
+  var detail: String
 
   init(_ text: String) {
     var line = ScannedLine()
@@ -59,5 +63,9 @@ struct Scanned {
     clientHost = b.string(l.clientHost)
     clientIP = b.string(l.clientIP)
     relatedQueueID = b.string(l.relatedQueueID)
+    event = l.event
+    special = l.special
+    user = b.string(l.user)
+    detail = b.string(l.detail)
   }
 }

@@ -18,6 +18,8 @@ struct RecipientState: Sendable {
   var lastCounted = false
   /// Deferrals seen inside the time window.
   var countedDeferrals: Int32 = 0
+  /// ID in `Aggregate.recipientAddresses` once delivered inside the window, else -1.
+  var address: Int32 = -1
 }
 
 /// What one partial knows about one message, gathered across its lines by queue ID.
@@ -41,6 +43,11 @@ struct MessageState: Sendable {
   var expiryCounted = false
   /// The message was created inside the time window.
   var bornCounted = false
+  /// The admin removed the message here: recipients still deferred end as `removed`.
+  var removedHere = false
+  var removalCounted = false
+  /// ID of the full sender address in `Aggregate.senderAddresses`, or -1.
+  var senderAddress: Int32 = -1
   var recipients: [RecipientState] = []
 
   /// Index of the recipient with `key`, adding it if new.
@@ -58,6 +65,7 @@ struct MessageState: Sendable {
       sender = later.sender >= 0 && !senderMap.isEmpty ? senderMap[Int(later.sender)] : later.sender
       senderKnown = true
       isNotification = later.isNotification
+      senderAddress = later.senderAddress
     }
     if size < 0 { size = later.size }
     ended = later.ended
@@ -72,6 +80,18 @@ struct MessageState: Sendable {
         }
       }
     }
+    // A removal ends a piece's life, so it comes after any expiry in that piece.
+    if later.removedHere {
+      removedHere = true
+      removalCounted = later.removalCounted
+      for k in recipients.indices where recipients[k].last == .deferred {
+        let key = recipients[k].key
+        if !later.recipients.contains(where: { $0.key == key }) {
+          recipients[k].last = .removed
+          recipients[k].lastCounted = later.removalCounted
+        }
+      }
+    }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
       // An expiry line in `later` with no deferral there keeps the reason of our deferrals,
@@ -79,6 +99,7 @@ struct MessageState: Sendable {
       let keepReason = r.last == .expired && r.deferrals == 0 && recipients[k].deferrals > 0
       recipients[k].deferrals += r.deferrals
       recipients[k].countedDeferrals += r.countedDeferrals
+      if r.address >= 0 { recipients[k].address = r.address }
       if r.last != .none {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN

@@ -170,6 +170,9 @@ extension MessageState {
     expiredHere = false
     expiryCounted = false
     bornCounted = false
+    removedHere = false
+    removalCounted = false
+    senderAddress = -1
     recipients.removeAll(keepingCapacity: true)
   }
 }

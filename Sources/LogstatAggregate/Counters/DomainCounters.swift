@@ -11,6 +11,8 @@ public struct DomainCounters: Sendable, Equatable {
   public var expired = 0
   /// Recipients still deferred when the logs end.
   public var stillDeferred = 0
+  /// Recipients of messages the admin removed from the queue (a final outcome of its own).
+  public var removed = 0
   /// Recipients deferred at least once (unique per message and address).
   public var deferredRecipients = 0
   /// Recipients delivered after at least one deferral.
@@ -41,6 +43,7 @@ public struct DomainCounters: Sendable, Equatable {
     bounced += o.bounced
     expired += o.expired
     stillDeferred += o.stillDeferred
+    removed += o.removed
     deferredRecipients += o.deferredRecipients
     deferredThenDelivered += o.deferredThenDelivered
     notifications += o.notifications
@@ -102,10 +105,13 @@ public struct HourCounters: Sendable, Equatable {
   public var bounced = 0
   public var expired = 0
   public var rejected = 0
+  /// Messages created in that hour.
+  public var received = 0
 
   public init() {}
 
   public mutating func merge(_ o: HourCounters) {
+    received += o.received
     delivered += o.delivered
     deferred += o.deferred
     bounced += o.bounced

@@ -127,6 +127,7 @@ extension ReportModel {
     model.lastEventEpoch = a.lastTime
     model.addClassification(a, zone: zone)
     model.addReputation(a, zone: zone)
+    model.addHealthAndTraffic(a, zone: zone)
     if withCounts { model.counts = ReportCounts.encode(a) }
     return model
   }

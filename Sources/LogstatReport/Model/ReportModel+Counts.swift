@@ -1,5 +1,6 @@
 import LogstatAggregate
 import LogstatClassify
+import LogstatScan
 
 /// The `counts` block of a JSON report: every count the report was built from (not rates, not
 /// cut by `--top`), so `logstat merge` rebuilds the aggregate and merges reports from several
@@ -38,11 +39,39 @@ enum ReportCounts {
       }.map {
         stats([("blocklist", .string($0.key.blocklist.rawValue)), ("address", .string($0.key.address))], $0.value, a)
       })),
+      ("events", events(a.events)),
+      ("bytes_delivered", .int(a.bytesDelivered)),
+      ("sender_addresses", named(a.senderAddresses)),
+      ("recipient_addresses", named(a.recipientAddresses)),
       ("examples", .array(Reason.allCases.compactMap { r in
         a.examples[r.ordinal].map {
           .object([("reason", .string(r.rawValue)), ("text", .string($0.text)), ("domain", .string($0.domain))])
         }
       })),
+    ])
+  }
+
+  /// Every name with a count, bytes or example, sorted by name.
+  static func named(_ n: NamedCounts) -> JSON {
+    .array(n.entries.filter { $0.count > 0 || $0.bytes > 0 }.map {
+      var fields: [(String, JSON)] = [("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))]
+      if let e = $0.example { fields.append(("example", .string(e))) }
+      return .object(fields)
+    })
+  }
+
+  static func events(_ e: EventCounters) -> JSON {
+    .object([
+      ("by_event", .object(MailEvent.allCases.filter { e[$0] > 0 }.map { (String(describing: $0), .int(e[$0])) })),
+      ("special", .array(SpecialRecipient.allCases.flatMap { kind in
+        (0..<3).compactMap { outcome -> JSON? in
+          let n = e.special(kind, outcome)
+          return n > 0 ? .array([.string(String(describing: kind)), .int(outcome), .int(n)]) : nil
+        }
+      })),
+      ("auth_by_client", named(e.authByClient)), ("auth_by_user", named(e.authByUser)),
+      ("connects_by_client", named(e.connectsByClient)), ("log_groups", named(e.logGroups)),
+      ("tls_by_relay", named(e.tlsByRelay)), ("forwarded", .int(e.forwarded)),
     ])
   }
 
@@ -58,7 +87,8 @@ enum ReportCounts {
         ("attempts", .int(c.attempts)), ("deferred_attempts", .int(c.deferredAttempts)),
         ("recipients", .int(c.recipients)), ("delivered", .int(c.delivered)),
         ("bounced", .int(c.bounced)), ("expired", .int(c.expired)),
-        ("still_deferred", .int(c.stillDeferred)), ("deferred_recipients", .int(c.deferredRecipients)),
+        ("still_deferred", .int(c.stillDeferred)), ("removed", .int(c.removed)),
+        ("deferred_recipients", .int(c.deferredRecipients)),
         ("deferred_then_delivered", .int(c.deferredThenDelivered)),
         ("notifications", .int(c.notifications)), ("rejected", .int(c.rejected)),
         ("hard_bounces", .int(c.hardBounces)), ("delay_histogram", .array(delay)),
@@ -114,6 +144,7 @@ enum ReportCounts {
     .object([
       ("hours_since_epoch", .int(Int(h))), ("delivered", .int(c.delivered)), ("deferred", .int(c.deferred)),
       ("bounced", .int(c.bounced)), ("expired", .int(c.expired)), ("rejected", .int(c.rejected)),
+      ("received", .int(c.received)),
     ])
   }
 

@@ -35,6 +35,10 @@ public struct ReportModel: Sendable, Equatable {
   public var source: String?
   /// Every count the report was built from (the JSON `counts` block), for `logstat merge`.
   public var counts: JSON = .null
+  /// Security and health events (auth failures, warnings, TLS, postscreen, admin actions).
+  public var health = HealthSection()
+  /// pflogsumm's daily totals (bytes, distinct addresses, top addresses, per day).
+  public var traffic = TrafficSection()
 
   public init(
     generatedAt: String, timeZone: String, window: String? = nil, firstEvent: String?, lastEvent: String?,

@@ -1,6 +1,10 @@
 /// A part of the report that `--report NAME` selects.
 public enum ReportSection: String, CaseIterable, Sendable {
   case alerts, summary, domains, providers, codes, reasons, reputation, senders, timeline, inbound
+  /// Security and health: auth failures, warnings by kind, TLS, postscreen, admin actions.
+  case health
+  /// pflogsumm's totals: bytes, held/discarded/forwarded, distinct and top addresses, per day.
+  case traffic
 
   /// A heading for people.
   public var title: String {
@@ -15,6 +19,8 @@ public enum ReportSection: String, CaseIterable, Sendable {
     case .senders: "Sender domains"
     case .timeline: "Timeline"
     case .inbound: "Inbound rejects"
+    case .health: "Security and health"
+    case .traffic: "Traffic"
     }
   }
 }
@@ -27,7 +33,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   public var sections: [ReportSection] {
     switch self {
     case .prometheus:
-      [.alerts, .summary, .domains, .providers, .codes, .reasons, .reputation, .inbound]
+      [.alerts, .summary, .domains, .providers, .codes, .reasons, .reputation, .inbound, .health, .traffic]
     default: ReportSection.allCases
     }
   }

@@ -1,6 +1,7 @@
 import Foundation
 import LogstatAggregate
 import LogstatClassify
+import LogstatScan
 
 /// Rebuilds an `Aggregate` from a report's `counts` block (see `ReportCounts.encode`).
 struct SavedReportReader {
@@ -66,6 +67,7 @@ struct SavedReportReader {
       hc.bounced = try number(h, "bounced")
       hc.expired = try number(h, "expired")
       hc.rejected = try number(h, "rejected")
+      hc.received = h["received"].flatMap(int) ?? 0
       a.restoreHour(Int64(try number(h, "hours_since_epoch")), hc)
     }
     for b in try list(c, "blocklists") {
@@ -80,11 +82,50 @@ struct SavedReportReader {
         ListingKey(blocklist: list, address: b["address"] as? String ?? ""), count: try number(b, "count"),
         first: epoch(b, "first_epoch"), last: epoch(b, "last_epoch"), domains: b["domains"] as? [String] ?? [])
     }
+    try events(c, into: &a)
     for e in try list(c, "examples") {
       guard let r = Reason(rawValue: e["reason"] as? String ?? "") else { throw fail("unknown example reason") }
       a.restoreExample(r, ReasonExample(text: e["text"] as? String ?? "", domain: e["domain"] as? String ?? ""))
     }
     return a
+  }
+
+  /// A list of `{name, count, bytes[, example]}` (absent in reports of older versions).
+  func named(_ any: Any?) throws(SavedReportError) -> NamedCounts {
+    var n = NamedCounts()
+    for row in any as? [[String: Any]] ?? [] {
+      n.add(row["name"] as? String ?? "", try number(row, "count"), size: row["bytes"].flatMap(int) ?? 0,
+        example: row["example"] as? String)
+    }
+    return n
+  }
+
+  /// The events, bytes delivered and address tables (absent in reports of older versions).
+  func events(_ c: [String: Any], into a: inout Aggregate) throws(SavedReportError) {
+    var e = EventCounters()
+    if let ev = c["events"] as? [String: Any] {
+      for (name, value) in ev["by_event"] as? [String: Any] ?? [:] {
+        guard let kind = MailEvent.allCases.first(where: { String(describing: $0) == name }), let n = int(value) else {
+          throw fail("unknown event `\(name)`")
+        }
+        e[kind] += n
+      }
+      for triple in ev["special"] as? [[Any]] ?? [] where triple.count == 3 {
+        guard let kind = SpecialRecipient.allCases.first(where: { String(describing: $0) == triple[0] as? String }),
+          let outcome = int(triple[1]), (0..<3).contains(outcome), let n = int(triple[2])
+        else { throw fail("bad special delivery count") }
+        e.special[Int(kind.rawValue) * 3 + outcome] += n
+      }
+      e.authByClient = try named(ev["auth_by_client"])
+      e.authByUser = try named(ev["auth_by_user"])
+      e.connectsByClient = try named(ev["connects_by_client"])
+      e.logGroups = try named(ev["log_groups"])
+      e.tlsByRelay = try named(ev["tls_by_relay"])
+      e.forwarded = ev["forwarded"].flatMap(int) ?? 0
+    }
+    a.restoreEvents(
+      e, bytesDelivered: c["bytes_delivered"].flatMap(int) ?? 0,
+      senderAddresses: try named(c["sender_addresses"]), recipientAddresses: try named(c["recipient_addresses"]))
   }
 
   func domain(_ d: [String: Any], into a: inout Aggregate) throws(SavedReportError) {
@@ -96,6 +137,7 @@ struct SavedReportReader {
     c.bounced = try number(d, "bounced")
     c.expired = try number(d, "expired")
     c.stillDeferred = try number(d, "still_deferred")
+    c.removed = d["removed"].flatMap(int) ?? 0
     c.deferredRecipients = try number(d, "deferred_recipients")
     c.deferredThenDelivered = try number(d, "deferred_then_delivered")
     c.notifications = try number(d, "notifications")

@@ -12,8 +12,18 @@ public enum CSVWriter {
   }
 
   /// The rows of one section's table, header first.
+  /// Plain tables (health, traffic) as one table: the sub-table's title, then its cells.
+  static func plain(_ tables: [PlainTable]) -> [[String]] {
+    let width = tables.map { $0.columns.count }.max() ?? 0
+    func pad(_ r: [String]) -> [String] { r + Array(repeating: "", count: width - r.count) }
+    let header = ["table", "name"] + (1..<Swift.max(width, 1)).map { "value\($0)" }
+    return [header] + tables.flatMap { p in p.rows.map { [p.title] + pad($0) } }
+  }
+
   static func table(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> [[String]] {
     switch s {
+    case .health: return plain(m.health.tables(o))
+    case .traffic: return plain(m.traffic.tables(o))
     case .alerts:
       return [
         [

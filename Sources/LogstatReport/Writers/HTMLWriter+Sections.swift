@@ -1,6 +1,15 @@
 extension HTMLWriter {
+  /// Plain tables (health, traffic), each under a third-level heading.
+  static func plain(_ tables: [PlainTable], _ o: ReportOptions) -> String {
+    tables.map { p in
+      "<h3>\(esc(p.title))</h3>\n" + cutNote(p.total, o) + table(p.columns, right: p.numeric, p.rows)
+    }.joined()
+  }
+
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
+    case .health: return plain(m.health.tables(o), o)
+    case .traffic: return plain(m.traffic.tables(o), o)
     case .alerts:
       guard !m.alerts.isEmpty else { return para("No alerts.") }
       var out = "<ul class=\"alerts\">\n"

@@ -29,11 +29,76 @@ public enum JSONWriter {
       ("providers", .array(o.cut(m.providers).map(provider)), .providers),
       ("blocklists", .array(m.blocklists.map(blocklist)), .reputation),
       ("reputation", reputation(m.reputation, o), .reputation),
+      ("health", health(m.health, o), .health),
+      ("traffic", traffic(m.traffic, o), .traffic),
       ("sections", .array(o.sections.map { .string($0.rawValue) }), nil),
       ("alerts", .array(m.alerts.map(alert)), .alerts),
       ("counts", m.counts, nil),
     ]
     return .object(all.filter { $0.2.map(o.shows) ?? true }.map { ($0.0, $0.1) })
+  }
+
+  static func named(_ rows: [NamedRow], _ o: ReportOptions, bytes: Bool = false) -> JSON {
+    .array(o.cut(rows).map {
+      bytes
+        ? .object([("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))])
+        : .object([("name", .string($0.name)), ("count", .int($0.count))])
+    })
+  }
+
+  static func health(_ h: HealthSection, _ o: ReportOptions) -> JSON {
+    .object([
+      ("auth_failures", .int(h.authFailures)),
+      ("auth_failures_by_client", named(h.authByClient, o)),
+      ("auth_failures_by_user", named(h.authByUser, o)),
+      ("log_lines", .object([
+        ("warning", .int(h.warnings)), ("error", .int(h.errors)), ("fatal", .int(h.fatals)), ("panic", .int(h.panics)),
+      ])),
+      ("log_groups", .array(o.cut(h.logGroups).map {
+        .object([("group", .string($0.group)), ("count", .int($0.count)), ("example", .string($0.example))])
+      })),
+      ("tls", .object([
+        ("outbound_sessions", .int(h.tlsOutbound)), ("inbound_sessions", .int(h.tlsInbound)),
+        ("failures", .int(h.tlsFailures)), ("outbound_by_relay", named(h.tlsByRelay, o)),
+      ])),
+      ("postscreen", .object([
+        ("pregreet", .int(h.pregreet)), ("dnsbl_rank", .int(h.dnsblRank)), ("hangup", .int(h.hangup)),
+        ("command_limit", .int(h.commandLimit)),
+      ])),
+      ("connections", .int(h.connections)),
+      ("connections_by_client", named(h.connectionsByClient, o)),
+      ("admin_removed_messages", .int(h.adminRemovedMessages)),
+      ("removed_recipients", .int(h.removedRecipients)),
+      ("frozen", .int(h.frozen)), ("frozen_skipped", .int(h.frozenSkipped)), ("unfrozen", .int(h.unfrozen)),
+      ("special_deliveries", .array(h.special.map {
+        .object([
+          ("kind", .string($0.kind)), ("delivered", .int($0.delivered)), ("deferred", .int($0.deferred)),
+          ("failed", .int($0.failed)),
+        ])
+      })),
+    ])
+  }
+
+  static func traffic(_ t: TrafficSection, _ o: ReportOptions) -> JSON {
+    .object([
+      ("received", .int(t.received)), ("delivered", .int(t.delivered)), ("forwarded", .int(t.forwarded)),
+      ("deferred", .int(t.deferred)), ("bounced", .int(t.bounced)), ("rejected", .int(t.rejected)),
+      ("reject_warnings", .int(t.rejectWarnings)), ("held", .int(t.held)), ("discarded", .int(t.discarded)),
+      ("bytes_received", .int(t.bytesReceived)), ("bytes_delivered", .int(t.bytesDelivered)),
+      ("senders", .int(t.senders)), ("sending_domains", .int(t.sendingDomains)),
+      ("recipients", .int(t.recipients)), ("recipient_domains", .int(t.recipientDomains)),
+      ("top_senders_by_count", named(t.sendersByCount, o, bytes: true)),
+      ("top_senders_by_size", named(t.sendersBySize, o, bytes: true)),
+      ("top_recipients_by_count", named(t.recipientsByCount, o, bytes: true)),
+      ("top_recipients_by_size", named(t.recipientsBySize, o, bytes: true)),
+      ("days", .array(t.days.map {
+        .object([
+          ("day", .string($0.day)), ("received", .int($0.received)), ("delivered", .int($0.delivered)),
+          ("deferred", .int($0.deferred)), ("bounced", .int($0.bounced)), ("expired", .int($0.expired)),
+          ("rejected", .int($0.rejected)),
+        ])
+      })),
+    ])
   }
 
   static func file(_ f: FileRow) -> JSON {

@@ -35,8 +35,17 @@ public enum MarkdownWriter {
     return "Top \(top) of \(total).\n\n"
   }
 
+  /// Plain tables (health, traffic), each under a third-level heading.
+  static func plain(_ tables: [PlainTable], _ o: ReportOptions) -> String {
+    tables.map { p in
+      "### \(MarkdownText.escape(p.title))\n\n" + cutNote(p.total, o) + table(p.columns, right: p.numeric, p.rows)
+    }.joined(separator: "\n")
+  }
+
   static func body(_ s: ReportSection, _ m: ReportModel, _ o: ReportOptions) -> String {
     switch s {
+    case .health: return plain(m.health.tables(o), o)
+    case .traffic: return plain(m.traffic.tables(o), o)
     case .alerts:
       guard !m.alerts.isEmpty else { return "No alerts.\n" }
       var out = ""

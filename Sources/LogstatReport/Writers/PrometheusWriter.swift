@@ -24,10 +24,52 @@ public enum PrometheusWriter {
       case .reasons: reasons(m, &w)
       case .reputation: reputation(m, &w)
       case .inbound: inbound(m, &w)
+      case .health: health(m, &w)
+      case .traffic: traffic(m, &w)
       case .senders, .timeline: break
       }
     }
     return w.out
+  }
+
+  /// Security and health totals (no per-client labels: their number is unbounded).
+  static func health(_ m: ReportModel, _ w: inout Exposition) {
+    let h = m.health
+    w.family("logstat_auth_failures", "Failed SMTP AUTH attempts (password guessing).")
+    w.sample([], h.authFailures)
+    w.family("logstat_log_lines", "warning, error, fatal and panic lines written by the mail servers.")
+    for (severity, n) in [("warning", h.warnings), ("error", h.errors), ("fatal", h.fatals), ("panic", h.panics)] {
+      w.sample([("severity", severity)], n)
+    }
+    w.family("logstat_tls_sessions", "TLS sessions set up, by direction.")
+    w.sample([("direction", "outbound")], h.tlsOutbound)
+    w.sample([("direction", "inbound")], h.tlsInbound)
+    w.family("logstat_tls_failures", "TLS handshakes or sessions that failed.")
+    w.sample([], h.tlsFailures)
+    w.family("logstat_postscreen_events", "postscreen verdicts, by kind.")
+    for (kind, n) in [("pregreet", h.pregreet), ("dnsbl_rank", h.dnsblRank), ("hangup", h.hangup), ("command_limit", h.commandLimit)] {
+      w.sample([("kind", kind)], n)
+    }
+    w.family("logstat_smtpd_connections", "Connections to smtpd.")
+    w.sample([], h.connections)
+    w.family("logstat_admin_removed_recipients", "Recipients of messages the admin removed from the queue.")
+    w.sample([], h.removedRecipients)
+  }
+
+  /// pflogsumm's totals.
+  static func traffic(_ m: ReportModel, _ w: inout Exposition) {
+    let t = m.traffic
+    w.family("logstat_bytes", "Bytes of messages received and delivered (each delivered recipient counts its message).")
+    w.sample([("direction", "received")], t.bytesReceived)
+    w.sample([("direction", "delivered")], t.bytesDelivered)
+    w.family("logstat_policy_actions", "Messages held, discarded, forwarded, and reject warnings.")
+    for (action, n) in [("held", t.held), ("discarded", t.discarded), ("forwarded", t.forwarded), ("reject_warning", t.rejectWarnings)] {
+      w.sample([("action", action)], n)
+    }
+    w.family("logstat_distinct", "Distinct senders, sending domains, recipients and recipient domains.")
+    for (what, n) in [("senders", t.senders), ("sending_domains", t.sendingDomains), ("recipients", t.recipients), ("recipient_domains", t.recipientDomains)] {
+      w.sample([("what", what)], n)
+    }
   }
 
   /// One gauge per alert kind, zero when none was raised, so an alerting rule can watch it.

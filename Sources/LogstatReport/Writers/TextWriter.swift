@@ -18,6 +18,8 @@ public enum TextWriter {
       case .senders: out += senders(m.senders, o)
       case .timeline: out += timeline(m.timeline, o)
       case .inbound: out += inbound(m.inbound, o)
+      case .health: out += plain(m.health.tables(o), o)
+      case .traffic: out += plain(m.traffic.tables(o), o)
       }
     }
     return out
@@ -36,6 +38,19 @@ public enum TextWriter {
     }
     for p in m.problems {
       out += TerminalText.labelled("problem", p, width: o.width, style: .red, color: o.color)
+    }
+    return out
+  }
+
+  /// Plain tables (health, traffic), each under its heading.
+  static func plain(_ tables: [PlainTable], _ o: ReportOptions) -> String {
+    var out = ""
+    for (k, p) in tables.enumerated() {
+      if k > 0 { out += "\n" }
+      out += heading(p.title, rows: p.total, o)
+      var t = TextTable(p.columns.indices.map { (p.columns[$0], p.numeric.contains($0) ? .right : .left) })
+      for r in p.rows { t.add(r) }
+      out += t.rendered(width: o.width, color: o.color)
     }
     return out
   }

@@ -23,6 +23,51 @@ public enum LineKind: UInt8, Sendable, CaseIterable {
   case inboundReject
   /// Postfix `bounce`: a notification to the sender was queued under another queue ID.
   case bounceNotice
+  /// A counted event that is neither a delivery nor a reject: admin actions, held/discarded
+  /// messages, reject warnings, security and health events (`ScannedLine.event` says which).
+  case event
+}
+
+/// What an `.event` line reports.
+public enum MailEvent: UInt8, Sendable, CaseIterable {
+  case none
+  /// Postfix `hold:` (cleanup or smtpd access action): the message was put on hold.
+  case held
+  /// Postfix `discard:`: the message was accepted and thrown away.
+  case discarded
+  /// Postfix `reject_warning:` (`warn_if_reject`): would have been rejected.
+  case rejectWarning
+  /// The admin removed the message (Postfix `postsuper: ID: removed`, Exim `removed by USER`).
+  case adminRemoved
+  /// Exim `Frozen`: the message was frozen.
+  case frozen
+  /// Exim `Message is frozen`: a queue run skipped a frozen message.
+  case frozenSkipped
+  /// Exim `Unfrozen by USER`.
+  case unfrozen
+  /// A failed SMTP AUTH (Postfix `SASL ... authentication failed`, Exim authenticator failed).
+  case authFailure
+  /// Postfix `warning:`/`error:`/`fatal:`/`panic:` lines, Exim panic-log lines.
+  case warning, error, fatal, panic
+  /// A TLS session was set up for an outbound delivery (Postfix `... TLS connection established to`).
+  case tlsOutbound
+  /// A TLS session was set up for an inbound client (`... TLS connection established from`).
+  case tlsInbound
+  /// A TLS handshake or session failed (in or out).
+  case tlsFailure
+  /// postscreen verdicts.
+  case pregreet, dnsblRank, hangup, commandLimit
+  /// smtpd `connect from host[ip]`.
+  case connect
+  /// Postfix `sender non-delivery notification` etc. is a `bounceNotice`, not an event.
+}
+
+/// Exim deliveries that go to no mailbox domain: they are counted apart, by kind.
+public enum SpecialRecipient: UInt8, Sendable, CaseIterable {
+  case none
+  case blackhole, pipe, file, filter, forcedDefer, forcedFail
+  /// Any other `:word:` item.
+  case other
 }
 
 /// The outcome word of a delivery line.
@@ -32,6 +77,8 @@ public enum DeliveryStatus: UInt8, Sendable, CaseIterable {
   case deliverable, undeliverable
   /// Exim `*>`: delivery suppressed (for example by `-N`).
   case suppressed
+  /// Not a line status: the final outcome of recipients whose message the admin removed.
+  case removed
 }
 
 /// The fields of one scanned line, as spans into the line's bytes.
@@ -76,6 +123,14 @@ public struct ScannedLine: Sendable {
   public var clientIP: Span = .none
   /// Postfix `bounce`: the queue ID of the notification message.
   public var relatedQueueID: Span = .none
+  /// What an `.event` line reports.
+  public var event: MailEvent = .none
+  /// Exim pipe, file, `:blackhole:` ... deliveries.
+  public var special: SpecialRecipient = .none
+  /// The user name of a failed SMTP AUTH, when the log gives it.
+  public var user: Span = .none
+  /// The message of a warning/error/fatal/panic line (for grouping), or another event's text.
+  public var detail: Span = .none
 
   public init() {}
 
@@ -106,5 +161,9 @@ public struct ScannedLine: Sendable {
     clientHost = .none
     clientIP = .none
     relatedQueueID = .none
+    event = .none
+    special = .none
+    user = .none
+    detail = .none
   }
 }

@@ -4,7 +4,11 @@ enum EximScanner {
     line.kind = .skipped
     line.mta = .exim
     guard let idEnd = messageIDEnd(b, start) else {
-      if isReject(b, start) { scanReject(b, start, into: &line) }
+      if isReject(b, start) {
+        scanReject(b, start, into: &line)
+      } else {
+        scanUnqueued(b, start, into: &line)
+      }
       return
     }
     line.queueID = Span(start, idEnd)
@@ -29,6 +33,8 @@ enum EximScanner {
         line.kind = .messageRemoved
       } else if isReject(b, op) {
         scanReject(b, op, into: &line)
+      } else {
+        scanMessageEvent(b, op, into: &line)
       }
     }
   }
@@ -90,11 +96,19 @@ enum EximScanner {
   ) {
     line.kind = .delivery
     line.status = status
-    // The address ends at a space, or at ": " when the text follows at once.
+    // The address ends at a space, or at ": " when the text follows at once. A pipe command
+    // may hold spaces: it runs to its ` <parent>` (or ` R=`).
     var end = start
-    while end < b.count, b[end] != Ch.space {
-      if b[end] == Ch.colon, end + 1 == b.count || b[end + 1] == Ch.space { break }
-      end += 1
+    if start < b.count, b[start] == UInt8(ascii: "|") {
+      end = b.find(" <", from: start) ?? b.find(" R=", from: start) ?? b.find(": ", from: start) ?? b.count
+    } else if start < b.count, b[start] == Ch.colon {
+      // ":blackhole:", ":defer:", ":fail:" end in a colon of their own.
+      end = b.tokenEnd(start)
+    } else {
+      while end < b.count, b[end] != Ch.space {
+        if b[end] == Ch.colon, end + 1 == b.count || b[end + 1] == Ch.space { break }
+        end += 1
+      }
     }
     line.recipient = Span(start, end)
     var i = end
@@ -102,6 +116,7 @@ enum EximScanner {
       line.originalRecipient = Span(i + 2, gt)
       i = gt + 1
     }
+    line.special = specialRecipient(b, line.recipient, line.originalRecipient)
     if status == .sent || status == .suppressed {
       if let h = b.find(" H=", from: i) { readHost(b, h + 3, intoClient: false, &line) }
       if let c = b.find(" C=\"", from: i) {
@@ -135,6 +150,11 @@ enum EximScanner {
   ) {
     let hostEnd = b.tokenEnd(i)
     var ip = Span.none
+    if i < b.count, b[i] == Ch.lbracket, let close = b.find(Ch.rbracket, from: i, to: hostEnd) {
+      // "H=[ip]": no host name, only the address.
+      if intoClient { line.clientIP = Span(i + 1, close) } else { line.relayIP = Span(i + 1, close) }
+      return
+    }
     if let open = b.find(Ch.lbracket, from: hostEnd, to: Swift.min(b.count, hostEnd + 80)),
       let close = b.find(Ch.rbracket, from: open)
     {

@@ -1,5 +1,10 @@
-/// Reads the start of a line: the timestamp (classic syslog, RFC 3339, Exim mainlog),
-/// and for syslog lines the host and program tag.
+/// Reads the start of a line: the timestamp and, for syslog lines, the host and program tag.
+///
+/// Every header form real servers write ends up here: classic syslog (with or without a host, a
+/// `<PRI>` prefix or BusyBox's `facility.level`), RFC 3339, RFC 5424, ISO stamps with a space
+/// (syslog-ng, Exim mainlog), `journalctl -o short-full`, and container wrappers (`docker logs -t`,
+/// docker compose, a journald line whose message is itself a whole log line). A wrapped line
+/// parses exactly like its inner line; see `LineHeader+Wrappers.swift`.
 enum LineHeader {
   /// The program that wrote a syslog line, as far as dispatch needs it.
   enum Program {
@@ -14,30 +19,56 @@ enum LineHeader {
     var program: Program
   }
 
+  /// How many wrappers deep an inner line is still looked for (compose around `docker -t`
+  /// around journald is three).
+  static let maxDepth = 3
+
   /// Reads the header of `b` into `line` (time, host, daemon). Nil when it is no log header we know.
   static func parse(_ b: UnsafeRawBufferPointer, into line: inout ScannedLine) -> Parsed? {
     var i = 0
     // Some syslog daemons leave NUL bytes at the start of a line after a crash.
     while i < b.count, b[i] == 0 { i += 1 }
-    if b.count - i < 16 { return nil }
+    return parse(b, at: i, depth: 0, lineStart: true, into: &line)
+  }
 
-    if b.isDigit(i) {
-      // 2026-11-22T06:25:01... (RFC 3339 syslog) or 2026-11-22 06:25:01 (Exim mainlog).
-      guard let (end, sep) = readISODateTime(b, i, into: &line.time) else { return nil }
-      if sep == Ch.upperT {
-        return syslogRest(b, end, into: &line)
+  /// Reads a header starting at `i`. `lineStart` allows the docker compose `name  | ` prefix,
+  /// which only ever starts a physical line (and is costly to look for elsewhere).
+  static func parse(
+    _ b: UnsafeRawBufferPointer, at i: Int, depth: Int, lineStart: Bool, into line: inout ScannedLine
+  ) -> Parsed? {
+    if b.count - i < 16 { return nil }
+    let first = b[i]
+    if first &- Ch.zero < 10 {
+      // 2026-11-22T06:25:01... (RFC 3339 syslog, docker -t) or 2026-11-22 06:25:01 (Exim, syslog-ng).
+      if let (end, sep) = readISODateTime(b, i, into: &line.time) {
+        if sep == Ch.upperT { return rfc3339Rest(b, end, depth: depth, into: &line) }
+        return isoSpaceRest(b, end, depth: depth, into: &line)
       }
-      return eximRest(b, end, into: &line)
+    } else if first == Ch.lt {
+      return priRest(b, i, depth: depth, lineStart: lineStart, into: &line)
+    } else if monthNumber(b, i) != 0 {
+      if let end = readClassic(b, i, into: &line.time) {
+        return syslogRest(b, end, depth: depth, into: &line)
+      }
+    } else if isWeekday(b, i) {
+      if let parsed = shortFullRest(b, i, depth: depth, into: &line) { return parsed }
     }
-    guard monthNumber(b, i) != 0 else { return nil }
-    guard let end = readClassic(b, i, into: &line.time) else { return nil }
-    return syslogRest(b, end, into: &line)
+    guard lineStart else { return nil }
+    return composeRest(b, i, depth: depth, into: &line)
+  }
+
+  /// True when a wrapped line may start at `i`: a digit, `<` or a month or weekday name.
+  /// Cheap, so normal lines pay almost nothing for the wrapper checks.
+  @inline(__always) static func mayStartHeader(_ b: UnsafeRawBufferPointer, _ i: Int) -> Bool {
+    guard i < b.count else { return false }
+    let c = b[i]
+    return c &- Ch.zero < 10 || c == Ch.lt || monthNumber(b, i) != 0 || isWeekday(b, i)
   }
 
   /// `Nov 22 06:25:01` or `Nov  2 06:25:01` (optionally `.123456`); returns the index after it.
   static func readClassic(_ b: UnsafeRawBufferPointer, _ i: Int, into t: inout LineTime) -> Int? {
     let month = monthNumber(b, i)
-    guard month != 0, b[i + 3] == Ch.space else { return nil }
+    guard month != 0, i + 16 <= b.count, b[i + 3] == Ch.space else { return nil }
     var j = i + 4
     if b[j] == Ch.space { j += 1 }
     let (day, dayEnd) = b.number(at: j)
@@ -107,53 +138,23 @@ enum LineHeader {
     return (sign * (hh * 3600 + mm * 60), j + 2)
   }
 
-  /// After an RFC 3339 or classic stamp: ` host program[pid]: body`.
-  static func syslogRest(
-    _ b: UnsafeRawBufferPointer, _ afterStamp: Int, into line: inout ScannedLine
+  /// After an ISO stamp with a space: Exim's mainlog (`[pid] ID ...`, hot path first), or a
+  /// syslog-ng line `host program[pid]: body` when its tag names Postfix or Exim.
+  static func isoSpaceRest(
+    _ b: UnsafeRawBufferPointer, _ afterStamp: Int, depth: Int, into line: inout ScannedLine
   ) -> Parsed? {
-    var j = afterStamp
-    if let (offset, end) = readOffset(b, j) {
-      line.time.utcOffset = offset
-      j = end
+    guard let exim = eximRest(b, afterStamp, into: &line) else { return nil }
+    if EximScanner.messageIDEnd(b, exim.bodyStart) != nil { return exim }
+    let stamp = line.time
+    if let syslog = syslogRest(b, afterStamp, depth: depth, into: &line), syslog.program != .other {
+      return syslog
     }
-    guard j < b.count, b[j] == Ch.space else { return nil }
-    j += 1
-    let hostEnd = b.tokenEnd(j)
-    guard hostEnd > j, hostEnd < b.count else { return nil }
-    line.host = Span(j, hostEnd)
-    let tagStart = hostEnd + 1
-    // The tag ends at "[" (pid) or ":".
-    var k = b.firstTagStop(from: tagStart)
-    guard k < b.count, k > tagStart else { return nil }
-    let tagEnd = k
-    if b[k] == Ch.lbracket {
-      guard let close = b.find(Ch.rbracket, from: k) else { return nil }
-      k = close + 1
-    }
-    guard k + 1 < b.count, b[k] == Ch.colon, b[k + 1] == Ch.space else { return nil }
-    let bodyStart = k + 2
-    let program = classifyTag(b, tagStart, tagEnd, into: &line)
-    return Parsed(bodyStart: bodyStart, program: program)
-  }
-
-  /// Decides Postfix (`postfix/smtp`, `postfix-out/smtp`, `postfix/submission/smtpd`) or Exim.
-  static func classifyTag(
-    _ b: UnsafeRawBufferPointer, _ start: Int, _ end: Int, into line: inout ScannedLine
-  ) -> Program {
-    if b.matches("exim", at: start) {
-      line.mta = .exim
-      line.daemon = Span(start, end)
-      return .exim
-    }
-    let slash = b.findLast(Ch.slash, from: start, to: end)
-    let daemonStart = slash.map { $0 + 1 } ?? start
-    line.daemon = Span(daemonStart, end)
-    if b.matches("postfix", at: start) || (slash != nil && PostfixDaemon.of(b, line.daemon) != .other)
-    {
-      line.mta = .postfix
-      return .postfix
-    }
-    return .other
+    // Not a syslog line after all: undo what the attempt wrote.
+    line.time = stamp
+    line.host = .none
+    line.daemon = .none
+    line.mta = .exim
+    return exim
   }
 
   /// After an Exim stamp: optional `.mmm`, ` +zzzz`, ` [pid]`, then the body.
@@ -176,30 +177,5 @@ enum LineHeader {
     }
     line.mta = .exim
     return Parsed(bodyStart: j, program: .exim)
-  }
-}
-
-extension UnsafeRawBufferPointer {
-  /// Index of the first `[`, `:` or space from `i`, or `count`: eight bytes per step.
-  @inline(__always) func firstTagStop(from i: Int) -> Int {
-    var k = i
-    if let base = baseAddress {
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      while k + 8 <= count {
-        // Safe: k + 8 <= count.
-        let x = base.loadUnaligned(fromByteOffset: k, as: UInt64.self)
-        let a = x ^ (ones &* UInt64(Ch.lbracket))
-        let c = x ^ (ones &* UInt64(Ch.colon))
-        let s = x ^ (ones &* UInt64(Ch.space))
-        // A zero byte in a, c or s marks a stop; the lowest flagged byte is always exact.
-        let found =
-          ((a &- ones) & ~a | (c &- ones) & ~c | (s &- ones) & ~s) & highs
-        if found != 0 { return k + found.trailingZeroBitCount / 8 }
-        k += 8
-      }
-    }
-    while k < count, self[k] != Ch.lbracket, self[k] != Ch.colon, self[k] != Ch.space { k += 1 }
-    return k
   }
 }

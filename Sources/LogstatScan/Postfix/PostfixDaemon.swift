@@ -3,8 +3,12 @@ enum PostfixDaemon {
   /// Delivery agents: their `to=... status=` lines are delivery attempts.
   case delivery
   case qmgr
-  /// smtpd and postscreen: inbound `NOQUEUE: reject:` lines.
+  /// smtpd: inbound `NOQUEUE: reject:` lines, connections, SASL failures.
   case smtpd
+  /// postscreen: rejects like smtpd, and its own verdicts (PREGREET, DNSBL, HANGUP...).
+  case postscreen
+  /// postsuper: the admin's queue actions.
+  case postsuper
   case cleanup
   case bounce
   case other
@@ -36,8 +40,10 @@ enum PostfixDaemon {
       }
       if b.matches("cleanup", at: s.start) { return .cleanup }
       return .other
+    case 9:
+      return b.matches("postsuper", at: s.start) ? .postsuper : .other
     case 10:
-      return b.matches("postscreen", at: s.start) ? .smtpd : .other
+      return b.matches("postscreen", at: s.start) ? .postscreen : .other
     default:
       return .other
     }

@@ -23,7 +23,7 @@ extension PostfixScanner {
         line.size = n
         line.kind = .messageQueued
         i = end
-      } else if b.matches("status=expired", at: key) {
+      } else if b.matches("status=expired", at: key) || b.matches("status=force-expired", at: key) {
         line.status = .expired
         line.kind = .messageExpired
         return

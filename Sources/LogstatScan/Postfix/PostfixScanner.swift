@@ -9,8 +9,16 @@ enum PostfixScanner {
       rest = start + 9
     } else {
       var j = start
-      while b.isAlnum(j) { j += 1 }
-      guard j - start >= 5, j + 1 < b.count, b[j] == Ch.colon, b[j + 1] == Ch.space else { return }
+      // A queue ID has a digit or a capital letter; `warning:`, `fatal:`, `error:` have none.
+      var idLike = false
+      while b.isAlnum(j) {
+        idLike = idLike || b[j] &- Ch.zero < 10 || b[j] &- UInt8(ascii: "A") < 26
+        j += 1
+      }
+      guard idLike, j - start >= 5, j + 1 < b.count, b[j] == Ch.colon, b[j + 1] == Ch.space else {
+        scanUnqueued(b, start, daemon, into: &line)
+        return
+      }
       line.queueID = Span(start, j)
       rest = j + 2
     }
@@ -19,11 +27,13 @@ enum PostfixScanner {
       if b.matches("to=<", at: rest) { scanDelivery(b, rest, into: &line) }
     case .qmgr:
       scanQmgr(b, rest, into: &line)
-    case .smtpd:
+    case .smtpd, .postscreen:
       if b.matches("reject: ", at: rest) {
         scanSmtpdReject(b, rest + 8, into: &line)
       } else if b.matches("milter-reject: ", at: rest) {
         scanSmtpdReject(b, rest + 15, into: &line)
+      } else {
+        scanActions(b, rest, into: &line)
       }
     case .cleanup:
       if b.matches("message-id=", at: rest) {
@@ -32,9 +42,16 @@ enum PostfixScanner {
         scanCleanupReject(b, rest + 8, into: &line)
       } else if b.matches("milter-reject: ", at: rest) {
         scanSmtpdReject(b, rest + 15, into: &line)
+      } else {
+        scanActions(b, rest, into: &line)
       }
     case .bounce:
       scanBounce(b, rest, into: &line)
+    case .postsuper:
+      if !line.queueID.isEmpty, b.matches("removed", at: rest), rest + 7 == b.count {
+        line.kind = .event
+        line.event = .adminRemoved
+      }
     case .other:
       return
     }
@@ -96,6 +113,8 @@ enum PostfixScanner {
     case 4 where b.matches("sent", at: s.start): return .sent
     case 7 where b.matches("bounced", at: s.start): return .bounced
     case 7 where b.matches("expired", at: s.start): return .expired
+    // postsuper -e / -f: expired by the admin, returned to sender like an expiry.
+    case 13 where b.matches("force-expired", at: s.start): return .expired
     case 8 where b.matches("deferred", at: s.start): return .deferred
     case 11 where b.matches("deliverable", at: s.start): return .deliverable
     case 13 where b.matches("undeliverable", at: s.start): return .undeliverable

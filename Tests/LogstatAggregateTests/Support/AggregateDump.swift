@@ -62,7 +62,18 @@ enum AggregateDump {
     for (key, n) in a.inbound.byCode { rows.append("inbound code \(key)=\(n)") }
     for (client, n) in a.inboundByClient { rows.append("inbound client \(client)=\(n)") }
     for (h, c) in a.hours {
-      rows.append("hour \(h) del=\(c.delivered) def=\(c.deferred) bnc=\(c.bounced) exp=\(c.expired) rej=\(c.rejected)")
+      rows.append("hour \(h) del=\(c.delivered) def=\(c.deferred) bnc=\(c.bounced) exp=\(c.expired) rej=\(c.rejected) rcv=\(c.received)")
+    }
+    rows.append("events \(a.events.byEvent) special=\(a.events.special) fwd=\(a.events.forwarded)")
+    rows.append("bytesDelivered=\(a.bytesDelivered)")
+    for (label, table) in [
+      ("authClient", a.events.authByClient), ("authUser", a.events.authByUser), ("connect", a.events.connectsByClient),
+      ("log", a.events.logGroups), ("tls", a.events.tlsByRelay), ("senderAddr", a.senderAddresses),
+      ("rcptAddr", a.recipientAddresses),
+    ] {
+      for e in table.entries where e.count > 0 || e.bytes > 0 {
+        rows.append("\(label) \(e.name) n=\(e.count) bytes=\(e.bytes) ex=\(e.example ?? "-")")
+      }
     }
     return out + rows.sorted()
   }
@@ -71,7 +82,7 @@ enum AggregateDump {
     let delays = c.delay.buckets.enumerated().filter { $0.element > 0 }.map { "\($0.offset):\($0.element)" }
     return "att=\(c.attempts) defAtt=\(c.deferredAttempts) rcpt=\(c.recipients) del=\(c.delivered) "
       + "bnc=\(c.bounced) exp=\(c.expired) still=\(c.stillDeferred) defRcpt=\(c.deferredRecipients) "
-      + "defThenDel=\(c.deferredThenDelivered) notif=\(c.notifications) rej=\(c.rejected) delay=\(delays)"
+      + "defThenDel=\(c.deferredThenDelivered) notif=\(c.notifications) rej=\(c.rejected) removed=\(c.removed) delay=\(delays)"
   }
 
   static func codes(_ c: CodeCounters) -> String {

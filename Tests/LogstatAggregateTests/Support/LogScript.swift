@@ -79,9 +79,13 @@ enum LogScript {
     case 12:
       return "\(t) postfix/smtpd[3110]: NOQUEUE: reject: RCPT from unknown[198.51.100.\(variant)]: 554 5.7.1 Service unavailable; Client host [198.51.100.\(variant)] blocked using zen.spamhaus.org; from=<a@spam.example> to=<\(r)> proto=ESMTP helo=<spam.example>"
     case 13:
-      return variant % 2 == 0
-        ? "\(t) postfix/smtpd[3110]: connect from unknown[198.51.100.23]"
-        : "\(t) CRON[3120]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)"
+      switch variant {
+      case 0: return "\(t) postfix/smtpd[3110]: connect from unknown[198.51.100.23]"
+      case 1: return "\(t) CRON[3120]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)"
+      case 2: return "\(t) postfix/postsuper[3121]: \(id): removed"
+      default:
+        return "\(t) postfix/smtpd[3110]: warning: unknown[198.51.100.\(k % 3)]: SASL LOGIN authentication failed: authentication failure, sasl_username=\(s.isEmpty ? "x" : s)"
+      }
     case 14:
       return "\(t) postfix/error[3107]: \(id): to=<\(r)>, orig_to=<alias@example.net>, relay=none, delay=1.9, delays=0.1/0/0/1.8, dsn=4.4.2, status=deferred (delivery temporarily suspended: conversation with mx.legacy.example[203.0.113.66] timed out while receiving the initial server greeting)"
     default:
@@ -116,7 +120,13 @@ enum LogScript {
     case 12:
       return "\(t) H=(spam.example) [198.51.100.\(variant)] F=<a@spam.example> rejected RCPT <\(r)>: JunkMail rejected - 198.51.100.\(variant) is listed at zen.spamhaus.org"
     case 13:
-      return "\(t) Start queue run: pid=\(4000 + variant)"
+      switch variant {
+      case 0: return "\(t) Start queue run: pid=\(4000 + variant)"
+      case 1: return "\(t) \(id) removed by root"
+      case 2: return "\(t) \(id) => :blackhole: <\(r)> R=blackhole_router"
+      default:
+        return "\(t) dovecot_login authenticator failed for (User) [198.51.100.\(k % 3)]:59352 I=[192.0.2.25]:587: 535 Incorrect authentication data (set_id=\(r))"
+      }
     case 14:
       return "\(t) \(id) ** \(r): Unrouteable address"
     default:

@@ -1,0 +1,50 @@
+import LogstatScan
+
+/// Counts of the events that are neither deliveries nor rejects: the admin's and policy
+/// actions, security (failed SMTP AUTH, TLS) and health (warning/error/fatal/panic lines),
+/// Exim's special deliveries, and pflogsumm's extra totals. Every count merges by addition.
+public struct EventCounters: Sendable, Equatable {
+  /// Lines per `MailEvent.rawValue`.
+  public var byEvent = [Int](repeating: 0, count: MailEvent.allCases.count)
+  /// Exim special deliveries: index `SpecialRecipient.rawValue * 3 + outcome` with outcome
+  /// 0 delivered, 1 deferred, 2 failed (attempt lines).
+  public var special = [Int](repeating: 0, count: SpecialRecipient.allCases.count * 3)
+  /// Failed SMTP AUTH per client IP (or host name when no IP is given).
+  public var authByClient = NamedCounts()
+  /// Failed SMTP AUTH per attempted user name, when the log gives it.
+  public var authByUser = NamedCounts()
+  /// smtpd connections per client host name (pflogsumm `--smtpd-stats`).
+  public var connectsByClient = NamedCounts()
+  /// warning/error/fatal/panic lines grouped by `severity daemon: message` with numbers,
+  /// addresses, hosts and IDs blanked; each group keeps its first line as the example.
+  public var logGroups = NamedCounts()
+  /// Outbound TLS sessions per relay host (Postfix `... TLS connection established to`).
+  public var tlsByRelay = NamedCounts()
+  /// Delivered (sent) lines whose text says `forwarded as` (pflogsumm's "forwarded").
+  public var forwarded = 0
+
+  public init() {}
+
+  public subscript(_ e: MailEvent) -> Int {
+    get { byEvent[Int(e.rawValue)] }
+    set { byEvent[Int(e.rawValue)] = newValue }
+  }
+
+  /// Special deliveries of `kind` with outcome 0 delivered, 1 deferred, 2 failed.
+  public func special(_ kind: SpecialRecipient, _ outcome: Int) -> Int {
+    special[Int(kind.rawValue) * 3 + outcome]
+  }
+
+  public var specialTotal: Int { special.reduce(0, +) }
+
+  public mutating func merge(_ o: EventCounters) {
+    for k in byEvent.indices { byEvent[k] += o.byEvent[k] }
+    for k in special.indices { special[k] += o.special[k] }
+    authByClient.merge(o.authByClient)
+    authByUser.merge(o.authByUser)
+    connectsByClient.merge(o.connectsByClient)
+    logGroups.merge(o.logGroups)
+    tlsByRelay.merge(o.tlsByRelay)
+    forwarded += o.forwarded
+  }
+}

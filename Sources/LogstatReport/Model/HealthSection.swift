@@ -1,0 +1,213 @@
+import LogstatAggregate
+import LogstatScan
+import LogstatTime
+
+/// A name with a count (and bytes where it has a size): a client, user, address or relay.
+public struct NamedRow: Sendable, Equatable {
+  public var name: String
+  public var count: Int
+  public var bytes: Int
+
+  public init(name: String, count: Int, bytes: Int) {
+    self.name = name
+    self.count = count
+    self.bytes = bytes
+  }
+}
+
+/// warning/error/fatal/panic lines of one kind: `severity daemon: message` with numbers,
+/// addresses and IDs blanked, how many, and the first such line as written.
+public struct LogGroupRow: Sendable, Equatable {
+  public var group: String
+  public var count: Int
+  public var example: String
+}
+
+/// Exim deliveries to a pipe, a file, `:blackhole:` ...: attempts by outcome.
+public struct SpecialRow: Sendable, Equatable {
+  public var kind: String
+  public var delivered: Int
+  public var deferred: Int
+  public var failed: Int
+
+  public init(kind: String, delivered: Int, deferred: Int, failed: Int) {
+    self.kind = kind
+    self.delivered = delivered
+    self.deferred = deferred
+    self.failed = failed
+  }
+}
+
+/// Security and health: password guessing, the servers' own complaints, TLS, postscreen,
+/// connections, and what the admin did to the queue. Lists are complete and sorted (most
+/// first); writers cut them with `--top`.
+public struct HealthSection: Sendable, Equatable {
+  public var authFailures = 0
+  public var authByClient: [NamedRow] = []
+  public var authByUser: [NamedRow] = []
+  public var warnings = 0
+  public var errors = 0
+  public var fatals = 0
+  public var panics = 0
+  public var logGroups: [LogGroupRow] = []
+  public var tlsOutbound = 0
+  public var tlsInbound = 0
+  public var tlsFailures = 0
+  public var tlsByRelay: [NamedRow] = []
+  public var pregreet = 0
+  public var dnsblRank = 0
+  public var hangup = 0
+  public var commandLimit = 0
+  public var connections = 0
+  public var connectionsByClient: [NamedRow] = []
+  public var adminRemovedMessages = 0
+  public var removedRecipients = 0
+  public var frozen = 0
+  public var frozenSkipped = 0
+  public var unfrozen = 0
+  public var special: [SpecialRow] = []
+
+  public init() {}
+}
+
+/// One day of traffic, local time.
+public struct DayRow: Sendable, Equatable {
+  public var day: String
+  public var received: Int
+  public var delivered: Int
+  public var deferred: Int
+  public var bounced: Int
+  public var expired: Int
+  public var rejected: Int
+}
+
+/// The totals pflogsumm users read every morning, counted the same way where logstat can
+/// (see README "Compared with pflogsumm").
+public struct TrafficSection: Sendable, Equatable {
+  public var received = 0
+  public var delivered = 0
+  public var forwarded = 0
+  public var deferred = 0
+  public var bounced = 0
+  public var rejected = 0
+  public var rejectWarnings = 0
+  public var held = 0
+  public var discarded = 0
+  public var bytesReceived = 0
+  public var bytesDelivered = 0
+  public var senders = 0
+  public var sendingDomains = 0
+  public var recipients = 0
+  public var recipientDomains = 0
+  public var sendersByCount: [NamedRow] = []
+  public var sendersBySize: [NamedRow] = []
+  public var recipientsByCount: [NamedRow] = []
+  public var recipientsBySize: [NamedRow] = []
+  public var days: [DayRow] = []
+
+  public init() {}
+}
+
+extension ReportModel {
+  /// Fills `health` and `traffic` from `a`.
+  mutating func addHealthAndTraffic(_ a: Aggregate, zone: LocalZone) {
+    let e = a.events
+    var h = HealthSection()
+    h.authFailures = e[.authFailure]
+    h.authByClient = Self.rows(e.authByClient)
+    h.authByUser = Self.rows(e.authByUser)
+    h.warnings = e[.warning]
+    h.errors = e[.error]
+    h.fatals = e[.fatal]
+    h.panics = e[.panic]
+    h.logGroups = e.logGroups.entries.filter { $0.count > 0 }
+      .map { LogGroupRow(group: $0.name, count: $0.count, example: $0.example ?? "") }
+      .sorted { ($0.count, $1.group) > ($1.count, $0.group) }
+    h.tlsOutbound = e[.tlsOutbound]
+    h.tlsInbound = e[.tlsInbound]
+    h.tlsFailures = e[.tlsFailure]
+    h.tlsByRelay = Self.rows(e.tlsByRelay)
+    h.pregreet = e[.pregreet]
+    h.dnsblRank = e[.dnsblRank]
+    h.hangup = e[.hangup]
+    h.commandLimit = e[.commandLimit]
+    h.connections = e[.connect]
+    h.connectionsByClient = Self.rows(e.connectsByClient)
+    h.adminRemovedMessages = e[.adminRemoved]
+    h.removedRecipients = a.removedRecipients
+    h.frozen = e[.frozen]
+    h.frozenSkipped = e[.frozenSkipped]
+    h.unfrozen = e[.unfrozen]
+    h.special = SpecialRecipient.allCases.dropFirst().compactMap { kind in
+      let row = SpecialRow(
+        kind: Self.name(kind), delivered: e.special(kind, 0), deferred: e.special(kind, 1), failed: e.special(kind, 2))
+      return row.delivered + row.deferred + row.failed > 0 ? row : nil
+    }
+    health = h
+
+    var t = TrafficSection()
+    t.received = a.messagesReceived
+    t.delivered = a.recipientAddresses.counts.reduce(0, +)
+    t.forwarded = e.forwarded
+    t.deferred = summary.deferred
+    t.bounced = summary.bounced
+    t.rejected = summary.rejected
+    t.rejectWarnings = e[.rejectWarning]
+    t.held = e[.held]
+    t.discarded = e[.discarded]
+    t.bytesReceived = a.bytesReceived
+    t.bytesDelivered = a.bytesDelivered
+    let senders = a.senderAddresses.entries.filter { $0.count > 0 }
+    t.senders = senders.count
+    t.sendingDomains = Set(senders.map { Self.domain($0.name) }).count
+    let recipients = a.recipientAddresses.entries.filter { $0.count > 0 }
+    t.recipients = recipients.count
+    t.recipientDomains = Set(recipients.map { Self.domain($0.name) }).count
+    t.sendersByCount = Self.rows(a.senderAddresses)
+    t.sendersBySize = Self.rows(a.senderAddresses, bySize: true)
+    t.recipientsByCount = Self.rows(a.recipientAddresses)
+    t.recipientsBySize = Self.rows(a.recipientAddresses, bySize: true)
+    var days: [String: DayRow] = [:]
+    for (hour, c) in a.hours {
+      let day = String(zone.timestamp(hour * 3600).prefix(10))
+      var d = days[day] ?? DayRow(day: day, received: 0, delivered: 0, deferred: 0, bounced: 0, expired: 0, rejected: 0)
+      d.received += c.received
+      d.delivered += c.delivered
+      d.deferred += c.deferred
+      d.bounced += c.bounced
+      d.expired += c.expired
+      d.rejected += c.rejected
+      days[day] = d
+    }
+    t.days = days.values.sorted { $0.day < $1.day }
+    traffic = t
+  }
+
+  static func rows(_ n: NamedCounts, bySize: Bool = false) -> [NamedRow] {
+    n.entries.filter { $0.count > 0 || $0.bytes > 0 }
+      .map { NamedRow(name: $0.name, count: $0.count, bytes: $0.bytes) }
+      .sorted {
+        let a = bySize ? $0.bytes : $0.count
+        let b = bySize ? $1.bytes : $1.count
+        return a != b ? a > b : $0.name < $1.name
+      }
+  }
+
+  static func domain(_ address: String) -> String {
+    guard let at = address.lastIndex(of: "@") else { return address }
+    return String(address[address.index(after: at)...])
+  }
+
+  static func name(_ kind: SpecialRecipient) -> String {
+    switch kind {
+    case .none: "none"
+    case .blackhole: ":blackhole:"
+    case .pipe: "pipe"
+    case .file: "file"
+    case .filter: "system filter"
+    case .forcedDefer: ":defer:"
+    case .forcedFail: ":fail:"
+    case .other: "other :item:"
+    }
+  }
+}
