@@ -94,6 +94,7 @@ extension DeliveryStatus {
     case .deliverable: "deliverable"
     case .undeliverable: "undeliverable"
     case .suppressed: "suppressed"
+    case .removed: "removed"
     }
   }
 }

@@ -130,7 +130,9 @@ final class TraceState {
       e.clientIP = text(l.clientIP)
       e.reply = text(l.replyText)
       if !l.replyText.isEmpty { e.classification = classify(l, b) }
-    case .skipped, .notMail:
+    case .event where l.event == .adminRemoved:
+      e.kind = .removed
+    case .skipped, .notMail, .event:
       if !d.clientHost.isEmpty {
         e.kind = .client
         e.clientHost = b.string(d.clientHost)

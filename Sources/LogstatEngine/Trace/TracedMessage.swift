@@ -105,6 +105,7 @@ public struct TracedMessage: Sendable {
     case .expired: .expired
     case .deferred, .none: .deferred
     case .suppressed: .suppressed
+    case .removed: .removed
     case .deliverable, .undeliverable: .probe
     }
   }
