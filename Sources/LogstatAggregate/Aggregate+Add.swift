@@ -198,6 +198,7 @@ extension Aggregate {
     open[i].recipients[k].lastDSN = dsn
     open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
     open[i].recipients[k].lastCounted = counted
+    open[i].recipients[k].expiredByMessage = false
     // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
     if line.status != .expired || open[i].recipients[k].deferrals == 0 {
       open[i].recipients[k].lastReason = UInt8(reason.ordinal)
@@ -231,9 +232,11 @@ extension Aggregate {
     for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {
       open[i].recipients[k].last = .expired
       open[i].recipients[k].lastCounted = counted
+      open[i].recipients[k].expiredByMessage = true
     }
     open[i].expiredHere = true
     open[i].expiryCounted = counted
+    open[i].expiredAt = epoch ?? Int64.min
   }
 
   mutating func removed(_ key: QueueKey) {
