@@ -13,7 +13,10 @@ import LogstatTime
 
 /// What `--fail-on` can make logstat fail on.
 enum FailOn: String, ExpressibleByArgument, CaseIterable {
+  /// Exit status 3 when any alert is raised.
   case alerts
+  /// Exit status 4 when the window holds no mail event (logging stopped, wrong files).
+  case empty
 }
 
 /// The history and alert options of `logstat analyze`.
@@ -42,8 +45,17 @@ struct HistoryOptions: ParsableArguments {
     help: "Neither read nor write the history; alerts compare the window's hours with its earlier hours.")
   var noHistory = false
 
-  @Option(name: .customLong("fail-on"), help: "Exit with status 3 when any alert is raised.")
-  var failOn: FailOn?
+  @Option(
+    name: .customLong("fail-on"),
+    help: ArgumentHelp(
+      "Fail when this happens (the report is still written), repeated or comma-separated: alerts (exit status 3 when any alert is raised), empty (exit status 4 when the window holds no mail event).",
+      valueName: "what"))
+  var failOnRaw: [String] = []
+
+  /// `--fail-on` parsed (validated in `validate()`).
+  var failOn: Set<FailOn> {
+    Set(failOnRaw.flatMap { $0.split(separator: ",") }.compactMap { FailOn(rawValue: String($0)) })
+  }
 
   @Option(
     name: .customLong("baseline-days"),
@@ -55,6 +67,10 @@ struct HistoryOptions: ParsableArguments {
       throw ValidationError("--history and --no-history cannot be used together.")
     }
     if baselineDays < 1 { throw ValidationError("--baseline-days must be at least 1.") }
+    for value in failOnRaw.flatMap({ $0.split(separator: ",") }) where FailOn(rawValue: String(value)) == nil {
+      throw ValidationError(
+        "--fail-on takes \(FailOn.allCases.map(\.rawValue).joined(separator: " or ")), not '\(value)'.")
+    }
     if let host, host.isEmpty || host.count > 255 {
       throw ValidationError("--host takes a name of 1 to 255 characters.")
     }

@@ -79,6 +79,14 @@ struct Analyze: ParsableCommand {
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+    // Here, not in run(): a usage error then names `logstat analyze --help`, which holds
+    // --since and --until.
+    do {
+      let now = self.now ?? environmentNow() ?? Int64(time(nil))
+      _ = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: LocalZone.current())
+    } catch {
+      throw ValidationError(error.description)
+    }
   }
 
   func run() throws {
@@ -110,6 +118,8 @@ struct Analyze: ParsableCommand {
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
+    let empty = result.aggregate.lines.recognised == 0
+    if empty { printError(EmptyWindow.message(result, window: window, zone: zone)) }
     var model = ReportModel.build(
       from: result, now: now, zone: zone, window: window, withCounts: format == .json)
     let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
@@ -126,7 +136,8 @@ struct Analyze: ParsableCommand {
     // as much as building the report, so keep them until exit.
     keptUntilExit.append(result)
     keptUntilExit.append(model)
-    if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
+    if history.failOn.contains(.alerts), !alerts.isEmpty { throw ExitStatus.alerts }
+    if history.failOn.contains(.empty), empty { throw ExitStatus.empty }
     if result.isPartial { throw ExitStatus.partial }
   }
 }
