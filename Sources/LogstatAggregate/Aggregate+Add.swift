@@ -26,6 +26,8 @@ extension Aggregate {
     switch line.kind {
     case .notMail, .skipped, .bounceNotice:
       return
+    case .messageEntered:
+      messagesReceived += 1
     case .messageCreated:
       created(QueueKey(b.slice(line.queueID)), counted: true, epoch: epoch)
     case .messageQueued:
@@ -65,7 +67,6 @@ extension Aggregate {
     open[i].born = true
     open[i].bornCounted = counted
     open.touch(i, epoch)
-    if counted { messagesReceived += 1 }
     return i
   }
 
@@ -87,6 +88,10 @@ extension Aggregate {
     let i =
       line.mta == .exim
       ? created(key, counted: counted, epoch: epoch) : open.findOrInsert(key)
+    // Exim's `<=` is the message entering, except for the bounces Exim made itself.
+    if line.mta == .exim, counted, !(line.sender.isEmpty && !line.relatedQueueID.isEmpty) {
+      messagesReceived += 1
+    }
     open.touch(i, epoch)
     if !open[i].senderKnown {
       open[i].senderKnown = true

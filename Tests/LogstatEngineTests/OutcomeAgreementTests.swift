@@ -63,6 +63,11 @@ import Testing
     let totals = Self.check(result, input)
     // The counts the real servers' truth tables give (RealMTATests checks them per domain).
     #expect(totals.expired == (input.contains("postfix") ? 44 : 38), "\(input)")
+    // Messages that entered from outside: Postfix 199 smtpd client= + 416 pickup, as
+    // pflogsumm's 615 received (reference/pflogsumm.txt); Exim 856 `<=` less its 245 bounces.
+    let model = ReportModel.build(from: result, now: fixedNow, zone: .utc)
+    #expect(model.summary.messagesReceived == (input.contains("postfix") ? 615 : 611), "\(input)")
+    #expect(model.summary.notificationsSent == 245, "\(input)")
   }
 
   @Test func samplesViewsAgree() {
