@@ -43,8 +43,8 @@ struct LogLines {
 
   /// One night of traffic on the UTC day starting at `dayStart`: every hour 10 sent to
   /// gmail.com and 4 to shop.example; from `blockHour` on, 4 of the gmail.com lines each hour
-  /// are rate blocks and 2 shop.example lines bounce naming Spamhaus.
-  static func night(dayStart: Int64, blockHour: Int? = nil) -> String {
+  /// are rate blocks and (with `spamhaus`) 2 shop.example lines bounce naming Spamhaus.
+  static func night(dayStart: Int64, blockHour: Int? = nil, spamhaus: Bool = true) -> String {
     var log = LogLines()
     for h in 0..<24 {
       let blocked = blockHour.map { h >= $0 } ?? false
@@ -56,7 +56,7 @@ struct LogLines {
           } else {
             log.sent(t, to: "user\(h)x\(k)@gmail.com", relay: "gmail-smtp-in.l.google.com")
           }
-        } else if blocked, k < 12 {
+        } else if blocked, spamhaus, k < 12 {
           log.spamhausBounce(t, to: "buyer\(h)x\(k)@shop.example")
         } else {
           log.sent(t, to: "buyer\(h)x\(k)@shop.example", relay: "mx.shop.example")

@@ -122,7 +122,16 @@ struct Analyze: ParsableCommand {
     if empty { printError(EmptyWindow.message(result, window: window, zone: zone)) }
     var model = ReportModel.build(
       from: result, now: now, zone: zone, window: window, withCounts: format == .json)
-    let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
+    // The same inputs over another window (the first-night baseline); not standard input.
+    let rerun: ((TimeWindow) -> RunResult)? =
+      files.contains { $0.isStandardInput } ? nil : { w in
+        var p = plan
+        p.window = w
+        p.collectSuppression = false
+        return Engine.run(p)
+      }
+    let alerts = history.alerts(
+      for: result, window: window, zone: zone, now: now, inputs: inputs, rerun: rerun)
     model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let options = ReportOptions(
       sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
