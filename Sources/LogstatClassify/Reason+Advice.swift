@@ -56,6 +56,8 @@ extension Reason {
       "The server needs SMTP authentication, or it refused your credentials. Check the username, password and TLS settings used for this relay (e.g. smtp_sasl_password_maps)."
     case .invalidContent:
       "The message is malformed: bad headers, encoding or line structure. Check that the generating program writes valid RFC 5322 messages (Message-ID, Date, From, line length)."
+    case .localError:
+      "No remote server refused this: our own mail system failed while handling it (file or lock permissions, a pipe or command that is missing or exited with an error, a configuration or expansion mistake). The address is not at fault; read the MTA's own log around this line, fix the local setup, then flush the queue."
     case .other:
       "The reply was not recognised. Read the full text for clues and, if it repeats, ask the recipient's administrators what it means."
     }

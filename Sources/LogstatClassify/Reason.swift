@@ -29,6 +29,8 @@ public enum Reason: String, CaseIterable, Sendable, Codable, Hashable {
   case senderRejected = "sender-rejected"
   case authRequired = "auth-required"
   case invalidContent = "invalid-content"
+  /// Our own MTA failed locally (permissions, lock files, a pipe or command, configuration).
+  case localError = "local-error"
   case other = "other"
 }
 
@@ -71,7 +73,7 @@ extension Reason {
     switch self {
     case .userUnknown, .mailboxDisabled, .domainNotFound: .recipientAddress
     case .blocklisted, .reputation, .quotaExceeded, .reverseDNS, .senderRejected,
-      .authRequired, .relayDenied, .tlsFailure:
+      .authRequired, .relayDenied, .tlsFailure, .localError:
       .ourServer
     case .spamContent, .virus, .authentication, .messageTooLarge, .tooManyRecipients,
       .invalidContent:
@@ -113,6 +115,7 @@ extension Reason {
     case .senderRejected: "Envelope sender refused"
     case .authRequired: "SMTP authentication required or failed"
     case .invalidContent: "Malformed message"
+    case .localError: "Our own mail server failed locally"
     case .other: "Other or unrecognised"
     }
   }

@@ -66,6 +66,9 @@ public final class ReplyClassifier {
       reason = byBasic
     }
 
+    // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
+    if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
+
     let blocklist: Blocklist? =
       hits.blocklist == 0 ? nil : Rules.blocklists[PhraseHits.value(hits.blocklist)]
 

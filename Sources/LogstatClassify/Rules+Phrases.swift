@@ -165,7 +165,7 @@ enum Rules {
       "accepting mail from your ip", "ip address is listed", "bad ip",
     ]),
     Group(.blocklisted, 58, [" your ip", "not accepting connections"]),
-    Group(.blocklisted, 55, ["permission denied", "blocked"]),
+    Group(.blocklisted, 55, ["blocked"]),
     Group(.reputation, 95, [
       "unusual rate of unsolicited", "unsolicited mail originating from your", "[tss0", "[ts0",
       "unexpected volume or user complaints", "traffic not accepted from this ip",
@@ -240,6 +240,22 @@ enum Rules {
     ]),
     Group(.authRequired, 93, ["not logged in"]),
     Group(.reverseDNS, 85, ["ip name lookup failed"]),
+    // MARK: our own MTA, failing before or without any remote server
+    Group(.localError, 96, [
+      "lock file", "lockfile", "unable to lock", "failed to lock", "child process of",
+      "transport returned", "command died with", "command output:", "command not found",
+      "argument list too long", "tainted", "failed to expand", "expansion of", "expansion failed",
+      "unknown transport", "transport not found", "no transport", "mail system configuration error",
+      "unknown mail transport error", "mail transport unavailable", "cannot update mailbox",
+      "cannot append message", "is not owned by recipient", "not a regular file", "has too many links",
+      "unable to set uid", "unable to set gid", "delivery to file is not allowed",
+      "delivery to command is not allowed", "delivery to files is not allowed",
+      "delivery to pipes is not allowed", "maildir delivery failed", "error in router",
+      "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
+      "local delivery failed", "panic", "configuration error in", "getpwnam",
+    ]),
+    // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
+    Group(.localError, 55, ["permission denied"]),
     // MARK: our message
     Group(.authentication, 93, [
       "sender is unauthenticated", "spf check failed", "spf validation failed", "does not pass dmarc",

@@ -91,4 +91,24 @@ struct ExplainTests {
     #expect(result.meaning == EnhancedCode("5.7.509")!.meaning)
     #expect(result.advice == Reason.authentication.advice)
   }
+
+  @Test("our own MTA's local failures are local-error: soft, our server's fault, not a listing")
+  func localErrors() {
+    let lines = [
+      "2026-05-02 10:00:00 1abcde-000001-AB == user@myhost.example R=caller T=local_delivery defer (13): Permission denied: creating lock file hitching name",
+      "2026-05-02 10:00:01 1abcde-000002-AB ** b1@myhost.example R=ut2 T=ut2: Child process of ut2 transport returned 127 (could mean unable to exec or command does not exist) from command: /non/existent/file",
+      "Permission denied",
+    ]
+    for line in lines {
+      let result = explain(line)
+      #expect(result.reason == .localError, "\(line)")
+      #expect(!result.isHard)
+      #expect(result.fault == .ourServer)
+      #expect(result.classification.blocklist == nil)
+    }
+    // The same words from a remote server, under a reply code, are its policy.
+    #expect(explain("550 Permission denied").reason == .policy)
+    #expect(Reason(rawValue: "local-error") == .localError)
+    #expect(Reason.localError.advice.contains("not at fault"))
+  }
 }
