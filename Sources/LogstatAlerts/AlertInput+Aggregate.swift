@@ -40,6 +40,21 @@ extension AlertInput {
       }
     }
     for (provider, series) in byProvider { window[.provider(provider)] = series }
+    // Local failures of our own MTA, over all domains.
+    var bestLocal = 0
+    a.domainHours.forEachDomainCell { key, count in
+      guard key.reason == .localError, key.status != .sent else { return }
+      localErrors += count
+      localErrorFirstHour = Swift.min(localErrorFirstHour, key.hour)
+    }
+    if localErrors > 0 {
+      for id in byDomain.keys.sorted() {
+        if let best = a.domainHours.exampleCandidates(domain: id, reason: .localError).first, best.count > bestLocal {
+          bestLocal = best.count
+          localErrorExample = best.text
+        }
+      }
+    }
     for (hour, list, count) in a.domainHours.blocklistCells {
       var s = blocklists[list] ?? BlocklistSighting()
       s.count += count

@@ -24,6 +24,8 @@ import Testing
       for h in 0..<24 {
         extra.spamhausBounce(start + Int64(h * 3600 + 1800), to: "x\(h)@refuse.example")
         if k == 7 { extra.spamhausBounce(start + Int64(h * 3600 + 1900), to: "y\(h)@newblock.example") }
+        // Our own local delivery starts failing at 14:00 on the last day.
+        if k == 7, h >= 14, h < 18 { extra.localError(start + Int64(h * 3600 + 2000), to: "ops\(h)@mx.example") }
       }
       text += extra.text
       let name = k == 7 ? "mail.log" : "mail.log.\(7 - k)"
@@ -62,6 +64,9 @@ import Testing
     #expect(!subjects.contains { $0.contains("refuse.example") }, "\(subjects)")
     #expect(subjects.contains { $0.contains("newblock.example") }, "\(subjects)")
     #expect(gmailOnset(first.alerts) == "2026-11-20 12:00:00 +00:00", "\(subjects)")
+    let local = first.alerts.first { $0["kind"] as? String == "local-errors" }
+    #expect(local?["since"] as? String == "2026-11-20 14:00:00 +00:00", "\(subjects)")
+    #expect((local?["example"] as? String)?.contains("procmail: Permission denied") == true)
     let runsAfterFirst = try store.summary().runs
 
     // The next run of the same night: the baseline is there, nothing extra is read.

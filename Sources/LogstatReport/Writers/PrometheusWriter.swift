@@ -33,7 +33,7 @@ public enum PrometheusWriter {
   /// One gauge per alert kind, zero when none was raised, so an alerting rule can watch it.
   static func alerts(_ m: ReportModel, _ w: inout Exposition) {
     w.family("logstat_alerts", "Alerts raised by this run, by kind (sudden rise, blocks everything, new blocklist, history unavailable).")
-    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "history-unavailable"] {
+    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "local-errors", "history-unavailable"] {
       w.sample([("kind", kind)], m.alerts.filter { $0.kind == kind }.count)
     }
   }
