@@ -92,7 +92,8 @@ let package = Package(
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
-      name: "LogstatEngineTests", dependencies: ["LogstatEngine", "LogstatReport", "logstat-gen"],
+      name: "LogstatEngineTests",
+      dependencies: ["LogstatEngine", "LogstatReport", "LogstatHistory", "logstat-gen"],
       exclude: ["RealCorpus"]),
     .testTarget(
       name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),

@@ -26,6 +26,8 @@ extension Aggregate {
     switch line.kind {
     case .notMail, .skipped, .bounceNotice:
       return
+    case .messageEntered:
+      entered(epoch: epoch)
     case .messageCreated:
       created(QueueKey(b.slice(line.queueID)), counted: true, epoch: epoch)
     case .messageQueued:
@@ -67,11 +69,13 @@ extension Aggregate {
     open[i].born = true
     open[i].bornCounted = counted
     open.touch(i, epoch)
-    if counted {
-      messagesReceived += 1
-      if let t = epoch { countHour(t) { $0.received += 1 } }
-    }
     return i
+  }
+
+  /// A message entered from outside: counted in the totals and in its hour (per-day traffic).
+  mutating func entered(epoch: Int64?) {
+    messagesReceived += 1
+    if let t = epoch { countHour(t) { $0.received += 1 } }
   }
 
   /// Keeps a piece of a message that began in an earlier partial, for `merge` to join.
@@ -92,6 +96,10 @@ extension Aggregate {
     let i =
       line.mta == .exim
       ? created(key, counted: counted, epoch: epoch) : open.findOrInsert(key)
+    // Exim's `<=` is the message entering, except for the bounces Exim made itself.
+    if line.mta == .exim, counted, !(line.sender.isEmpty && !line.relatedQueueID.isEmpty) {
+      entered(epoch: epoch)
+    }
     open.touch(i, epoch)
     if !open[i].senderKnown {
       open[i].senderKnown = true
@@ -219,6 +227,7 @@ extension Aggregate {
     open[i].recipients[k].lastDSN = dsn
     open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
     open[i].recipients[k].lastCounted = counted
+    open[i].recipients[k].expiredByMessage = false
     // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
     if line.status != .expired || open[i].recipients[k].deferrals == 0 {
       open[i].recipients[k].lastReason = UInt8(reason.ordinal)
@@ -253,9 +262,11 @@ extension Aggregate {
     for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {
       open[i].recipients[k].last = .expired
       open[i].recipients[k].lastCounted = counted
+      open[i].recipients[k].expiredByMessage = true
     }
     open[i].expiredHere = true
     open[i].expiryCounted = counted
+    open[i].expiredAt = epoch ?? Int64.min
   }
 
   mutating func removed(_ key: QueueKey) {

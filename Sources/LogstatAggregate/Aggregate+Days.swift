@@ -33,7 +33,9 @@ extension Aggregate {
     guard let reason else { return }
     if let list = verdict?.blocklist { domainHours.add(blocklist: list, hour: hour) }
     if !line.replyText.isEmpty {
-      domainHours.noteExample(domain: domain, reason: reason, text: b.string(line.replyText))
+      let reply = b.slice(line.replyText)
+      domainHours.noteExample(
+        domain: domain, reason: reason, shape: replyShape(reply), text: b.string(line.replyText))
     }
   }
 }

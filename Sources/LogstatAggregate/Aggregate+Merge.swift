@@ -26,6 +26,7 @@ extension Aggregate {
         domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
+        if r.expiredByMessage { countMessageExpiry(r, at: state.expiredAt) }
       case .deferred:
         domainCounters[d].stillDeferred += 1
         sender.stillDeferred += 1
@@ -58,6 +59,18 @@ extension Aggregate {
       senderCounters[Int(state.sender)].merge(sender)
       noteSenderHardBounces(state)
     }
+  }
+
+  /// Puts a recipient that expired with its message (Postfix names the message, not its
+  /// recipients) into the hour and the domain cell of the expiry line, as an Exim expiry line
+  /// is counted when read: timeline, per-day table and history then agree with the summary.
+  mutating func countMessageExpiry(_ r: RecipientState, at t: Int64) {
+    guard t != Int64.min else { return }
+    countHour(t) { $0.expired += 1 }
+    domainHours.add(
+      DomainHourKey(
+        hour: Swift.max(0, t / 3600), domain: r.domain, status: .expired,
+        reason: Reason.at(Int(r.lastReason))))
   }
 
   /// Joins `later`, the aggregate of the input that follows this one, onto this one.
@@ -158,13 +171,14 @@ extension Aggregate {
   public mutating func finish() {
     guard !finished else { return }
     finished = true
-    domainHours.flush()
     for (_, state) in orphans { finalize(state) }
     orphans.removeAll()
     orphanKeys.removeAll()
     for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
     bornFirst.removeAll()
+    // After finalising: message expiries add their cells there.
+    domainHours.flush()
   }
 }
 

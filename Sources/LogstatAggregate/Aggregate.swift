@@ -57,7 +57,9 @@ public struct Aggregate: Sendable {
   public internal(set) var hours: [Int64: HourCounters] = [:]
   /// Delivery lines per (hour, domain, status, reason), per code and per blocklist (history, alerts).
   public internal(set) var domainHours = DomainHours()
-  /// Messages created (Postfix cleanup, Exim `<=`), normal and notifications.
+  /// Messages that entered from outside: Postfix `smtpd client=` and `pickup uid=` lines,
+  /// Exim `<=` lines except the bounces Exim generated (`<= <> R=`). Our own notifications
+  /// are `notificationsSent`, never in here.
   public internal(set) var messagesReceived = 0
   /// Messages from the null sender `<>`, counted once per message when its outcome is counted.
   public internal(set) var notificationsSent = 0

@@ -12,6 +12,9 @@ public struct Alert: Sendable, Equatable {
     case newBlocklist = "new-blocklist"
     /// The history file could not be used, so alerts only compare within the window.
     case historyUnavailable = "history-unavailable"
+    /// Our own MTA started failing locally (reason `local-error`): none in the baseline, a
+    /// few in the window.
+    case localErrors = "local-errors"
   }
 
   public var kind: Kind

@@ -56,7 +56,25 @@ public enum AlertDetector {
     if let baseline = input.baseline, !baseline.days.isEmpty {
       alerts += newBlocklists(input, baseline, t, zone)
     }
+    if let alert = localErrors(input, t, zone) { alerts.append(alert) }
     return alerts
+  }
+
+  /// Our own MTA failing locally (permissions, lock files, a pipe, configuration): at least
+  /// `localErrorMinLines` such lines in the window and none in the baseline days.
+  static func localErrors(_ input: AlertInput, _ t: AlertThresholds, _ zone: LocalZone) -> Alert? {
+    guard input.localErrors >= t.localErrorMinLines, (input.baseline?.localErrors ?? 0) == 0 else { return nil }
+    let label = input.baseline?.label ?? "no history"
+    var message = "our own mail server failed locally on \(input.localErrors) delivery attempts"
+    if input.localErrorFirstHour != .max { message += " since \(zone.timestamp(input.localErrorFirstHour * 3600))" }
+    message += "; none in \(label)"
+    var a = Alert(kind: .localErrors, subjectKind: "server", subject: "local", baseline: label, message: message)
+    a.reason = .localError
+    a.events = input.localErrors
+    a.onsetHour = input.localErrorFirstHour == .max ? nil : input.localErrorFirstHour
+    a.example = input.localErrorExample
+    a.advice = Reason.localError.advice
+    return a
   }
 
   static func rise(

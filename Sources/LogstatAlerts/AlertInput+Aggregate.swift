@@ -22,21 +22,39 @@ extension AlertInput {
       }
     }
     window.reserveCapacity(byDomain.count + byProvider.count)
-    // Domains in ID order (first seen first), so a provider's example is the first domain's.
+    // A provider's example is its domains' most frequent reply (ties: the first domain's).
+    var providerBest: [AlertSubject: [Reason: Int]] = [:]
     for id in byDomain.keys.sorted() {
       let name = a.domains.string(id)
       let provider = a.domainProviders[Int(id)]
       window[.domain(name)] = byDomain[id]
       providers[name] = provider
       for reason in Reason.allCases {
-        guard let text = a.domainHours.example(domain: id, reason: reason) else { continue }
-        examples[.domain(name), default: [:]][reason] = text
-        if provider != .none, examples[.provider(provider), default: [:]][reason] == nil {
-          examples[.provider(provider), default: [:]][reason] = text
+        guard let best = a.domainHours.exampleCandidates(domain: id, reason: reason).first else { continue }
+        examples[.domain(name), default: [:]][reason] = best.text
+        let subject = AlertSubject.provider(provider)
+        if provider != .none, best.count > providerBest[subject]?[reason] ?? 0 {
+          examples[subject, default: [:]][reason] = best.text
+          providerBest[subject, default: [:]][reason] = best.count
         }
       }
     }
     for (provider, series) in byProvider { window[.provider(provider)] = series }
+    // Local failures of our own MTA, over all domains.
+    var bestLocal = 0
+    a.domainHours.forEachDomainCell { key, count in
+      guard key.reason == .localError, key.status != .sent else { return }
+      localErrors += count
+      localErrorFirstHour = Swift.min(localErrorFirstHour, key.hour)
+    }
+    if localErrors > 0 {
+      for id in byDomain.keys.sorted() {
+        if let best = a.domainHours.exampleCandidates(domain: id, reason: .localError).first, best.count > bestLocal {
+          bestLocal = best.count
+          localErrorExample = best.text
+        }
+      }
+    }
     for (hour, list, count) in a.domainHours.blocklistCells {
       var s = blocklists[list] ?? BlocklistSighting()
       s.count += count

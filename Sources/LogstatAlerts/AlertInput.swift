@@ -112,6 +112,8 @@ public struct Baseline: Sendable, Equatable {
   public var tallies: [AlertSubject: Tally]
   /// Blocklists named in outbound replies on those days.
   public var blocklists: Set<Blocklist>
+  /// Delivery lines that failed for `local-error` on those days.
+  public var localErrors = 0
 
   public init(days: [String] = [], tallies: [AlertSubject: Tally] = [:], blocklists: Set<Blocklist> = []) {
     self.days = days
@@ -152,6 +154,11 @@ public struct AlertInput: Sendable {
   public var blocklists: [Blocklist: BlocklistSighting] = [:]
   /// A reply naming a blocklist, for new-blocklist alerts.
   public var blocklistExample: String?
+  /// Delivery lines that failed for `local-error` in the window, the first UTC hour of one,
+  /// and the most frequent such reply.
+  public var localErrors = 0
+  public var localErrorFirstHour: Int64 = .max
+  public var localErrorExample: String?
   /// The baseline from history, or nil when no history is used (first run, `--no-history`).
   public var baseline: Baseline?
 

@@ -18,6 +18,8 @@ public struct AlertThresholds: Sendable, Equatable {
   public var blocksEverythingRate = 0.9
   /// Replies naming a blocklist absent from the baseline needed for a new-blocklist alert.
   public var blocklistMinHits = 2
+  /// Delivery lines failing for `local-error` in the window that make a `local-errors` alert.
+  public var localErrorMinLines = 3
 
   public init() {}
 }

@@ -99,6 +99,14 @@ final class FileWorker {
     var line = ScannedLine()
     var start = 0
     let end = chunk.count
+    var earliest = Int64.max
+    var latest = Int64.min
+    defer {
+      if earliest <= latest {
+        summary.firstEvent = Swift.min(summary.firstEvent ?? earliest, earliest)
+        summary.lastEvent = Swift.max(summary.lastEvent ?? latest, latest)
+      }
+    }
     while start < end {
       let stop: Int
       if let p = memchr(base + start, 0x0A, end - start) {
@@ -110,6 +118,10 @@ final class FileWorker {
       LineScanner.scan(bytes, into: &line)
       if rejectLog, line.kind == .inboundReject { line.kind = .skipped }
       let epoch = line.time.isUnset ? nil : epoch(line.time)
+      if let t = epoch, line.kind != .notMail {
+        if t < earliest { earliest = t }
+        if t > latest { latest = t }
+      }
       if let t = epoch, !window.contains(t) {
         // Before the window: context for the messages it holds; after it: nothing.
         summary.outsideWindowLines += 1

@@ -48,6 +48,8 @@ final class RunCoordinator: @unchecked Sendable {
       worker.aggregate.startsInput = index == 0
       if let reason = unit.skipReason {
         worker.summary.skipReason = reason
+        worker.summary.firstEvent = unit.skippedSpan?.0
+        worker.summary.lastEvent = unit.skippedSpan?.1
       } else {
         worker.run(plan: plan, range: unit.range, pipelined: plan.jobs > 1, meter: meter)
       }
@@ -139,6 +141,8 @@ extension FileSummary {
     skippedLines += part.skippedLines
     truncatedLines += part.truncatedLines
     outsideWindowLines += part.outsideWindowLines
+    if let t = part.firstEvent, firstEvent.map({ t < $0 }) ?? true { firstEvent = t }
+    if let t = part.lastEvent, lastEvent.map({ t > $0 }) ?? true { lastEvent = t }
     if error == nil { error = part.error }
   }
 }

@@ -63,6 +63,10 @@ public struct FileSummary: Sendable {
   public var skipReason: String?
   /// Lines read but outside the time window, so not counted.
   public var outsideWindowLines = 0
+  /// Earliest and latest time of any stamped line read, inside the window or not (for a file
+  /// skipped unread: its probed first and last times); nil when none.
+  public var firstEvent: Int64?
+  public var lastEvent: Int64?
 
   public init(input: InputFile) { self.input = input }
 }
@@ -78,6 +82,14 @@ public struct RunResult: Sendable {
     self.aggregate = aggregate
     self.files = files
     self.inputErrors = inputErrors
+  }
+
+  /// Earliest and latest stamped line of all inputs (read or probed), whatever the window.
+  public var inputSpan: (first: Int64, last: Int64)? {
+    let firsts = files.compactMap(\.firstEvent)
+    let lasts = files.compactMap(\.lastEvent)
+    guard let first = firsts.min(), let last = lasts.max() else { return nil }
+    return (first, last)
   }
 
   /// True when some input could not be read whole.

@@ -17,6 +17,8 @@ struct WorkUnit {
   var isFirstOfFile: Bool
   /// Why the file is skipped unread, or nil to read it.
   var skipReason: String?
+  /// A skipped file's first and last event times, from its probe.
+  var skippedSpan: (Int64, Int64)?
   /// Bytes this unit reads from disk (for progress), 0 when unknown.
   var diskBytes: Int64
   /// The file is an Exim reject log: its rejects are already in the main log (`EximRejectLog`).

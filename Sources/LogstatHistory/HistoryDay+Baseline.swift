@@ -12,6 +12,7 @@ extension Baseline {
       for row in day.rows {
         guard let status = AttemptStatus(name: row.outcome) else { continue }
         let reason = row.reason.isEmpty ? nil : (Reason(rawValue: row.reason) ?? .other)
+        if reason == .localError { localErrors += row.count }
         tallies[.domain(row.domain), default: Tally()].add(status, reason: reason, count: row.count)
         if let provider = Provider(rawValue: row.provider), provider != .none {
           tallies[.provider(provider), default: Tally()].add(

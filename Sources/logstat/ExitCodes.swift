@@ -6,4 +6,6 @@ enum ExitStatus {
   static let partial = ExitCode(2)
   /// `--fail-on alerts` and at least one alert was raised (the report was written).
   static let alerts = ExitCode(3)
+  /// `--fail-on empty` and the window held no mail event (the report was written).
+  static let empty = ExitCode(4)
 }

@@ -20,8 +20,9 @@ struct LogstatCommand: ParsableCommand {
       rises of blocks, bounces and deferrals against the days before
       (see --history, --no-history, --fail-on alerts).
       Exit status: 0 fine, 1 error, 2 report printed but some input could
-      not be read, 3 report printed and alerts raised with --fail-on alerts
-      (wins over 2), 64 usage error.
+      not be read, 3 report printed and alerts raised with --fail-on alerts,
+      4 report printed and no mail event in the window with --fail-on empty
+      (3 wins over 4, 4 over 2), 64 usage error.
       """,
     version: "0.1.0",
     subcommands: [Analyze.self, Explain.self, Trace.self, History.self, Merge.self],
@@ -31,6 +32,10 @@ struct LogstatCommand: ParsableCommand {
   static func main() {
     // A closed pipe (`logstat | head`) must end quietly, not kill us with SIGPIPE.
     signal(SIGPIPE, SIG_IGN)
+    if CombinedHelp.isTopLevelRequest(Array(CommandLine.arguments.dropFirst())) {
+      print(CombinedHelp.text(), terminator: "")
+      Glibc.exit(0)
+    }
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -117,7 +117,9 @@ import Testing
     #expect(report.lines("not_mail") == 0)
     #expect(report.summary("delivered") == 1 + 1 + 1)
     #expect(report.summary("bounced") == 1 + 1 + 1)
-    #expect(report.summary("messages_received") == 1 + 1 + 1)
+    // Only Exim's `<=` says a message entered: these Postfix messages have no smtpd client=
+    // or pickup line (their cleanup line alone is not counted, as pflogsumm does not).
+    #expect(report.summary("messages_received") == 1)
     #expect(report.domain("gmail.com", "delivered") == 3)
     #expect(report.domain("corp.example", "bounced") == 3)
   }

@@ -36,6 +36,12 @@ struct LogLines {
     text += "\(Self.stamp(t)) mx postfix/smtp[2102]: \(id): to=<\(address)>, relay=gmail-smtp-in.l.google.com[192.0.2.26]:25, delay=1.2, delays=0.05/0/0.4/0.75, dsn=4.7.28, status=deferred (host gmail-smtp-in.l.google.com[192.0.2.26] said: 421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. (in reply to end of DATA command))\n"
   }
 
+  /// Our own local delivery failing (a procmail pipe that may not run): reason local-error.
+  mutating func localError(_ t: Int64, to address: String) {
+    let id = nextQueueID()
+    text += "\(Self.stamp(t)) mx postfix/local[2201]: \(id): to=<\(address)>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=4.3.0, status=deferred (temporary failure. Command output: /usr/bin/procmail: Permission denied )\n"
+  }
+
   mutating func spamhausBounce(_ t: Int64, to address: String) {
     let id = nextQueueID()
     text += "\(Self.stamp(t)) mx postfix/smtp[2103]: \(id): to=<\(address)>, relay=mx.shop.example[192.0.2.27]:25, delay=0.9, delays=0.05/0/0.4/0.45, dsn=5.7.1, status=bounced (host mx.shop.example[192.0.2.27] said: 554 5.7.1 Service unavailable; Client host [203.0.113.5] blocked using zen.spamhaus.org; https://www.spamhaus.org/query/ip/203.0.113.5 (in reply to RCPT TO command))\n"
@@ -43,8 +49,8 @@ struct LogLines {
 
   /// One night of traffic on the UTC day starting at `dayStart`: every hour 10 sent to
   /// gmail.com and 4 to shop.example; from `blockHour` on, 4 of the gmail.com lines each hour
-  /// are rate blocks and 2 shop.example lines bounce naming Spamhaus.
-  static func night(dayStart: Int64, blockHour: Int? = nil) -> String {
+  /// are rate blocks and (with `spamhaus`) 2 shop.example lines bounce naming Spamhaus.
+  static func night(dayStart: Int64, blockHour: Int? = nil, spamhaus: Bool = true) -> String {
     var log = LogLines()
     for h in 0..<24 {
       let blocked = blockHour.map { h >= $0 } ?? false
@@ -56,7 +62,7 @@ struct LogLines {
           } else {
             log.sent(t, to: "user\(h)x\(k)@gmail.com", relay: "gmail-smtp-in.l.google.com")
           }
-        } else if blocked, k < 12 {
+        } else if blocked, spamhaus, k < 12 {
           log.spamhausBounce(t, to: "buyer\(h)x\(k)@shop.example")
         } else {
           log.sent(t, to: "buyer\(h)x\(k)@shop.example", relay: "mx.shop.example")

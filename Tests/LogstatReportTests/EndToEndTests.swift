@@ -80,6 +80,49 @@ struct EndToEndTests {
     #expect(leftovers.isEmpty)
   }
 
+  /// `promtool check metrics` (Debian's `prometheus` package; CI installs it) accepts the
+  /// output on samples/ and on the real-MTA logs beside the checkout, with and without `--top`.
+  @Test(.enabled(if: Self.promtool != nil, "needs promtool (apt-get install prometheus)"))
+  func promtoolAcceptsTheOutput() throws {
+    let shared = Paths.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/realmta-sample")
+    var inputs = ["samples/", "samples/postfix", "samples/exim"]
+    for name in ["postfix.log", "exim-mainlog"] where FileManager.default.fileExists(atPath: shared.appendingPathComponent(name).path) {
+      inputs.append(shared.appendingPathComponent(name).path)
+    }
+    for input in inputs {
+      for extra in [[], ["--top", "2"]] {
+        let (out, err, status) = try run(["--format", "prometheus"] + extra + [input])
+        #expect(status == 0, "\(input): \(err)")
+        let (checkOut, checkStatus) = try Self.check(out)
+        #expect(checkStatus == 0, "promtool on \(input) \(extra): \(checkOut)")
+        #expect(!checkOut.contains("quantile"), "\(input): \(checkOut)")
+      }
+    }
+  }
+
+  static var promtool: URL? {
+    ["/usr/bin/promtool", "/usr/local/bin/promtool"].map(URL.init(fileURLWithPath:))
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+  }
+
+  /// `promtool check metrics` on `text`: its output (warnings included) and exit status.
+  static func check(_ text: String) throws -> (String, Int32) {
+    let process = Process()
+    process.executableURL = try #require(promtool)
+    process.arguments = ["check", "metrics"]
+    let input = Pipe()
+    let output = Pipe()
+    process.standardInput = input
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    input.fileHandleForWriting.write(Data(text.utf8))
+    try input.fileHandleForWriting.close()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+  }
+
   @Test func colourOnlyWhenAsked() throws {
     let (plain, _, _) = try run(["--report", "summary", "samples/"])
     #expect(!plain.contains("\u{1B}"))

@@ -126,11 +126,11 @@ enum Fixture {
       ProviderRow(
         provider: "google", name: "Google (Gmail)", domains: 1, attempts: 60, recipients: 46,
         delivered: 40, deferred: 12, bounced: 6, expired: 0, deliveryRate: 40.0 / 46,
-        topReason: "reputation", stillDeferred: 0, delayMedianSeconds: 1.1),
+        topReason: "reputation", stillDeferred: 0, delayMedianSeconds: 1.1, deferredRecipients: 8),
       ProviderRow(
         provider: "none", name: "other / self-hosted", domains: 3, attempts: 94, recipients: 80,
         delivered: 64, deferred: 18, bounced: 8, expired: 4, deliveryRate: 64.0 / 76,
-        topReason: "user-unknown", stillDeferred: 2, delayMedianSeconds: 0.5),
+        topReason: "user-unknown", stillDeferred: 2, delayMedianSeconds: 0.5, deferredRecipients: 9),
     ]
     m.blocklists = [
       BlocklistRow(

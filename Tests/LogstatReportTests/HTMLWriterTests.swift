@@ -79,4 +79,24 @@ struct HTMLWriterTests {
     #expect(tagProblems("<p title=\"x>y</p>") != [])
     #expect(tagProblems("<p>ok<br><svg><rect/></svg></p>") == [])
   }
+
+  /// Recipients (final outcomes) and attempts (lines) are never stacked in one bar: every bar
+  /// group of the domain and reason charts holds one unit, and the timeline stacks only
+  /// recipient outcomes (deferred attempts and rejects are lines of their own).
+  @Test func chartsNeverStackRecipientsOnAttempts() {
+    let html = HTMLWriter.render(Fixture.model, options: ReportOptions(top: 20))
+    let groups = html.components(separatedBy: "<g>").dropFirst().map { $0.components(separatedBy: "</g>")[0] }
+    #expect(groups.count > 10)
+    for g in groups {
+      let attempts = g.contains(HTMLChart.deferred.color)
+      let recipients = [HTMLChart.bounced.color, HTMLChart.expired.color, HTMLChart.stillDeferred.color, HTMLChart.delivered.color]
+        .contains { g.contains($0) }
+      #expect(!(attempts && recipients), "\(g.prefix(200))")
+      #expect(!(g.contains(HTMLChart.rejected.color) && (attempts || recipients)), "\(g.prefix(200))")
+    }
+    // Still-deferred recipients and deferred attempts have colours far apart.
+    #expect(HTMLChart.deferred.color != HTMLChart.stillDeferred.color)
+    #expect(html.contains("<polyline"), "deferred attempts drawn as a line in the timeline")
+  }
 }
+

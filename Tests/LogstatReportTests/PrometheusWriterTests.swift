@@ -123,9 +123,61 @@ struct PrometheusWriterTests {
     var m = Fixture.model
     m.domains[0].domain = "q\"uote\\back\nline"
     let text = PrometheusWriter.render(m, options: ReportOptions(sections: [.domains], top: 2))
-    #expect(text.contains("domain=\"q\\\"uote\\\\back\\nline\""))
+    // The newline is a control byte: shown as `\x0A` (then its backslash escaped), as the
+    // text, HTML and CSV writers show it.
+    #expect(text.contains(#"domain="q\"uote\\back\\x0Aline""#))
     let (samples, problems) = parseExposition(text)
     #expect(problems == [])
-    #expect(samples.contains { $0.labels["domain"] == "q\"uote\\back\nline" })
+    #expect(samples.contains { $0.labels["domain"] == "q\"uote\\back\\x0Aline" })
+  }
+
+  /// ESC (an OSC 52 clipboard write, a screen clear), BEL, NUL, C1 CSI, DEL and bidi
+  /// overrides in a domain or reason never reach the file raw.
+  @Test func noRawControlBytesInLabels() {
+    var m = Fixture.model
+    let hostile = "\u{1B}]52;c;ZXZpbA==\u{07}a\u{0}b\u{9B}2J\u{7F}c\u{202E}d\u{2066}e\u{1B}[2Jx.example"
+    m.domains[0].domain = hostile
+    m.domains[0].provider = "p\u{1B}[31m"
+    m.reasons[0].reason = "r\u{85}\u{200F}"
+    let text = PrometheusWriter.render(m, options: ReportOptions(sections: ReportFormat.prometheus.sections, top: 3))
+    let bad = text.unicodeScalars.filter { u in
+      (u.value < 0x20 && u != "\n") || (0x7F..<0xA0).contains(u.value)
+        || [0x061C, 0x200E, 0x200F].contains(u.value) || (0x2028...0x202E).contains(u.value)
+        || (0x2066...0x2069).contains(u.value)
+    }
+    #expect(bad.isEmpty, "raw control scalars: \(bad.map { String($0.value, radix: 16) })")
+    #expect(text.contains(#"domain="\\x1B]52;c;ZXZpbA==\\x07a\\x00b\\x9B2J\\x7Fc\\u{202E}d\\u{2066}e\\x1B[2Jx.example""#))
+    let (_, problems) = parseExposition(text)
+    #expect(problems == [])
+  }
+
+  /// No family holds a total beside its subset, and no gauge carries a `quantile` label
+  /// (promtool refuses it outside a summary).
+  @Test func noTotalBesideItsSubsetNorQuantileLabels() {
+    let text = PrometheusWriter.render(Fixture.model, options: ReportOptions(sections: ReportFormat.prometheus.sections, top: 3))
+    let (samples, problems) = parseExposition(text)
+    #expect(problems == [])
+    #expect(!samples.contains { $0.labels["quantile"] != nil })
+    #expect(!samples.contains { $0.labels.values.contains("all") })
+    let attempts = samples.filter { $0.name == "logstat_delivery_attempts" }
+    #expect(attempts.count == 1 && attempts[0].labels.isEmpty)
+    #expect(samples.first { $0.name == "logstat_deferred_attempts" } != nil)
+    #expect(!samples.contains { $0.name.contains("status_code") && $0.labels["kind"] != nil })
+  }
+
+  /// Every family and label name the writer can emit is described in docs/prometheus.md.
+  @Test func everyFamilyAndLabelIsDocumented() throws {
+    let docs = try String(
+      contentsOf: Paths.packageRoot.appendingPathComponent("docs/prometheus.md"), encoding: .utf8)
+    var m = Fixture.model
+    m.alerts = []
+    let text = PrometheusWriter.render(m, options: ReportOptions(sections: ReportFormat.prometheus.sections, top: 3))
+    let (samples, _) = parseExposition(text)
+    for name in Set(samples.map(\.name)) {
+      #expect(docs.contains("`\(name)`"), "family \(name) not in docs/prometheus.md")
+    }
+    for label in Set(samples.flatMap(\.labels.keys)) {
+      #expect(docs.contains("`\(label)`"), "label \(label) not in docs/prometheus.md")
+    }
   }
 }

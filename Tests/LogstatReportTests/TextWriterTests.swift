@@ -101,4 +101,25 @@ struct ReportOptionsTests {
     #expect(list == "a@x.example\nb@x.example\n")
     #expect(SuppressionList.render([]) == "")
   }
+
+  /// Examples are cut at a word, never show a literal `\n`; wrapped alerts keep their indent;
+  /// no line ends in a space.
+  @Test func examplesAndAlertsReadCleanly() {
+    let reply = #"550-5.7.1 [192.0.2.25] Our system has detected that this message is\n550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=UnsolicitedMessageError for more information. a1si123 - gsmtp"#
+    let cut = TerminalText.excerpt(reply, 160)
+    #expect(!cut.contains(#"\n"#))
+    #expect(cut.hasSuffix(" …"))
+    #expect(cut.count <= 162)
+    let words = Set(reply.replacing(#"\n"#, with: " ").split(separator: " ").map(String.init))
+    #expect(cut.dropLast(2).split(separator: " ").allSatisfy { words.contains(String($0)) }, "\(cut)")
+    var m = Fixture.model
+    m.alerts[0].example = reply
+    let text = TextWriter.render(m, options: ReportOptions(sections: [.alerts], top: 20, width: 60))
+    let lines = text.split(separator: "\n").drop { !$0.hasPrefix("ALERTS") }.dropFirst()
+    #expect(lines.count >= 6)
+    #expect(lines.allSatisfy { $0.hasPrefix("  ! ") || $0.hasPrefix("    ") }, "\(lines)")
+    let full = TextWriter.render(m, options: ReportOptions(top: 20))
+    #expect(!full.split(separator: "\n").contains { $0.hasSuffix(" ") })
+  }
 }
+

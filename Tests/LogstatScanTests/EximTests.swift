@@ -18,6 +18,15 @@ import Testing
     #expect(s.hasSender)
     #expect(s.sender == "")
     #expect(s.size == 2270)
+    // The message it is about: a bounce Exim made, not mail that entered.
+    #expect(s.relatedQueueID == "1tXyZa-000Abc-De")
+  }
+
+  /// A bounce that arrived from another server (`<= <> H=...`) has no `R=`: it entered.
+  @Test func inboundBounceArrivalHasNoReference() {
+    let s = Scanned("2026-11-22 06:25:05 1tXyZb-000Abc-Df <= <> H=mx.example.org [192.0.2.44] P=esmtp S=2270")
+    #expect(s.kind == .messageQueued)
+    #expect(s.relatedQueueID == "")
   }
 
   @Test func firstDelivery() {

@@ -133,6 +133,26 @@ import Testing
     #expect(s.kind == .messageCreated)
   }
 
+  /// Where a message enters: smtpd (any instance name) `client=` and pickup `uid=`/`sender=`
+  /// (lines from samples/ and the real Postfix 3.7 log); not the NOQUEUE connect lines.
+  @Test func smtpdClientAndPickupAreMessagesEntering() {
+    for text in [
+      "Nov 22 06:25:01 mx1 postfix/submission/smtpd[3210]: 8C1D2E3F40: client=app1.example.net[192.0.2.10], sasl_method=PLAIN, sasl_username=app1",
+      "Nov 23 18:56:35 mx postfix/smtpd[14594]: 6C318FA176: client=localhost[127.0.0.1]",
+      "Nov 23 08:10:00 mx1 postfix/pickup[3101]: 5E6F7A8B9C: uid=1000 from=<news@example.net>",
+      "Nov 23 08:10:00 mx1 postfix/pickup[3101]: 5E6F7A8B9D: sender=<news@example.net>, uid=0",
+    ] {
+      let s = Scanned(text)
+      #expect(s.kind == .messageEntered, "\(text)")
+    }
+    for text in [
+      "Nov 23 18:58:12 mx postfix/smtpd[14390]: connect from localhost[127.0.0.1]",
+      "Nov 23 18:58:12 mx postfix/smtpd[14390]: disconnect from localhost[127.0.0.1] ehlo=1 mail=1 rcpt=1 data=1 quit=1 commands=5",
+    ] {
+      #expect(Scanned(text).kind == .skipped, "\(text)")
+    }
+  }
+
   @Test func bounceNotice() {
     let s = Scanned("Nov 22 06:25:03 mx1 postfix/bounce[1239]: 4D1B2C3A4F: sender non-delivery notification: 4D1B2C3B11")
     #expect(s.kind == .bounceNotice)

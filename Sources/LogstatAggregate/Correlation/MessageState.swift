@@ -20,6 +20,10 @@ struct RecipientState: Sendable {
   var countedDeferrals: Int32 = 0
   /// ID in `Aggregate.recipientAddresses` once delivered inside the window, else -1.
   var address: Int32 = -1
+  /// The recipient expired with its message (a Postfix `status=expired` line naming the
+  /// message), not on a line of its own: its hour and domain cell are counted when it is
+  /// finalised, at the message's `expiredAt`.
+  var expiredByMessage = false
 }
 
 /// What one partial knows about one message, gathered across its lines by queue ID.
@@ -41,6 +45,8 @@ struct MessageState: Sendable {
   var expiredHere = false
   /// That expiry fell inside the time window.
   var expiryCounted = false
+  /// Epoch seconds of that expiry line, or `Int64.min` when unknown.
+  var expiredAt = Int64.min
   /// The message was created inside the time window.
   var bornCounted = false
   /// The admin removed the message here: recipients still deferred end as `removed`.
@@ -72,11 +78,13 @@ struct MessageState: Sendable {
     if later.expiredHere {
       expiredHere = true
       expiryCounted = later.expiryCounted
+      expiredAt = later.expiredAt
       for k in recipients.indices where recipients[k].last == .deferred {
         let key = recipients[k].key
         if !later.recipients.contains(where: { $0.key == key }) {
           recipients[k].last = .expired
           recipients[k].lastCounted = later.expiryCounted
+          recipients[k].expiredByMessage = true
         }
       }
     }
@@ -106,6 +114,7 @@ struct MessageState: Sendable {
         recipients[k].lastReplyCode = r.lastReplyCode
         if !keepReason { recipients[k].lastReason = r.lastReason }
         recipients[k].lastCounted = r.lastCounted
+        recipients[k].expiredByMessage = r.expiredByMessage
       }
     }
   }

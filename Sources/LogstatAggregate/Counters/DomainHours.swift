@@ -108,8 +108,16 @@ public struct DomainHours: Sendable, Equatable {
   var codes = CountTable()
   /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
   var lists = CountTable()
-  /// First reply text per (domain << 8 | reason ordinal) among deferred and failed lines.
-  var examples: [UInt64: String] = [:]
+  /// Reply texts per (domain << 8 | reason ordinal) among deferred and failed lines: the
+  /// first `examplesKept` distinct texts (by `replyShape`), each at most `exampleLength` bytes.
+  var examples: [UInt64: [ExampleText]] = [:]
+  /// Lines per reply shape, per (domain << 8 | reason ordinal): exact counts, so the example
+  /// shown is the most frequent reply whatever the split of the input.
+  var exampleCounts: [UInt64: [UInt64: Int]] = [:]
+  /// Distinct reply texts kept per domain and reason.
+  static let examplesKept = 4
+  /// Longest example text kept (reports show at most 160 characters).
+  static let exampleLength = 400
 
   public init() {}
 
@@ -147,9 +155,20 @@ public struct DomainHours: Sendable, Equatable {
     lists.entries.map { (Int64($0.key >> 8), Blocklist.allCases[Int($0.key & 0xFF)], $0.count) }
   }
 
-  /// The first reply text seen from `domain` for `reason`, or nil.
+  /// The most frequent reply text from `domain` for `reason` (among the first distinct ones
+  /// kept; ties go to the first seen), or nil.
   public func example(domain: Int32, reason: Reason) -> String? {
-    examples[UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)]
+    exampleCandidates(domain: domain, reason: reason).first?.text
+  }
+
+  /// The kept reply texts from `domain` for `reason` with their line counts, most frequent
+  /// first (ties: first seen first).
+  public func exampleCandidates(domain: Int32, reason: Reason) -> [(text: String, count: Int)] {
+    let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
+    guard let kept = examples[key] else { return [] }
+    let counts = exampleCounts[key] ?? [:]
+    let counted = kept.enumerated().map { (k, e) in (k, e.text, counts[e.shape, default: 0]) }
+    return counted.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }.map { ($0.1, $0.2) }
   }
 
   /// Adds `count` lines to a cell (tests and merging).
@@ -172,10 +191,20 @@ public struct DomainHours: Sendable, Equatable {
     lists.add(UInt64(hour) << 8 | index, count)
   }
 
-  /// Keeps `text` as the example of `reason` from `domain` unless one is already kept.
-  public mutating func noteExample(domain: Int32, reason: Reason, text: @autoclosure () -> String) {
+  /// Counts one reply of `shape` (see `replyShape`) from `domain` for `reason`, and keeps its
+  /// text while fewer than `examplesKept` distinct ones are kept. The text is made only then.
+  public mutating func noteExample(
+    domain: Int32, reason: Reason, shape: UInt64, text: @autoclosure () -> String
+  ) {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    if examples[key] == nil { examples[key] = text() }
+    exampleCounts[key, default: [:]][shape, default: 0] += 1
+    let kept = examples[key]
+    if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
+    var text = text()
+    if text.utf8.count > DomainHours.exampleLength {
+      text = String(decoding: text.utf8.prefix(DomainHours.exampleLength), as: UTF8.self)
+    }
+    examples[key, default: []].append(ExampleText(shape: shape, text: text))
   }
 
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
@@ -190,12 +219,23 @@ public struct DomainHours: Sendable, Equatable {
     }
     codes.merge(later.codes)
     lists.merge(later.lists)
-    for (k, text) in later.examples {
+    for (k, texts) in later.examples {
       var key = k
       if !domainMap.isEmpty {
         key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
       }
-      if examples[key] == nil { examples[key] = text }
+      var kept = examples[key] ?? []
+      for e in texts where kept.count < DomainHours.examplesKept && !kept.contains(where: { $0.shape == e.shape }) {
+        kept.append(e)
+      }
+      examples[key] = kept
+    }
+    for (k, counts) in later.exampleCounts {
+      var key = k
+      if !domainMap.isEmpty {
+        key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
+      }
+      exampleCounts[key, default: [:]].merge(counts, uniquingKeysWith: +)
     }
   }
 }
@@ -205,5 +245,26 @@ extension DomainHours {
   /// being read and the rest.
   public static func == (a: DomainHours, b: DomainHours) -> Bool {
     a.allCells == b.allCells && a.codes == b.codes && a.lists == b.lists && a.examples == b.examples
+      && a.exampleCounts == b.exampleCounts
   }
 }
+
+/// One kept reply text and its shape (see `replyShape`).
+struct ExampleText: Sendable, Equatable {
+  var shape: UInt64
+  var text: String
+}
+
+/// A hash of a reply's letters, punctuation and spaces, digits left out: replies that differ
+/// only in queue IDs, addresses' numbers, times or counts have one shape, so the most
+/// frequent reply is found although every line's text differs a little.
+/// - Complexity: O(n) in the reply's bytes; no allocation.
+@inline(__always)
+func replyShape(_ b: UnsafeRawBufferPointer) -> UInt64 {
+  var h: UInt64 = 0xCBF2_9CE4_8422_2325
+  for byte in b where byte < 0x30 || byte > 0x39 {
+    h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+  }
+  return h
+}
+

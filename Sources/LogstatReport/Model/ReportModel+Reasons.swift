@@ -54,13 +54,15 @@ extension ReportModel {
     }
     providers = perProvider.map { p, entry in
       let c = entry.0
-      return ProviderRow(
+      var row = ProviderRow(
         provider: p.rawValue, name: p == .none ? "other / self-hosted" : p.displayName,
         domains: entry.1, attempts: c.attempts, recipients: c.recipients, delivered: c.delivered,
         deferred: c.deferredAttempts, bounced: c.bounced, expired: c.expired,
         deliveryRate: ratio(c.delivered, c.delivered + c.bounced + c.expired),
         topReason: (c.failedReasons.top ?? c.deferredReasons.top)?.rawValue,
         stillDeferred: c.stillDeferred, delayMedianSeconds: c.delay.quantile(0.5))
+      row.deferredRecipients = c.deferredRecipients
+      return row
     }.sorted {
       ($0.problemScore, $0.attempts, $1.provider) > ($1.problemScore, $1.attempts, $0.provider)
     }

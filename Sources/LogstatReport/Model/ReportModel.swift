@@ -253,6 +253,8 @@ public struct ProviderRow: Sendable, Equatable {
   public var topReason: String?
   public var stillDeferred = 0
   public var delayMedianSeconds: Double?
+  /// Recipients deferred at least once.
+  public var deferredRecipients = 0
 
   /// Problem size used for sorting, as for domains.
   public var problemScore: Int { (bounced + expired + stillDeferred) * 4 + deferred }

@@ -62,11 +62,13 @@ enum CSVText {
   }
 }
 
-/// Prometheus exposition format: label values escape `\`, `"` and newline.
+/// Prometheus exposition format: label values escape `\`, `"` and newline; control bytes
+/// (ESC, BEL, NUL, C1, bidi overrides) are first shown as `\xNN` as every other writer does,
+/// so a `cat` or `curl` of the file can never drive a terminal.
 enum PromText {
   static func label(_ s: String) -> String {
     var out = ""
-    for u in s.unicodeScalars {
+    for u in TerminalText.safe(s).unicodeScalars {
       switch u {
       case "\\": out += "\\\\"
       case "\"": out += "\\\""

@@ -36,20 +36,35 @@ public enum TerminalText {
     return String(out) + "…"
   }
 
-  /// Wraps words to `width` columns, each line starting with `indent`; log text is made safe.
-  static func wrap(_ s: String, width: Int, indent: String) -> String {
-    let limit = max(20, width - indent.count)
+  /// Wraps words to `width` columns, each line starting with `indent` (lines after the first
+  /// with `hanging` when given, so a wrapped item keeps its indent); log text is made safe.
+  static func wrap(_ s: String, width: Int, indent: String, hanging: String? = nil) -> String {
     var out = ""
     var line = ""
+    var current = indent
     for word in safe(s).split(separator: " ", omittingEmptySubsequences: true) {
+      let limit = max(20, width - current.count)
       if !line.isEmpty, TerminalText.width(line) + 1 + word.unicodeScalars.count > limit {
-        out += indent + line + "\n"
+        out += current + line + "\n"
         line = ""
+        current = hanging ?? indent
       }
       line += (line.isEmpty ? "" : " ") + word
     }
-    if !line.isEmpty { out += indent + line + "\n" }
+    if !line.isEmpty { out += current + line + "\n" }
     return out
+  }
+
+  /// A reply shown as an example: literal `\n` sequences (Exim writes multi-line replies so)
+  /// and runs of spaces become one space, and a text longer than `limit` is cut at the last
+  /// word boundary before it, ending in `…`.
+  static func excerpt(_ s: String, _ limit: Int) -> String {
+    let flat = s.replacing("\\n", with: " ").split(separator: " ", omittingEmptySubsequences: true)
+      .joined(separator: " ")
+    guard flat.count > limit else { return flat }
+    let head = flat.prefix(limit)
+    let cut = head.lastIndex(of: " ").map { head[..<$0] } ?? head
+    return String(cut) + " …"
   }
 }
 

@@ -26,6 +26,9 @@ struct TextTable {
   /// Narrowest the first column (the row's name) is cut to while another column can give.
   static let minimumFirstWidth = 24
 
+  /// The row's name keeps up to this width while a droppable column can be left out instead.
+  static let wantedFirstWidth = 36
+
   /// Text columns are first cut no narrower than this; only then are columns left out.
   static let comfortableTextWidth = 12
 
@@ -35,7 +38,16 @@ struct TextTable {
   func widths(indent: Int, width: Int) -> [Int?] {
     var shown = Set(headers.indices)
     var widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
-    for k in droppable where fullWidth(widths, indent: indent, width: width, shown: shown) > width {
+    // The row's name is what a reader looks for: columns are left out before it is cut below
+    // its natural width (up to `wantedFirstWidth`).
+    var natural = TerminalText.width(headers.first ?? "")
+    for row in rows where !row.isEmpty { natural = max(natural, TerminalText.width(row[0])) }
+    let wantedFirst = min(natural, TextTable.wantedFirstWidth)
+    func tooTight() -> Bool {
+      fullWidth(widths, indent: indent, width: width, shown: shown) > width
+        || (!widths.isEmpty && widths[0] < wantedFirst)
+    }
+    for k in droppable where tooTight() {
       shown.remove(k)
       widths = cutWidths(indent: indent, width: width, shown: shown, floor: TextTable.comfortableTextWidth)
     }
@@ -104,7 +116,10 @@ struct TextTable {
         let painted = (k < styles.count ? styles[k] : nil)?.paint(cell, color) ?? cell
         parts.append(aligns[k] == .right ? pad + painted : (last ? painted : painted + pad))
       }
-      out += indent + parts.joined(separator: separator) + "\n"
+      // No trailing spaces (an empty last cell, padding): they show in mail and diffs.
+      var text = indent + parts.joined(separator: separator)
+      while text.last == " " { text.removeLast() }
+      out += text + "\n"
     }
     line(headers, styles: headers.map { _ in TerminalStyle.bold })
     line(widths.map { String(repeating: "-", count: $0 ?? 0) }, styles: [])

@@ -5,16 +5,19 @@ enum HTMLChart {
   typealias Series = (name: String, color: String)
 
   static let delivered: Series = ("delivered", "#43a047")
-  static let deferred: Series = ("deferred", "#f9a825")
+  /// Deferred attempts (lines): blue, far from the orange of still-deferred recipients.
+  static let deferred: Series = ("deferred attempts", "#1e88e5")
   static let bounced: Series = ("bounced", "#e53935")
   static let expired: Series = ("expired", "#8e24aa")
   static let stillDeferred: Series = ("still deferred", "#ef6c00")
   static let failed: Series = ("failed", "#e53935")
-  static let rejected: Series = ("rejected", "#9e9e9e")
+  static let rejected: Series = ("rejected inbound", "#757575")
 
   static func esc(_ s: String) -> String { HTMLText.escape(s) }
 
-  /// Stacked bars per hour (or longer bucket): delivered, deferred, failed, rejected.
+  /// Per hour (or longer bucket): the recipients' final outcomes as stacked bars (delivered,
+  /// bounced, expired), and deferred attempts and inbound rejects as lines of their own, so
+  /// lines are never stacked on recipients. Time ticks fall at regular local times.
   static func timeline(_ rows: [HourRow]) -> String {
     let series = TimelineSeries(rows, maxBuckets: 120)
     guard !series.buckets.isEmpty else { return "" }
@@ -26,89 +29,123 @@ enum HTMLChart {
     let bottom = 44.0
     let plotW = width - left - right
     let plotH = height - top - bottom
-    let maxTotal = max(1, series.buckets.map(\.total).max() ?? 1)
+    let maxTotal = max(
+      1, series.buckets.map { max($0.delivered + $0.bounced + $0.expired, $0.deferred, $0.rejected) }.max() ?? 1)
     let scaleTop = niceCeiling(maxTotal)
     let n = series.buckets.count
     let slot = plotW / Double(n)
     let gap = slot > 4 ? 1.0 : 0
     var out = svgOpen(width, height, "Outcomes per \(series.bucketName)")
-    out += legend([delivered, deferred, failed, rejected], x: left, y: 14)
+    out += legend([delivered, bounced, expired], x: left, y: 14)
+    out += lineLegend([deferred, rejected], x: left + 330, y: 14)
     out += axis(left: left, top: top, plotW: plotW, plotH: plotH, scaleTop: scaleTop)
-    for (k, b) in series.buckets.enumerated() {
+    func yOf(_ v: Int) -> Double { top + plotH - Double(v) / Double(scaleTop) * plotH }
+    for (k, b) in series.buckets.enumerated() where b.total > 0 {
       let x = left + Double(k) * slot + gap / 2
       var y = top + plotH
-      let parts: [(Int, Series)] = [(b.delivered, delivered), (b.deferred, deferred), (b.failed, failed), (b.rejected, rejected)]
-      guard b.total > 0 else { continue }
-      out += "<g><title>\(esc(b.label ?? "")): \(b.delivered) delivered, \(b.deferred) deferred, \(b.failed) bounced or expired, \(b.rejected) rejected</title>"
-      for (value, s) in parts where value > 0 {
+      out += "<g><title>\(esc(b.label ?? "")): recipients \(b.delivered) delivered, \(b.bounced) bounced, \(b.expired) expired; \(b.deferred) deferred attempts; \(b.rejected) rejected inbound</title>"
+      for (value, s) in [(b.delivered, delivered), (b.bounced, bounced), (b.expired, expired)] where value > 0 {
         let h = Double(value) / Double(scaleTop) * plotH
         y -= h
         out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0.5, slot - gap)))\" height=\"\(f(h))\" fill=\"\(s.color)\"/>"
       }
       out += "</g>\n"
     }
-    // Up to six time labels, at buckets that have one, never closer than a label's width.
-    let ticks = Swift.min(6, n)
-    var lastX = -Double.infinity
-    for t in 0..<ticks {
-      let want = ticks == 1 ? 0 : t * (n - 1) / (ticks - 1)
-      guard let k = nearestLabelled(series.buckets, want) else { continue }
-      let x = left + (Double(k) + 0.5) * slot
-      guard x - lastX >= 130 else { continue }
-      lastX = x
-      let label = series.hours >= 24 ? String(series.buckets[k].label!.prefix(10)) : series.buckets[k].label!
-      let anchor = x < left + 50 ? "start" : x > width - right - 50 ? "end" : "middle"
+    for (s, value) in [(deferred, { (b: TimelineSeries.Bucket) in b.deferred }), (rejected, { $0.rejected })]
+    where series.buckets.contains(where: { value($0) > 0 }) {
+      let points = series.buckets.enumerated().map { k, b in
+        "\(f(left + (Double(k) + 0.5) * slot)),\(f(yOf(value(b))))"
+      }
+      out += "<polyline points=\"\(points.joined(separator: " "))\" fill=\"none\" stroke=\"\(s.color)\" stroke-width=\"2\"/>\n"
+    }
+    for tick in series.ticks(maxTicks: Int(plotW / 95)) {
+      let x = left + tick.offset * slot
       out += "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH + 4))\" stroke=\"#888\"/>"
-      out += "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" font-size=\"11\" fill=\"#444\" text-anchor=\"\(anchor)\">\(esc(label))</text>\n"
+      out += "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" font-size=\"11\" fill=\"#444\" text-anchor=\"middle\">\(esc(tick.label))</text>\n"
     }
     return out + "</svg>\n"
   }
 
-  /// Horizontal stacked bars of the domains with the most problems.
+  /// A legend of series drawn as lines.
+  static func lineLegend(_ series: [Series], x: Double, y: Double) -> String {
+    var out = ""
+    var at = x
+    for s in series {
+      out += "<line x1=\"\(f(at))\" y1=\"\(f(y - 4))\" x2=\"\(f(at + 14))\" y2=\"\(f(y - 4))\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+      out += "<text x=\"\(f(at + 18))\" y=\"\(f(y))\" font-size=\"12\" fill=\"#333\">\(esc(s.name)) (line)</text>"
+      at += 60 + Double(s.name.count) * 6.6
+    }
+    return out + "\n"
+  }
+
+  /// Per problem domain, two bars never stacked together: its recipients that did not get
+  /// through (bounced, expired, still deferred), and its retries (deferred attempts).
   static func problemDomains(_ rows: [DomainRow]) -> String {
     let bad = rows.filter { $0.problemScore > 0 }.prefix(10)
     guard !bad.isEmpty else { return "" }
     return hbars(
       "Recipient domains with the most problems",
-      bad.map { ($0.domain, [$0.bounced, $0.expired, $0.stillDeferred, $0.deferred]) },
-      [bounced, expired, stillDeferred, ("deferred attempts", deferred.color)])
+      bad.map { ($0.domain, [[$0.bounced, $0.expired, $0.stillDeferred], [$0.deferred]]) },
+      [
+        Bar(unit: "recipients", series: [bounced, expired, stillDeferred]),
+        Bar(unit: "deferred attempts", series: [deferred]),
+      ])
   }
 
-  /// Horizontal stacked bars per reason: failed recipients, deferred attempts, rejects.
+  /// Per reason, one bar each for failed recipients, deferred attempts and inbound rejects:
+  /// three different things, so side by side, not stacked.
   static func reasons(_ rows: [ReasonRow]) -> String {
     let shown = rows.prefix(12)
     guard !shown.isEmpty else { return "" }
     return hbars(
-      "Why mail failed", shown.map { ($0.reason, [$0.failed, $0.deferred, $0.rejected]) },
-      [failed, ("deferred attempts", deferred.color), ("rejected inbound", rejected.color)])
+      "Why mail failed", shown.map { ($0.reason, [[$0.failed], [$0.deferred], [$0.rejected]]) },
+      [
+        Bar(unit: "failed recipients", series: [("failed recipients", failed.color)]),
+        Bar(unit: "deferred attempts", series: [deferred]),
+        Bar(unit: "rejected inbound", series: [rejected]),
+      ])
   }
 
-  /// A horizontal stacked bar chart: one labelled bar per row, segments per series.
-  static func hbars(_ title: String, _ rows: [(String, [Int])], _ series: [Series]) -> String {
+  /// One bar of a row in `hbars`: what it counts, and its stacked segments (of that unit only).
+  struct Bar {
+    var unit: String
+    var series: [Series]
+  }
+
+  /// A horizontal bar chart: per labelled row, one thin bar per `Bar` (segments of one unit
+  /// stacked), each ending in its total; all bars share one scale.
+  static func hbars(_ title: String, _ rows: [(String, [[Int]])], _ bars: [Bar]) -> String {
     let width = 900.0
     let labelW = 230.0
-    let barH = 18.0
-    let rowH = 24.0
+    let barH = bars.count == 1 ? 18.0 : 9.0
+    let rowH = 8 + barH * Double(bars.count)
     let top = 34.0
     let height = top + Double(rows.count) * rowH + 10
-    let plotW = width - labelW - 70
-    let maxTotal = max(1, rows.map { $0.1.reduce(0, +) }.max() ?? 1)
+    let plotW = width - labelW - 150
+    let maxTotal = max(1, rows.flatMap { $0.1.map { $0.reduce(0, +) } }.max() ?? 1)
+    var series: [Series] = []
+    for bar in bars { for s in bar.series where !series.contains(where: { $0.name == s.name }) { series.append(s) } }
     var out = svgOpen(width, height, title)
     out += legend(series, x: labelW, y: 14)
     for (k, row) in rows.enumerated() {
       let y = top + Double(k) * rowH
       let label = TerminalText.fit(row.0, 34)
-      out += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + barH - 5))\" font-size=\"12\" fill=\"#222\" text-anchor=\"end\">\(esc(label))</text>"
-      var x = labelW
-      let total = row.1.reduce(0, +)
-      let detail = zip(series, row.1).map { "\($1) \($0.name)" }.joined(separator: ", ")
-      out += "<g><title>\(esc(row.0)): \(esc(detail))</title>"
-      for (value, s) in zip(row.1, series) where value > 0 {
-        let w = Double(value) / Double(maxTotal) * plotW
-        out += "<rect x=\"\(f(x))\" y=\"\(f(y))\" width=\"\(f(max(0.5, w)))\" height=\"\(f(barH))\" fill=\"\(s.color)\"/>"
-        x += w
+      out += "<text x=\"\(f(labelW - 8))\" y=\"\(f(y + rowH / 2))\" font-size=\"12\" fill=\"#222\" text-anchor=\"end\">\(esc(label))</text>"
+      for (b, bar) in bars.enumerated() {
+        let values = b < row.1.count ? row.1[b] : []
+        let by = y + Double(b) * barH
+        var x = labelW
+        let total = values.reduce(0, +)
+        let detail = zip(bar.series, values).map { "\($1) \($0.name)" }.joined(separator: ", ")
+        out += "<g><title>\(esc(row.0)): \(esc(detail)) (\(esc(bar.unit)))</title>"
+        for (value, s) in zip(values, bar.series) where value > 0 {
+          let w = Double(value) / Double(maxTotal) * plotW
+          out += "<rect x=\"\(f(x))\" y=\"\(f(by))\" width=\"\(f(max(0.5, w)))\" height=\"\(f(barH - 1))\" fill=\"\(s.color)\"/>"
+          x += w
+        }
+        let text = bars.count == 1 ? "\(total)" : "\(total) \(bar.unit)"
+        out += "</g><text x=\"\(f(x + 6))\" y=\"\(f(by + barH - 1.5))\" font-size=\"\(bars.count == 1 ? 12 : 9)\" fill=\"#444\">\(esc(text))</text>\n"
       }
-      out += "</g><text x=\"\(f(x + 6))\" y=\"\(f(y + barH - 5))\" font-size=\"12\" fill=\"#444\">\(total)</text>\n"
     }
     return out + "</svg>\n"
   }
@@ -148,15 +185,6 @@ enum HTMLChart {
       for m in [1, 2, 3, 4, 5, 6, 8] where m * base >= max(2, n) { return m * base }
       base *= 10
     }
-  }
-
-  /// The index nearest `want` whose bucket has a label.
-  static func nearestLabelled(_ buckets: [TimelineSeries.Bucket], _ want: Int) -> Int? {
-    for d in 0..<buckets.count {
-      if want - d >= 0, buckets[want - d].label != nil { return want - d }
-      if want + d < buckets.count, buckets[want + d].label != nil { return want + d }
-    }
-    return nil
   }
 
   /// A coordinate with at most one decimal.

@@ -27,38 +27,21 @@ extension HTMLWriter {
       let rows = o.cut(m.domains)
       return HTMLChart.problemDomains(m.domains) + cutNote(m.domains.count, o)
         + table(
-          ["domain", "provider", "attempts", "delivered", "deferred", "bounced", "expired", "rejected", "delivery", "delay", "top reason"],
-          right: [2, 3, 4, 5, 6, 7, 8, 9],
-          rows.map {
-            [
-              $0.domain, $0.provider, "\($0.attempts)", "\($0.delivered)", "\($0.deferred)",
-              "\($0.bounced)", "\($0.expired)", "\($0.rejected)", Format.percent($0.deliveryRate),
-              Format.seconds($0.delayMedianSeconds), $0.topReason ?? "",
-            ]
-          },
-          tones: rows.map {
-            [
-              nil, nil, nil, nil, .warning($0.deferred), .failure($0.bounced), .failure($0.expired),
-              nil, .delivery($0.deliveryRate),
-            ]
-          })
+          ["domain", "provider"] + OutcomeColumns.headings + ["top reason"],
+          right: Set(2...10),
+          rows.map { [$0.domain, $0.provider] + $0.outcomeColumns.cells + [$0.topReason ?? ""] },
+          tones: rows.map { [nil, nil] + outcomeTones($0.outcomeColumns) })
+        + para(OutcomeColumns.legend)
     case .providers:
       guard !m.providers.isEmpty else { return para("None.") }
       let rows = o.cut(m.providers)
       return cutNote(m.providers.count, o)
         + table(
-          ["provider", "domains", "attempts", "delivered", "deferred", "bounced", "expired", "delivery", "delay", "top reason"],
-          right: [1, 2, 3, 4, 5, 6, 7, 8],
-          rows.map {
-            [
-              $0.name, "\($0.domains)", "\($0.attempts)", "\($0.delivered)", "\($0.deferred)",
-              "\($0.bounced)", "\($0.expired)", Format.percent($0.deliveryRate),
-              Format.seconds($0.delayMedianSeconds), $0.topReason ?? "",
-            ]
-          },
-          tones: rows.map {
-            [nil, nil, nil, nil, .warning($0.deferred), .failure($0.bounced), .failure($0.expired), .delivery($0.deliveryRate)]
-          })
+          ["provider", "domains"] + OutcomeColumns.headings + ["top reason"],
+          right: Set(1...10),
+          rows.map { [$0.name, "\($0.domains)"] + $0.outcomeColumns.cells + [$0.topReason ?? ""] },
+          tones: rows.map { [nil, nil] + outcomeTones($0.outcomeColumns) })
+        + para(OutcomeColumns.legend)
     case .codes:
       let codes = ReportModel.failingCodes(m)
       guard !codes.isEmpty else { return para("No failed attempts.") }
@@ -184,5 +167,15 @@ extension HTMLWriter {
     }
     out += para(h.advice, cls: "advice")
     return out
+  }
+}
+
+extension HTMLWriter {
+  /// Tones of the `OutcomeColumns` cells: failures red, still deferred and retried amber.
+  static func outcomeTones(_ c: OutcomeColumns) -> [Tone?] {
+    [
+      nil, nil, .failure(c.bounced), .failure(c.expired), .warning(c.stillDeferred),
+      .delivery(c.deliveryRate), .warning(c.retried),
+    ]
   }
 }

@@ -111,7 +111,11 @@ public enum HTMLWriter {
       let color = tone.map { " style=\"color:\($0.rawValue)\"" } ?? ""
       out += "<td align=\"center\"><span class=\"big\"\(color)><b>\(esc(value))</b></span><br>\(esc(label))</td>"
     }
-    return out + "</tr></table>\n"
+    // What the delivery rate's colour means, so red is not left to guess.
+    out += "</tr></table>\n<p class=\"legend\">Delivered share: <span style=\"color:\(Tone.good.rawValue)\">green</span> from 95%, "
+    out += "<span style=\"color:\(Tone.warn.rawValue)\">amber</span> from 80%, <span style=\"color:\(Tone.bad.rawValue)\">red</span> below; "
+    out += "bounced and expired in red when any.</p>\n"
+    return out
   }
 
   static let style = """

@@ -61,27 +61,16 @@ public enum MarkdownWriter {
       guard !m.domains.isEmpty else { return "None.\n" }
       return cutNote(m.domains.count, o)
         + table(
-          ["domain", "attempts", "delivered", "deferred", "bounced", "expired", "delivery", "delay", "top reason"],
-          right: [1, 2, 3, 4, 5, 6, 7],
-          o.cut(m.domains).map {
-            [
-              $0.domain, "\($0.attempts)", "\($0.delivered)", "\($0.deferred)", "\($0.bounced)",
-              "\($0.expired)", Format.percent($0.deliveryRate), Format.seconds($0.delayMedianSeconds),
-              $0.topReason ?? "",
-            ]
-          })
+          ["domain"] + OutcomeColumns.headings + ["top reason"], right: Set(1...9),
+          o.cut(m.domains).map { [$0.domain] + $0.outcomeColumns.cells + [$0.topReason ?? ""] })
+        + "\n" + OutcomeColumns.legend + "\n"
     case .providers:
       guard !m.providers.isEmpty else { return "None.\n" }
       return cutNote(m.providers.count, o)
         + table(
-          ["provider", "domains", "attempts", "delivered", "deferred", "bounced", "expired", "delivery", "top reason"],
-          right: [1, 2, 3, 4, 5, 6, 7],
-          o.cut(m.providers).map {
-            [
-              $0.name, "\($0.domains)", "\($0.attempts)", "\($0.delivered)", "\($0.deferred)",
-              "\($0.bounced)", "\($0.expired)", Format.percent($0.deliveryRate), $0.topReason ?? "",
-            ]
-          })
+          ["provider", "domains"] + OutcomeColumns.headings + ["top reason"], right: Set(1...10),
+          o.cut(m.providers).map { [$0.name, "\($0.domains)"] + $0.outcomeColumns.cells + [$0.topReason ?? ""] })
+        + "\n" + OutcomeColumns.legend + "\n"
     case .codes:
       let codes = ReportModel.failingCodes(m)
       guard !codes.isEmpty else { return "No failed attempts.\n" }

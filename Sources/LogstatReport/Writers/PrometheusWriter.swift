@@ -75,17 +75,20 @@ public enum PrometheusWriter {
   /// One gauge per alert kind, zero when none was raised, so an alerting rule can watch it.
   static func alerts(_ m: ReportModel, _ w: inout Exposition) {
     w.family("logstat_alerts", "Alerts raised by this run, by kind (sudden rise, blocks everything, new blocklist, history unavailable).")
-    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "history-unavailable"] {
+    for kind in ["sudden-rise", "blocks-everything", "new-blocklist", "local-errors", "history-unavailable"] {
       w.sample([("kind", kind)], m.alerts.filter { $0.kind == kind }.count)
     }
   }
 
   static func summary(_ m: ReportModel, _ w: inout Exposition) {
     let s = m.summary
-    w.family("logstat_files", "Input files by what happened to them.")
-    w.sample([("state", "read")], m.filesRead)
+    // Three states that add up to the files named: `read` whole, `error` (read in part or
+    // not at all), `skipped` (outside the window, unread).
+    let failed = m.files.count(where: { $0.error != nil })
+    w.family("logstat_files", "Input files by what happened to them (state: read, error, skipped; they add up to the files named).")
+    w.sample([("state", "read")], m.filesRead - failed)
+    w.sample([("state", "error")], failed)
     w.sample([("state", "skipped")], m.filesSkipped)
-    w.sample([("state", "error")], m.files.count(where: { $0.error != nil }))
     w.family("logstat_input_problems", "Input problems (unreadable, corrupt or truncated input).")
     w.sample([], m.problems.count)
     w.family("logstat_lines", "Log lines read, by what they were.")
@@ -103,9 +106,11 @@ public enum PrometheusWriter {
     for (status, n) in outcomes(s.delivered, s.bounced, s.expired, s.stillDeferred) {
       w.sample([("status", status)], n)
     }
-    w.family("logstat_delivery_attempts", "Delivery attempts, and how many were deferred.")
-    w.sample([("status", "all")], s.attempts)
-    w.sample([("status", "deferred")], s.deferred)
+    // A total and its subset never share a family: `sum()` over a family must mean something.
+    w.family("logstat_delivery_attempts", "Delivery attempts (lines: sent, deferred, bounced, expired), all of them.")
+    w.sample([], s.attempts)
+    w.family("logstat_deferred_attempts", "Deferred delivery attempts (each retry counts); also in logstat_delivery_attempts.")
+    w.sample([], s.deferred)
     w.family("logstat_rejected", "Mail refused by our own server before queueing.")
     w.sample([], s.rejected)
     let rates: [(String, String, Double?)] = [
@@ -118,10 +123,15 @@ public enum PrometheusWriter {
       w.family(name, help)
       w.sample([], value)
     }
-    if s.delayMedianSeconds != nil || s.delayP95Seconds != nil {
-      w.family("logstat_delivery_delay_seconds", "Delivery delay of delivered attempts, by quantile.")
-      if let d = s.delayMedianSeconds { w.sample([("quantile", "0.5")], d) }
-      if let d = s.delayP95Seconds { w.sample([("quantile", "0.95")], d) }
+    // Plain gauges: a `quantile` label belongs to a summary, which also needs `_sum` and
+    // `_count` over all time; ours describe the window only.
+    if let d = s.delayMedianSeconds {
+      w.family("logstat_delivery_delay_median_seconds", "Median delivery delay of delivered attempts.")
+      w.sample([], d)
+    }
+    if let d = s.delayP95Seconds {
+      w.family("logstat_delivery_delay_p95_seconds", "95th percentile delivery delay of delivered attempts.")
+      w.sample([], d)
     }
   }
 
@@ -168,9 +178,14 @@ public enum PrometheusWriter {
     for p in m.providers { w.sample([("provider", p.provider)], p.deferred) }
   }
 
+  /// Enhanced and basic codes are two views of the same lines, so each has its own family.
   static func codes(_ m: ReportModel, _ o: ReportOptions, _ w: inout Exposition) {
-    w.family("logstat_status_code_attempts", "Delivery attempts and inbound rejects by status code (enhanced and basic; top codes, the rest as code=\"other\").")
-    for (codes, kind) in [(m.dsnCodes, "enhanced"), (m.replyCodes, "basic")] {
+    let families = [
+      (m.dsnCodes, "logstat_enhanced_status_code_lines", "enhanced (RFC 3463)"),
+      (m.replyCodes, "logstat_basic_status_code_lines", "basic (RFC 5321)"),
+    ]
+    for (codes, family, kind) in families {
+      w.family(family, "Delivery attempts and inbound rejects by \(kind) status code and status (top codes, the rest as code=\"other\").")
       let top = o.top ?? codes.count
       var rows = codes.prefix(top).map { ($0.code, $0) }
       if codes.count > top {
@@ -185,7 +200,7 @@ public enum PrometheusWriter {
       }
       for (code, c) in rows {
         for (status, n) in [("sent", c.sent), ("deferred", c.deferred), ("bounced", c.bounced), ("rejected", c.rejected)] where n > 0 {
-          w.sample([("kind", kind), ("code", code), ("status", status)], n)
+          w.sample([("code", code), ("status", status)], n)
         }
       }
     }

@@ -1,7 +1,7 @@
 extension TextWriter {
   static func codes(_ m: ReportModel, _ o: ReportOptions) -> String {
     let failing = ReportModel.failingCodes(m)
-    let out = heading("Status codes of failures (RFC 3463 meaning)", rows: failing.count, o)
+    let out = heading("Status codes of failures", rows: failing.count, o)
     guard !failing.isEmpty else { return out + "  none\n" }
     var t = TextTable([
       ("code", .left), ("deferred", .right), ("bounced", .right), ("rejected", .right),
@@ -40,7 +40,8 @@ extension TextWriter {
     for r in advised {
       out += TerminalText.wrap("\(r.reason): \(r.title); fault: \(r.fault)", width: o.width, indent: "  ")
       if let example = r.example {
-        out += TerminalText.wrap("e.g. \(example.prefix(200))", width: o.width, indent: "      ")
+        out += TerminalText.wrap(
+        "e.g. " + TerminalText.excerpt(example, 200), width: o.width, indent: "      ", hanging: "           ")
       }
       out += TerminalText.wrap(r.advice, width: o.width, indent: "    ")
     }

@@ -108,49 +108,43 @@ public enum TextWriter {
   static func domains(_ rows: [DomainRow], _ o: ReportOptions) -> String {
     let out = heading("Recipient domains, most problems first", rows: rows.count, o)
     guard !rows.isEmpty else { return out + "  none\n" }
-    var t = TextTable([
-      ("domain", .left), ("attempts", .right), ("delivered", .right), ("deferred", .right),
-      ("bounced", .right), ("expired", .right), ("rate", .right), ("delay", .right),
-      ("top reason", .left),
-    ])
-    t.droppable = [1, 7, 5]
-    for d in o.cut(rows) {
-      t.add(
-        [
-          d.domain, "\(d.attempts)", "\(d.delivered)", "\(d.deferred)", "\(d.bounced)",
-          "\(d.expired)", Format.percent(d.deliveryRate), Format.seconds(d.delayMedianSeconds),
-          d.topReason ?? "",
-        ],
-        styles: [
-          nil, nil, nil, .warning(d.deferred), .failure(d.bounced), .failure(d.expired),
-          .delivery(d.deliveryRate),
-        ])
-    }
-    return out + t.rendered(width: o.width, color: o.color)
+    return out + outcomeTable("domain", o.cut(rows).map { ($0.domain, nil, $0.outcomeColumns, $0.topReason) }, o)
   }
 
   static func providers(_ rows: [ProviderRow], _ o: ReportOptions) -> String {
     let out = heading("Mailbox providers, most problems first", rows: rows.count, o)
     guard !rows.isEmpty else { return out + "  none\n" }
-    var t = TextTable([
-      ("provider", .left), ("domains", .right), ("attempts", .right), ("delivered", .right),
-      ("deferred", .right), ("bounced", .right), ("expired", .right), ("rate", .right),
-      ("delay", .right), ("top reason", .left),
-    ])
-    t.droppable = [1, 2, 8]
-    for p in o.cut(rows) {
-      t.add(
-        [
-          p.name, "\(p.domains)", "\(p.attempts)", "\(p.delivered)", "\(p.deferred)",
-          "\(p.bounced)", "\(p.expired)", Format.percent(p.deliveryRate),
-          Format.seconds(p.delayMedianSeconds), p.topReason ?? "",
-        ],
-        styles: [
-          nil, nil, nil, nil, .warning(p.deferred), .failure(p.bounced), .failure(p.expired),
-          .delivery(p.deliveryRate),
-        ])
+    return out
+      + outcomeTable("provider", o.cut(rows).map { ($0.name, $0.domains, $0.outcomeColumns, $0.topReason) }, o)
+  }
+
+  /// The domain or provider table: name, (domains), recipients and what became of them, how
+  /// many retries it took, top reason; the legend below says what each column counts.
+  static func outcomeTable(
+    _ name: String, _ rows: [(String, Int?, OutcomeColumns, String?)], _ o: ReportOptions
+  ) -> String {
+    let withDomains = rows.contains { $0.1 != nil }
+    var columns: [(String, TextTable.Align)] = [(name, .left)]
+    if withDomains { columns.append(("domains", .right)) }
+    columns += OutcomeColumns.headings.map { ($0, .right) } + [("top reason", .left)]
+    var t = TextTable(columns)
+    let k = withDomains ? 2 : 1
+    // Narrow (or a long name): leave out delay, retried, domains, pending, retries, expired,
+    // in that order; the name, the recipients, delivered, bounced and the rate always stay.
+    t.droppable = [k + 8, k + 6] + (withDomains ? [1] : []) + [k + 4, k + 7, k + 3]
+    for (label, domains, c, reason) in rows {
+      var cells = [label]
+      if withDomains { cells.append("\(domains ?? 0)") }
+      cells += c.cells + [reason ?? ""]
+      var styles: [TerminalStyle?] = Array(repeating: nil, count: k)
+      styles += [
+        nil, nil, .failure(c.bounced), .failure(c.expired), .warning(c.stillDeferred),
+        .delivery(c.deliveryRate), .warning(c.retried),
+      ]
+      t.add(cells, styles: styles)
     }
-    return out + t.rendered(width: o.width, color: o.color)
+    return t.rendered(width: o.width, color: o.color)
+      + TerminalText.wrap(OutcomeColumns.legend, width: o.width, indent: "  ")
   }
 }
 

@@ -23,6 +23,9 @@ public enum LineKind: UInt8, Sendable, CaseIterable {
   case inboundReject
   /// Postfix `bounce`: a notification to the sender was queued under another queue ID.
   case bounceNotice
+  /// A message entered from outside: Postfix `smtpd ... client=`, `pickup ... uid=`/`sender=`.
+  /// (Exim's `<=` says it itself: `messageQueued` without a bounce's `R=`.)
+  case messageEntered
   /// A counted event that is neither a delivery nor a reject: admin actions, held/discarded
   /// messages, reject warnings, security and health events (`ScannedLine.event` says which).
   case event
@@ -121,7 +124,8 @@ public struct ScannedLine: Sendable {
   /// Client of an inbound reject: host name and IP address.
   public var clientHost: Span = .none
   public var clientIP: Span = .none
-  /// Postfix `bounce`: the queue ID of the notification message.
+  /// Postfix `bounce`: the queue ID of the notification message; Exim `<= <> R=id`: the
+  /// message a bounce we generated refers to.
   public var relatedQueueID: Span = .none
   /// What an `.event` line reports.
   public var event: MailEvent = .none

@@ -76,6 +76,8 @@ enum EximScanner {
     line.hasSender = true
     if b.matches("<>", at: start), end == start + 2 {
       line.sender = Span(start, start)
+      // `<= <> R=id`: a bounce Exim generated about message `id`, not mail from outside.
+      if b.matches(" R=", at: end) { line.relatedQueueID = Span(end + 3, b.tokenEnd(end + 3)) }
     } else {
       line.sender = Span(start, end)
     }

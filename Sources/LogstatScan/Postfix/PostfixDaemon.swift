@@ -11,6 +11,8 @@ enum PostfixDaemon {
   case postsuper
   case cleanup
   case bounce
+  /// `pickup`: a message entered by local submission (sendmail, cron).
+  case pickup
   case other
 
   static func of(_ b: UnsafeRawBufferPointer, _ s: Span) -> PostfixDaemon {
@@ -33,6 +35,7 @@ enum PostfixDaemon {
       return .other
     case 6:
       if b.matches("bounce", at: s.start) { return .bounce }
+      if b.matches("pickup", at: s.start) { return .pickup }
       return .other
     case 7:
       if b.matches("virtual", at: s.start) || b.matches("discard", at: s.start) {

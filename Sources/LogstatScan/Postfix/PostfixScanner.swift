@@ -32,8 +32,14 @@ enum PostfixScanner {
         scanSmtpdReject(b, rest + 8, into: &line)
       } else if b.matches("milter-reject: ", at: rest) {
         scanSmtpdReject(b, rest + 15, into: &line)
+      } else if b.matches("client=", at: rest), !line.queueID.isEmpty {
+        line.kind = .messageEntered
       } else {
         scanActions(b, rest, into: &line)
+      }
+    case .pickup:
+      if !line.queueID.isEmpty, b.matches("uid=", at: rest) || b.matches("sender=", at: rest) {
+        line.kind = .messageEntered
       }
     case .cleanup:
       if b.matches("message-id=", at: rest) {

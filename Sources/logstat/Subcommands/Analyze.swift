@@ -82,6 +82,14 @@ struct Analyze: ParsableCommand {
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+    // Here, not in run(): a usage error then names `logstat analyze --help`, which holds
+    // --since and --until.
+    do {
+      let now = self.now ?? environmentNow() ?? Int64(time(nil))
+      _ = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: LocalZone.current())
+    } catch {
+      throw ValidationError(error.description)
+    }
   }
 
   func run() throws {
@@ -109,10 +117,21 @@ struct Analyze: ParsableCommand {
     for f in result.files {
       if let e = f.error { printError(e.description) }
     }
+    let empty = result.aggregate.lines.recognised == 0
+    if empty { printError(EmptyWindow.message(result, window: window, zone: zone)) }
     var model = ReportModel.build(
       from: result, now: now, zone: zone, window: window, withCounts: format == .json)
     model.source = source
-    let alerts = history.alerts(for: result, window: window, zone: zone, now: now, inputs: inputs)
+    // The same inputs over another window (the first-night baseline); not standard input.
+    let rerun: ((TimeWindow) -> RunResult)? =
+      files.contains { $0.isStandardInput } ? nil : { w in
+        var p = plan
+        p.window = w
+        p.collectSuppression = false
+        return Engine.run(p)
+      }
+    let alerts = history.alerts(
+      for: result, window: window, zone: zone, now: now, inputs: inputs, rerun: rerun)
     model.alerts = alerts.map { AlertRow($0, zone: zone) }
     let options = ReportOptions(
       sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
@@ -126,7 +145,8 @@ struct Analyze: ParsableCommand {
     // as much as building the report, so keep them until exit.
     keptUntilExit.append(result)
     keptUntilExit.append(model)
-    if history.failOn == .alerts, !alerts.isEmpty { throw ExitStatus.alerts }
+    if history.failOn.contains(.alerts), !alerts.isEmpty { throw ExitStatus.alerts }
+    if history.failOn.contains(.empty), empty { throw ExitStatus.empty }
     if result.isPartial { throw ExitStatus.partial }
   }
 }

@@ -1,0 +1,53 @@
+import LogstatClassify
+import Testing
+
+@testable import LogstatAggregate
+
+/// An alert's example is the most frequent reply of its domain and reason, not the first seen,
+/// and replies that differ only in numbers count as one.
+@Suite struct ReplyExampleTests {
+  // Real Gmail and Yahoo texts (samples/ and Google's and Yahoo's postmaster pages).
+  static let rare = "421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1"
+  static func frequent(_ n: Int) -> String {
+    "421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. \(n)a1si\(n * 7) - gsmtp"
+  }
+
+  static func note(_ h: inout DomainHours, _ text: String, domain: Int32 = 0) {
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { b in
+      h.noteExample(domain: domain, reason: .rateLimited, shape: replyShape(b), text: text)
+    }
+  }
+
+  @Test func mostFrequentReplyWins() {
+    var h = DomainHours()
+    Self.note(&h, Self.rare)
+    for n in 1...3 { Self.note(&h, Self.frequent(n)) }
+    #expect(h.example(domain: 0, reason: .rateLimited) == Self.frequent(1))
+    let candidates = h.exampleCandidates(domain: 0, reason: .rateLimited)
+    #expect(candidates.map(\.count) == [3, 1])
+  }
+
+  @Test func sameAnswerForEverySplit() {
+    let texts = [Self.rare] + (1...5).map(Self.frequent) + [Self.rare, "550 5.7.1 other", "451 4.3.0 x", "452 4.2.2 y", Self.rare]
+    var whole = DomainHours()
+    for t in texts { Self.note(&whole, t) }
+    for cut in 0...texts.count {
+      var a = DomainHours()
+      var b = DomainHours()
+      for t in texts[..<cut] { Self.note(&a, t) }
+      for t in texts[cut...] { Self.note(&b, t) }
+      a.merge(b, domainMap: [])
+      #expect(a.example(domain: 0, reason: .rateLimited) == Self.frequent(1), "cut \(cut)")
+      #expect(a.exampleCandidates(domain: 0, reason: .rateLimited).first?.count == 5, "cut \(cut)")
+    }
+  }
+
+  @Test func keptTextsAreBoundedInNumberAndLength() {
+    var h = DomainHours()
+    for k in 0..<50 { Self.note(&h, "550 reply kind " + String(repeating: Character(UnicodeScalar(97 + k % 26)!), count: 2000) + "\(k)") }
+    let kept = h.exampleCandidates(domain: 0, reason: .rateLimited)
+    #expect(kept.count == DomainHours.examplesKept)
+    #expect(kept.allSatisfy { $0.text.utf8.count <= DomainHours.exampleLength })
+  }
+}
