@@ -38,7 +38,7 @@ extension Aggregate {
     // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
     // and a rotation between two runs must not count the message twice.
     if state.bornCounted || sender.recipients > 0 {
-      bytesReceived += Swift.max(state.size, 0)
+      bytesReceived = bytesReceived.addingSaturated(Swift.max(state.size, 0))
       if state.isNotification { notificationsSent += 1 }
     }
     if state.senderKnown, !state.isNotification, state.sender >= 0,
@@ -86,7 +86,7 @@ extension Aggregate {
     domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
-    bytesReceived += later.bytesReceived
+    bytesReceived = bytesReceived.addingSaturated(later.bytesReceived)
     if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
     if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
 

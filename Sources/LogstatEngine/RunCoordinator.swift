@@ -136,6 +136,7 @@ extension FileSummary {
     notMailLines += part.notMailLines
     skippedLines += part.skippedLines
     truncatedLines += part.truncatedLines
+    damagedLines += part.damagedLines
     outsideWindowLines += part.outsideWindowLines
     if error == nil { error = part.error }
   }

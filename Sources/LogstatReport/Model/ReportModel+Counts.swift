@@ -16,7 +16,7 @@ enum ReportCounts {
         "lines",
         .object([
           ("total", .int(a.lines.total)), ("by_kind", .array(a.lines.byKind.map { .int($0) })),
-          ("probes", .int(a.lines.probes)),
+          ("probes", .int(a.lines.probes)), ("damaged", .int(a.lines.damaged)),
         ])
       ),
       ("messages_received", .int(a.messagesReceived)),

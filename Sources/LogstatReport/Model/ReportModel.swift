@@ -89,6 +89,8 @@ public struct LineSummary: Sendable, Equatable {
   public var notMail: Int
   public var skipped: Int
   public var probes: Int
+  /// Lines with a number out of range (counted, without that number).
+  public var damaged: Int = 0
 }
 
 /// Totals over all recipient domains, and the rates the counting rules define.

@@ -73,6 +73,13 @@ public struct ScannedLine: Sendable {
   public var clientIP: Span = .none
   /// Postfix `bounce`: the queue ID of the notification message.
   public var relatedQueueID: Span = .none
+  /// A number in the line (`size=`, `S=`, `delay=`) was out of any real range: the field was
+  /// dropped (left at -1) and the line is counted as damaged instead of trapping on overflow.
+  public var damaged = false
+
+  /// The largest size (bytes) or delay (milliseconds) taken from a line: 10^15 - 1, a petabyte
+  /// or 31,000 years. Anything larger is damage, and sums of such values cannot overflow `Int`.
+  public static let largestNumber = 999_999_999_999_999
 
   public init() {}
 
@@ -102,5 +109,6 @@ public struct ScannedLine: Sendable {
     clientHost = .none
     clientIP = .none
     relatedQueueID = .none
+    damaged = false
   }
 }
