@@ -11,7 +11,9 @@ public struct DelayHistogram: Sendable, Equatable {
   /// Adds one delay in milliseconds.
   public mutating func add(millis: Int) {
     guard millis >= 0 else { return }
-    buckets[DelayHistogram.bucket(millis)] += 1
+    let k = DelayHistogram.bucket(millis)
+    // Saturating: 4 billion delays in one bucket of one domain stop counting, never trap.
+    if buckets[k] != UInt32.max { buckets[k] &+= 1 }
     count += 1
   }
 
@@ -19,14 +21,20 @@ public struct DelayHistogram: Sendable, Equatable {
   /// e.g. from a JSON report that `logstat merge` reads back.
   public mutating func add(bucket k: Int, count n: Int) {
     guard (0..<DelayHistogram.bucketCount).contains(k), n > 0 else { return }
-    buckets[k] += UInt32(n)
-    count += n
+    buckets[k] = Self.saturated(buckets[k], UInt32(clamping: n))
+    count = count.addingSaturated(n)
   }
 
   public mutating func merge(_ other: DelayHistogram) {
     guard other.count > 0 else { return }
-    for k in 0..<DelayHistogram.bucketCount { buckets[k] += other.buckets[k] }
-    count += other.count
+    for k in 0..<DelayHistogram.bucketCount { buckets[k] = Self.saturated(buckets[k], other.buckets[k]) }
+    count = count.addingSaturated(other.count)
+  }
+
+  /// `a + b`, stopping at `UInt32.max`: merged counts of crafted reports never trap.
+  @inline(__always) static func saturated(_ a: UInt32, _ b: UInt32) -> UInt32 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? UInt32.max : sum
   }
 
   /// The delay (seconds, the bucket's midpoint) at quantile `q` in 0...1, or nil when empty.
