@@ -171,5 +171,6 @@ extension MessageState {
     expiryCounted = false
     bornCounted = false
     recipients.removeAll(keepingCapacity: true)
+    if !recipientIndex.isEmpty { recipientIndex = [:] }
   }
 }
