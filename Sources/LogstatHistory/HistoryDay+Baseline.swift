@@ -7,7 +7,7 @@ extension Baseline {
   /// the blocklists named. Partial days count too: their rates are as good as any.
   public init(days: [HistoryDay]) {
     self.init()
-    self.days = days.map(\.day).sorted()
+    self.days = days.map(\.day).sorted(by: HistoryDay.isEarlier)
     for day in days {
       for row in day.rows {
         guard let status = AttemptStatus(name: row.outcome) else { continue }
