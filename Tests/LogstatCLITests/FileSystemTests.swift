@@ -87,9 +87,16 @@ import Testing
     let report = try run.report()
     #expect(report.summary("delivered") == 1)
 
+    #expect(report.file("empty/postfix.pid")?["skip_reason"] as? String ?? "" != "")
+    // Alone: the pid file is listed as skipped, and the directory reported (exit 2).
     let alone = try Logstat.run(["empty"], in: dir.url)
-    #expect(alone.status == 1)
-    #expect(alone.stderr.contains("empty"))
+    #expect(alone.status == 2)
+    #expect(alone.stderr.contains("logstat: empty: directory holds no log files"))
+    // A directory with nothing in it at all: nothing to read (exit 1).
+    try FileManager.default.createDirectory(at: dir.path("void"), withIntermediateDirectories: true)
+    let void = try Logstat.run(["void"], in: dir.url)
+    #expect(void.status == 1)
+    #expect(void.stderr.contains("void"))
   }
 
   @Test func symlinkLoopInADirectoryArgument() throws {

@@ -50,7 +50,7 @@ public enum TextWriter {
     let s = m.summary
     var out = TerminalStyle.bold.paint("Summary", o.color) + "\n"
     var files = "\(m.filesRead) read"
-    if m.filesSkipped > 0 { files += ", \(m.filesSkipped) skipped (see below)" }
+    if m.filesSkipped > 0 { files += ", \(m.filesSkipped) skipped (\(m.whySkipped))" }
     out += TerminalText.labelled("files", files, width: o.width, color: o.color)
     for f in m.files {
       let what = f.skipReason.map { "skipped: \($0)" } ?? "\(f.lines) lines\(f.gzip ? ", gzip" : "")"
