@@ -131,7 +131,7 @@ public final class PostgresHistoryStore: HistoryStore {
     if let password = url.password, !password.isEmpty {
       detail = detail.replacingAll(password, with: "***")
     }
-    detail = PostgresURL.redact(detail)
+    detail = PostgresURL.redact(detail, location: location)
     let advice =
       code == .cannotOpen
       ? " Check the server is running and the URL's host, port, user, password and database, or run with --no-history."

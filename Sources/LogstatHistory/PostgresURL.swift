@@ -10,12 +10,27 @@ public struct PostgresURL: Sendable, Equatable {
   /// `verify-ca` / `verify-full` (encrypted, certificate checked against the system's CAs).
   public var sslMode: String
 
-  /// Whether `location` names a PostgreSQL database rather than a SQLite file.
+  /// The URL schemes of a PostgreSQL history, compared without regard to case.
+  static let schemes = ["postgres://", "postgresql://"]
+
+  /// Whether `location` names a PostgreSQL database rather than a SQLite file: a
+  /// `postgres://` or `postgresql://` URL, in any case (`POSTGRES://` too).
   public static func isPostgres(_ location: String) -> Bool {
-    location.hasPrefix("postgres://") || location.hasPrefix("postgresql://")
+    schemeEnd(location) != nil
+  }
+
+  /// The index after `postgres://` / `postgresql://` (any case) at the start of `text`.
+  static func schemeEnd(_ text: String) -> String.Index? {
+    let lower = text.prefix(16).lowercased()
+    guard let scheme = schemes.first(where: { lower.hasPrefix($0) }) else { return nil }
+    return text.utf8.index(text.startIndex, offsetBy: scheme.utf8.count)
   }
 
   /// Parses `location`; throws a message (without the password) saying what is wrong.
+  ///
+  /// The one parser of history URLs. The password may hold any character, also unencoded
+  /// `/`, `?`, `@`, `:`, `#` and spaces: the credentials run to the *last* `@` of the URL
+  /// (host, database and `sslmode` never hold one); user and password are percent-decoded.
   public init(_ location: String) throws(HistoryError) {
     let shown = PostgresURL.redact(location)
     func bad(_ what: String) -> HistoryError {
@@ -23,8 +38,20 @@ public struct PostgresURL: Sendable, Equatable {
         .cannotOpen, location: shown,
         message: "\(what). Write it as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require].")
     }
-    guard let schemeEnd = location.firstRange(of: "://") else { throw bad("not a postgres:// URL") }
-    var rest = Substring(location[schemeEnd.upperBound...])
+    guard let afterScheme = PostgresURL.schemeEnd(location) else { throw bad("not a postgres:// URL") }
+    var rest = Substring(location[afterScheme...])
+    user = "logstat"
+    password = nil
+    if let at = rest.lastIndex(of: "@") {
+      let credentials = rest[..<at]
+      rest = rest[rest.index(after: at)...]
+      if let colon = credentials.firstIndex(of: ":") {
+        user = PostgresURL.decoded(credentials[..<colon])
+        password = PostgresURL.decoded(credentials[credentials.index(after: colon)...])
+      } else {
+        user = PostgresURL.decoded(credentials)
+      }
+    }
     var query = ""
     if let q = rest.firstIndex(of: "?") {
       query = String(rest[rest.index(after: q)...])
@@ -33,18 +60,6 @@ public struct PostgresURL: Sendable, Equatable {
     guard let slash = rest.firstIndex(of: "/") else { throw bad("no database name") }
     database = PostgresURL.decoded(rest[rest.index(after: slash)...])
     var authority = rest[..<slash]
-    user = "logstat"
-    password = nil
-    if let at = authority.lastIndex(of: "@") {
-      let credentials = authority[..<at]
-      authority = authority[authority.index(after: at)...]
-      if let colon = credentials.firstIndex(of: ":") {
-        user = PostgresURL.decoded(credentials[..<colon])
-        password = PostgresURL.decoded(credentials[credentials.index(after: colon)...])
-      } else {
-        user = PostgresURL.decoded(credentials)
-      }
-    }
     port = 5432
     if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
       guard let p = Int(authority[authority.index(after: colon)...]), (1...65535).contains(p) else {
@@ -68,21 +83,41 @@ public struct PostgresURL: Sendable, Equatable {
     }
   }
 
-  /// `location` with the password of any `scheme://user:password@` replaced by `***`.
-  public static func redact(_ text: String) -> String {
+  /// `text` with the password of every `scheme://user:password@` in it replaced by `***`:
+  /// the one redaction every message, report, alert and `logstat history` goes through.
+  ///
+  /// As the password may hold any character (spaces, `/`, `?`, `@`), it is taken to run to
+  /// the *last* `@` after the scheme and before the next URL: text after a URL that holds an
+  /// `@` is hidden too, which errs on the safe side. With `location`, its password is also hidden wherever it appears
+  /// (as written and percent-decoded), e.g. in a driver's error message.
+  public static func redact(_ text: String, location: String? = nil) -> String {
+    var text = text
+    if let location, let secret = (try? PostgresURL(location))?.password, !secret.isEmpty {
+      text = text.replacingAll(secret, with: "***")
+      if let raw = rawPassword(location), !raw.isEmpty { text = text.replacingAll(raw, with: "***") }
+    }
     var out = ""
     var rest = Substring(text)
     while let scheme = rest.firstRange(of: "://") {
       out += rest[..<scheme.upperBound]
       rest = rest[scheme.upperBound...]
-      let end = rest.firstIndex(where: { $0 == "/" || $0 == " " || $0 == "?" }) ?? rest.endIndex
-      let authority = rest[..<end]
-      if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-        out += String(authority[...colon]) + "***" + String(authority[at...])
-        rest = rest[end...]
-      }
+      // The last `@` before the next URL (if any) ends this one's credentials.
+      let nextURL = rest.firstRange(of: "://")?.lowerBound ?? rest.endIndex
+      guard let at = rest[..<nextURL].lastIndex(of: "@") else { continue }
+      let credentials = rest[..<at]
+      guard let colon = credentials.firstIndex(of: ":") else { continue }
+      out += String(credentials[...colon]) + "***"
+      rest = rest[at...]
     }
     return out + rest
+  }
+
+  /// The password of `location` as written in it (before percent-decoding), if any.
+  static func rawPassword(_ location: String) -> String? {
+    guard let afterScheme = schemeEnd(location) else { return nil }
+    let rest = location[afterScheme...]
+    guard let at = rest.lastIndex(of: "@"), let colon = rest[..<at].firstIndex(of: ":") else { return nil }
+    return String(rest[rest.index(after: colon)..<at])
   }
 
   /// This location without its password (what messages and reports show).
