@@ -33,7 +33,8 @@ extension Aggregate {
     guard let reason else { return }
     if let list = verdict?.blocklist { domainHours.add(blocklist: list, hour: hour) }
     if !line.replyText.isEmpty {
-      domainHours.noteExample(domain: domain, reason: reason, text: b.string(line.replyText))
+      domainHours.noteExample(
+        domain: domain, reason: reason, text: ReasonExample.capped(b.slice(line.replyText)))
     }
   }
 }

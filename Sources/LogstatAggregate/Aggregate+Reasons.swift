@@ -41,7 +41,7 @@ extension Aggregate {
     }
     if examples[v.reason.ordinal] == nil, !line.replyText.isEmpty {
       examples[v.reason.ordinal] = ReasonExample(
-        text: b.string(line.replyText), domain: domains.string(domain))
+        text: ReasonExample.capped(b.slice(line.replyText)), domain: domains.string(domain))
     }
     if collectSuppression, line.status == .bounced, v.reason.isHard {
       hardBouncedAddresses.insert(String(decoding: address, as: UTF8.self).lowercased())

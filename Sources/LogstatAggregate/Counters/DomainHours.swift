@@ -172,10 +172,11 @@ public struct DomainHours: Sendable, Equatable {
     lists.add(UInt64(hour) << 8 | index, count)
   }
 
-  /// Keeps `text` as the example of `reason` from `domain` unless one is already kept.
+  /// Keeps `text` (cut to `ReasonExample.maximumBytes`) as the example of `reason` from
+  /// `domain` unless one is already kept.
   public mutating func noteExample(domain: Int32, reason: Reason, text: @autoclosure () -> String) {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    if examples[key] == nil { examples[key] = text() }
+    if examples[key] == nil { examples[key] = ReasonExample.capped(text()) }
   }
 
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).

@@ -73,9 +73,34 @@ public struct ReasonExample: Sendable, Equatable {
   public var text: String
   public var domain: String
 
-  /// An example reply `text` given by recipient domain `domain` (public for saved reports).
+  /// The longest example kept, in UTF-8 bytes: more than any report prints (text 160-200
+  /// characters, HTML 300; JSON and CSV print what is kept). A reply may be up to the 1 MiB
+  /// line cap, and one is kept per (domain, reason): whole, 150 distinct long replies took
+  /// 6 GB. Longer texts are cut at a character boundary and end in `…`.
+  public static let maximumBytes = 1024
+
+  /// An example reply `text` given by recipient domain `domain` (public for saved reports);
+  /// cut to `maximumBytes`.
   public init(text: String, domain: String) {
-    self.text = text
+    self.text = ReasonExample.capped(text)
     self.domain = domain
+  }
+
+  /// `text` cut to at most `maximumBytes` UTF-8 bytes (with the `…`).
+  public static func capped(_ text: String) -> String {
+    guard text.utf8.count > maximumBytes else { return text }
+    var copy = text
+    return copy.withUTF8 { capped(UnsafeRawBufferPointer($0)) }
+  }
+
+  /// The bytes as text, cut to at most `maximumBytes` UTF-8 bytes (with the `…`) at a
+  /// character boundary: no String of the whole reply is made.
+  public static func capped(_ bytes: UnsafeRawBufferPointer) -> String {
+    guard bytes.count > maximumBytes else { return String(decoding: bytes, as: UTF8.self) }
+    let ellipsis = "…"
+    var end = maximumBytes - ellipsis.utf8.count
+    // Back off continuation bytes (10xxxxxx) so a character is not cut in two.
+    while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
+    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + ellipsis
   }
 }
