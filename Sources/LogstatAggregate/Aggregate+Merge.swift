@@ -17,13 +17,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         domainCounters[d].bounced += 1
-        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
         if Reason.at(Int(r.lastReason)).isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         domainCounters[d].expired += 1
-        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
       case .deferred:

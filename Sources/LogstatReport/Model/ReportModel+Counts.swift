@@ -50,9 +50,7 @@ enum ReportCounts {
     (0..<a.domains.count).map { (a.domains.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
       let c = a.domainCounters[id]
       guard c != DomainCounters() else { return nil }
-      let delay = c.delay.buckets.enumerated().filter { $0.element > 0 }.map {
-        JSON.array([.int($0.offset), .int(Int($0.element))])
-      }
+      let delay = c.delay.nonEmptyBuckets.map { JSON.array([.int($0.bucket), .int(Int($0.count))]) }
       return .object([
         ("name", .string(name)), ("provider", .string(a.domainProviders[id].rawValue)),
         ("attempts", .int(c.attempts)), ("deferred_attempts", .int(c.deferredAttempts)),
