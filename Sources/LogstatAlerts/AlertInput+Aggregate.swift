@@ -6,15 +6,24 @@ extension AlertInput {
   ///
   /// Cells are first grouped by domain ID and provider, so names are made and hashed once per
   /// domain rather than once per cell.
+  ///
+  /// A domain with fewer than `minimumAttempts` delivery lines in all (the detector's
+  /// `AlertThresholds.minAttempts`) can raise no alert, so it gets no series of its own (it
+  /// still counts in its provider's): a long tail of small domains cost ~400 bytes each here.
   /// - Complexity: O(cells) in `aggregate.domainHours`.
-  public init(aggregate a: Aggregate, baseline: Baseline?) {
+  public init(
+    aggregate a: Aggregate, baseline: Baseline?,
+    minimumAttempts: Int = AlertThresholds().minAttempts
+  ) {
     self.init()
     self.baseline = baseline
     var byDomain: [Int32: SubjectSeries] = [:]
     var byProvider: [Provider: SubjectSeries] = [:]
     a.domainHours.forEachDomainCell { key, count in
-      byDomain[key.domain, default: SubjectSeries()].add(
-        hour: key.hour, status: key.status, reason: key.reason, count: count)
+      if a.domainCounters[Int(key.domain)].attempts >= minimumAttempts {
+        byDomain[key.domain, default: SubjectSeries()].add(
+          hour: key.hour, status: key.status, reason: key.reason, count: count)
+      }
       let provider = a.domainProviders[Int(key.domain)]
       if provider != .none {
         byProvider[provider, default: SubjectSeries()].add(
@@ -23,14 +32,20 @@ extension AlertInput {
     }
     window.reserveCapacity(byDomain.count + byProvider.count)
     // Domains in ID order (first seen first), so a provider's example is the first domain's.
-    for id in byDomain.keys.sorted() {
+    for k in 0..<a.domains.count {
+      let id = Int32(k)
+      let provider = a.domainProviders[k]
+      let series = byDomain[id]
+      // A small domain still gives its provider an example (providers are few).
+      guard series != nil || (provider != .none && byProvider[provider] != nil) else { continue }
       let name = a.domains.string(id)
-      let provider = a.domainProviders[Int(id)]
-      window[.domain(name)] = byDomain[id]
-      providers[name] = provider
+      if let series {
+        window[.domain(name)] = series
+        providers[name] = provider
+      }
       for reason in Reason.allCases {
         guard let text = a.domainHours.example(domain: id, reason: reason) else { continue }
-        examples[.domain(name), default: [:]][reason] = text
+        if series != nil { examples[.domain(name), default: [:]][reason] = text }
         if provider != .none, examples[.provider(provider), default: [:]][reason] == nil {
           examples[.provider(provider), default: [:]][reason] = text
         }
