@@ -96,20 +96,48 @@ public struct PostgresURL: Sendable, Equatable {
       text = text.replacingAll(secret, with: "***")
       if let raw = rawPassword(location), !raw.isEmpty { text = text.replacingAll(raw, with: "***") }
     }
+    // A location on its own (what messages name): the parser's rule, the last `@` of all.
+    if let scheme = text.firstRange(of: "://"), !text[..<scheme.lowerBound].isEmpty,
+      text[..<scheme.lowerBound].allSatisfy({ $0.isLetter || $0.isNumber || "+-.".contains($0) })
+    {
+      return hidingCredentials(text[scheme.upperBound...], before: text.endIndex, prefix: text[..<scheme.upperBound])
+        ?? text
+    }
     var out = ""
     var rest = Substring(text)
     while let scheme = rest.firstRange(of: "://") {
       out += rest[..<scheme.upperBound]
       rest = rest[scheme.upperBound...]
-      // The last `@` before the next URL (if any) ends this one's credentials.
-      let nextURL = rest.firstRange(of: "://")?.lowerBound ?? rest.endIndex
-      guard let at = rest[..<nextURL].lastIndex(of: "@") else { continue }
-      let credentials = rest[..<at]
-      guard let colon = credentials.firstIndex(of: ":") else { continue }
-      out += String(credentials[...colon]) + "***"
-      rest = rest[at...]
+      // In other text the credentials end at the last `@` before the next URL that stands
+      // after a space (a password may itself hold `://`, as the fuzzer found).
+      guard let firstAt = rest.firstIndex(of: "@") else { continue }
+      var nextURL = rest.endIndex
+      var search = rest[firstAt...]
+      while let r = search.firstRange(of: "://") {
+        let word = search[..<r.lowerBound].reversed().prefix { !$0.isWhitespace }
+        let start = search.index(r.lowerBound, offsetBy: -word.count)
+        if start > search.startIndex, search[search.index(before: start)].isWhitespace, !word.contains("@") {
+          nextURL = start
+          break
+        }
+        search = search[r.upperBound...]
+      }
+      guard let hidden = hidingCredentials(rest, before: nextURL, prefix: "") else { continue }
+      out += hidden
+      return out + redact(String(rest[nextURL...]))
     }
     return out + rest
+  }
+
+  /// `prefix + rest` with the password (after the first `:`, up to the last `@` before
+  /// `limit`) replaced by `***`; nil when `rest` holds no `user:password@` before `limit`.
+  static func hidingCredentials(
+    _ rest: Substring, before limit: String.Index, prefix: Substring
+  ) -> String? {
+    guard let at = rest[..<limit].lastIndex(of: "@"),
+      let colon = rest[..<at].firstIndex(of: ":")
+    else { return nil }
+    return String(prefix) + String(rest[...colon]) + "***" + String(rest[at..<limit])
   }
 
   /// The password of `location` as written in it (before percent-decoding), if any.

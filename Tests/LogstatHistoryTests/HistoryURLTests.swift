@@ -60,4 +60,23 @@ import Testing
       }
     }
   }
+
+  /// Found by FuzzHistoryURL (Fuzz/FailCases/FuzzHistoryURL/crash-51d4d3c5…): a password
+  /// holding `://` ended the redaction early and was shown.
+  @Test(arguments: ["postgres://uwe=requiri", "a://b@c", "x://y:z@", "://@://"])
+  func passwordHoldingASchemeIsHidden(_ password: String) throws {
+    let location = "postgres://u:\(password)@db.example:5432/hist"
+    let url = try PostgresURL(location)
+    #expect(url.password == password)
+    for shown in [
+      PostgresURL.redact(location), url.redacted,
+      PostgresURL.redact("x \(location) y postgres://v:other@h/d", location: location),
+    ] {
+      #expect(!shown.contains(password), "\(shown)")
+    }
+    #expect(PostgresURL.redact("a postgres://u:\(password)@h:1/d and postgres://v:other@h/d?x")
+      == "a postgres://u:***@h:1/d and postgres://v:***@h/d?x")
+    #expect(PostgresURL.redact("a postgres://u:secret@h:1/d and postgres://v:other@h/d?x")
+      == "a postgres://u:***@h:1/d and postgres://v:***@h/d?x")
+  }
 }
