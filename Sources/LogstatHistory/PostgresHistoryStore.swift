@@ -129,7 +129,8 @@ public final class PostgresHistoryStore: HistoryStore {
       if connecting { code = .cannotOpen }
     }
     if let password = url.password, !password.isEmpty {
-      detail = detail.replacingAll(password, with: "***")
+      detail = String(
+        decoding: PostgresURL.replacingAll(Array(detail.utf8), Array(password.utf8)), as: UTF8.self)
     }
     detail = PostgresURL.redact(detail, location: location)
     let advice =
