@@ -19,6 +19,8 @@ let package = Package(
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
     .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
+    .library(name: "LogstatReport", targets: ["LogstatReport"]),
+    .library(name: "LogstatHistory", targets: ["LogstatHistory"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

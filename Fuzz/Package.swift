@@ -22,5 +22,9 @@ let package = Package(
     .target(name: "FuzzGzip", dependencies: ["FuzzSupport"]),
     .target(
       name: "FuzzClassify", dependencies: [.product(name: "LogstatClassify", package: "logstat")]),
+    // `logstat merge`'s reader (SavedReport.decode) on arbitrary and spliced JSON.
+    .target(name: "FuzzMerge", dependencies: [.product(name: "LogstatReport", package: "logstat")]),
+    // The history URL parser and the password redaction.
+    .target(name: "FuzzHistoryURL", dependencies: [.product(name: "LogstatHistory", package: "logstat")]),
   ]
 )

@@ -9,7 +9,7 @@ seconds="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(FuzzPostfix FuzzExim FuzzLineSplitter FuzzGzip FuzzClassify)
+  targets=(FuzzPostfix FuzzExim FuzzLineSplitter FuzzGzip FuzzClassify FuzzMerge FuzzHistoryURL)
 fi
 
 swift build -c release --scratch-path .build-fuzz \

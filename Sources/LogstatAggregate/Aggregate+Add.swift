@@ -19,6 +19,7 @@ extension Aggregate {
     }
     lines.total += 1
     lines.byKind[Int(line.kind.rawValue)] += 1
+    if line.damaged { lines.damaged += 1 }
     if let t = epoch, line.kind != .notMail, line.kind != .skipped {
       if firstTime == nil || t < firstTime! { firstTime = t }
       if lastTime == nil || t > lastTime! { lastTime = t }

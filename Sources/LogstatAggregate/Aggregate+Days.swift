@@ -35,7 +35,7 @@ extension Aggregate {
     if !line.replyText.isEmpty {
       let reply = b.slice(line.replyText)
       domainHours.noteExample(
-        domain: domain, reason: reason, shape: replyShape(reply), text: b.string(line.replyText))
+        domain: domain, reason: reason, shape: replyShape(reply), text: ReasonExample.capped(reply))
     }
   }
 }

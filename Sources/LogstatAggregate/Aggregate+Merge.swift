@@ -17,13 +17,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         domainCounters[d].bounced += 1
-        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
         if Reason.at(Int(r.lastReason)).isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         domainCounters[d].expired += 1
-        domainCounters[d].failedReasons.counts[Int(r.lastReason)] += 1
+        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
         if r.expiredByMessage { countMessageExpiry(r, at: state.expiredAt) }
@@ -48,7 +48,7 @@ extension Aggregate {
     }
     if state.bornCounted || sender.recipients > 0 {
       if state.senderAddress >= 0 { senderAddresses.addMessage(state.senderAddress, bytes: Swift.max(state.size, 0)) }
-      bytesReceived += Swift.max(state.size, 0)
+      bytesReceived = bytesReceived.addingSaturated(Swift.max(state.size, 0))
       if state.isNotification { notificationsSent += 1 }
     }
     if state.senderKnown, !state.isNotification, state.sender >= 0,
@@ -113,7 +113,7 @@ extension Aggregate {
     domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
-    bytesReceived += later.bytesReceived
+    bytesReceived = bytesReceived.addingSaturated(later.bytesReceived)
     if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
     if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
 

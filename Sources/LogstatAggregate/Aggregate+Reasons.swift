@@ -41,7 +41,7 @@ extension Aggregate {
     }
     if examples[v.reason.ordinal] == nil, !line.replyText.isEmpty {
       examples[v.reason.ordinal] = ReasonExample(
-        text: b.string(line.replyText), domain: domains.string(domain))
+        text: ReasonExample.capped(b.slice(line.replyText)), domain: domains.string(domain))
     }
     // The logged recipient itself, not the `orig_to`/parent it may fall back to: a pipe or file
     // recipient under an alias must not list the alias. Postfix `relay=local` is our own box.

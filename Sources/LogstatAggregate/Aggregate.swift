@@ -11,6 +11,10 @@ public struct LineCounters: Sendable, Equatable {
 
   public init() {}
 
+  /// Lines that held a number out of any real range (`ScannedLine.damaged`): counted by kind
+  /// as usual, without that number.
+  public var damaged = 0
+
   public var notMail: Int { byKind[Int(LineKind.notMail.rawValue)] }
   public var skipped: Int { byKind[Int(LineKind.skipped.rawValue)] }
   /// Lines that fed a count.
@@ -20,6 +24,16 @@ public struct LineCounters: Sendable, Equatable {
     total += o.total
     for k in byKind.indices { byKind[k] += o.byKind[k] }
     probes += o.probes
+    damaged += o.damaged
+  }
+}
+
+extension Int {
+  /// `self + other`, stopping at `Int.max` / `Int.min` instead of trapping: for sums of values
+  /// read from logs or files (sizes, bytes), where one bad value must not stop the run.
+  @inlinable public func addingSaturated(_ other: Int) -> Int {
+    let (sum, overflow) = addingReportingOverflow(other)
+    return overflow ? (other > 0 ? Int.max : Int.min) : sum
   }
 }
 

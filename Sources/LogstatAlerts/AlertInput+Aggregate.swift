@@ -6,15 +6,24 @@ extension AlertInput {
   ///
   /// Cells are first grouped by domain ID and provider, so names are made and hashed once per
   /// domain rather than once per cell.
+  ///
+  /// A domain with fewer than `minimumAttempts` delivery lines in all (the detector's
+  /// `AlertThresholds.minAttempts`) can raise no alert, so it gets no series of its own (it
+  /// still counts in its provider's): a long tail of small domains cost ~400 bytes each here.
   /// - Complexity: O(cells) in `aggregate.domainHours`.
-  public init(aggregate a: Aggregate, baseline: Baseline?) {
+  public init(
+    aggregate a: Aggregate, baseline: Baseline?,
+    minimumAttempts: Int = AlertThresholds().minAttempts
+  ) {
     self.init()
     self.baseline = baseline
     var byDomain: [Int32: SubjectSeries] = [:]
     var byProvider: [Provider: SubjectSeries] = [:]
     a.domainHours.forEachDomainCell { key, count in
-      byDomain[key.domain, default: SubjectSeries()].add(
-        hour: key.hour, status: key.status, reason: key.reason, count: count)
+      if a.domainCounters[Int(key.domain)].attempts >= minimumAttempts {
+        byDomain[key.domain, default: SubjectSeries()].add(
+          hour: key.hour, status: key.status, reason: key.reason, count: count)
+      }
       let provider = a.domainProviders[Int(key.domain)]
       if provider != .none {
         byProvider[provider, default: SubjectSeries()].add(
@@ -22,16 +31,23 @@ extension AlertInput {
       }
     }
     window.reserveCapacity(byDomain.count + byProvider.count)
-    // A provider's example is its domains' most frequent reply (ties: the first domain's).
+    // Domains in ID order (first seen first); a provider's example is its domains' most
+    // frequent reply (ties: the first domain's).
     var providerBest: [AlertSubject: [Reason: Int]] = [:]
-    for id in byDomain.keys.sorted() {
+    for k in 0..<a.domains.count {
+      let id = Int32(k)
+      let provider = a.domainProviders[k]
+      let series = byDomain[id]
+      // A small domain still gives its provider an example (providers are few).
+      guard series != nil || (provider != .none && byProvider[provider] != nil) else { continue }
       let name = a.domains.string(id)
-      let provider = a.domainProviders[Int(id)]
-      window[.domain(name)] = byDomain[id]
-      providers[name] = provider
+      if let series {
+        window[.domain(name)] = series
+        providers[name] = provider
+      }
       for reason in Reason.allCases {
         guard let best = a.domainHours.exampleCandidates(domain: id, reason: reason).first else { continue }
-        examples[.domain(name), default: [:]][reason] = best.text
+        if series != nil { examples[.domain(name), default: [:]][reason] = best.text }
         let subject = AlertSubject.provider(provider)
         if provider != .none, best.count > providerBest[subject]?[reason] ?? 0 {
           examples[subject, default: [:]][reason] = best.text
@@ -48,8 +64,8 @@ extension AlertInput {
       localErrorFirstHour = Swift.min(localErrorFirstHour, key.hour)
     }
     if localErrors > 0 {
-      for id in byDomain.keys.sorted() {
-        if let best = a.domainHours.exampleCandidates(domain: id, reason: .localError).first, best.count > bestLocal {
+      for k in 0..<a.domains.count {
+        if let best = a.domainHours.exampleCandidates(domain: Int32(k), reason: .localError).first, best.count > bestLocal {
           bestLocal = best.count
           localErrorExample = best.text
         }

@@ -18,6 +18,7 @@ public enum Engine {
     progress: (@Sendable (ProgressMeter.Snapshot, _ final: Bool) -> Void)? = nil
   ) -> RunResult {
     let units = WorkPlanner.units(plan)
+    let inputErrors = inputErrors + WorkPlanner.directoriesWithoutLogs(units)
     var meter: ProgressMeter?
     if let progress {
       let total = units.reduce(Int64(0)) { $0 + ($1.skipReason == nil ? $1.diskBytes : 0) }

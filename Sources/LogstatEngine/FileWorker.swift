@@ -69,6 +69,7 @@ final class FileWorker {
     summary.lines = aggregate.lines.total + summary.outsideWindowLines
     summary.notMailLines = aggregate.lines.notMail
     summary.skippedLines = aggregate.lines.skipped
+    summary.damagedLines = aggregate.lines.damaged
   }
 
   /// Classifies the reply of a failed delivery or an inbound reject; nil for other lines.

@@ -1,3 +1,4 @@
+import LogstatScan
 import LogstatSource
 import LogstatTime
 
@@ -7,6 +8,36 @@ import LogstatTime
 /// both (the last line is read backwards from the end); gzip files give the first line, and the
 /// modification time bounds the last.
 enum InputSelection {
+  /// How the reason of a file skipped as not a log starts.
+  static let notALogPrefix = "not a log ("
+
+  /// Why a file found in a directory is not read: its first and last lines (the first only,
+  /// for gzip) are neither a mail line nor any log line with a time stamp. Nil for logs,
+  /// empty files, inputs named by the user and files that could not be probed (reading them
+  /// reports why).
+  static func notALogReason(_ input: InputFile, probe: ProbeResult?) -> String? {
+    guard input.foundInDirectory, let probe, let first = probe.firstLine else { return nil }
+    var line = ScannedLine()
+    for bytes in [first, probe.lastLine ?? []] where !bytes.isEmpty {
+      let isLog = bytes.withUnsafeBytes { b -> Bool in
+        LineScanner.scan(b, into: &line)
+        return line.kind != .notMail || !line.time.isUnset
+      }
+      if isLog { return nil }
+    }
+    let what: String
+    if first.prefix(512).contains(0) || first.count == InputProbe.lineLimit {
+      what = "binary data"
+    } else if let c = first.first(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }),
+      c == UInt8(ascii: "{") || c == UInt8(ascii: "[")
+    {
+      what = "JSON data"
+    } else {
+      what = "text without log time stamps"
+    }
+    return "\(notALogPrefix)\(what) in its first line\(probe.lastLine == nil ? "" : " and its last")); found in a directory, so left out. Name it to read it anyway."
+  }
+
   /// The reason to skip `input` unread, or nil to read it.
   static func skipReason(
     _ input: InputFile, probe: ProbeResult?, clock: LineClock, window: TimeWindow, zone: LocalZone

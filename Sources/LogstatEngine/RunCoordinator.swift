@@ -140,6 +140,7 @@ extension FileSummary {
     notMailLines += part.notMailLines
     skippedLines += part.skippedLines
     truncatedLines += part.truncatedLines
+    damagedLines += part.damagedLines
     outsideWindowLines += part.outsideWindowLines
     if let t = part.firstEvent, firstEvent.map({ t < $0 }) ?? true { firstEvent = t }
     if let t = part.lastEvent, lastEvent.map({ t > $0 }) ?? true { lastEvent = t }

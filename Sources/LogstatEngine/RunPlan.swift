@@ -57,6 +57,8 @@ public struct FileSummary: Sendable {
   public var skippedLines = 0
   /// Lines longer than the cap, cut and counted.
   public var truncatedLines = 0
+  /// Lines with a number out of any real range (`ScannedLine.damaged`), counted without it.
+  public var damagedLines = 0
   /// The error that stopped reading this file, if any (lines before it were counted).
   public var error: InputError?
   /// Why the file was not read at all (outside the time window), or nil.

@@ -21,8 +21,9 @@ enum WorkPlanner {
       var unit = WorkUnit(
         file: index, input: input, range: nil, clock: clock, isFirstOfFile: true,
         skipReason: nil, diskBytes: size)
-      unit.skipReason = InputSelection.skipReason(
-        input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)
+      unit.skipReason =
+        InputSelection.notALogReason(input, probe: probe)
+        ?? InputSelection.skipReason(input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)
       if unit.skipReason == nil { unit.rejectLog = EximRejectLog.detect(input) }
       if unit.skipReason != nil { unit.skippedSpan = InputSelection.span(input, probe: probe, clock: clock) }
       let splitCount = rangeCount(plan: plan, probe: probe, minimum: plan.splitMinimum)
@@ -48,6 +49,20 @@ enum WorkPlanner {
       for k in units.indices { units[k].rejectLog = false }
     }
     return units
+  }
+
+  /// Directory arguments whose every file was found not to be a log (by content): reported
+  /// as holding no logs, as one without any file is.
+  static func directoriesWithoutLogs(_ units: [WorkUnit]) -> [InputError] {
+    var hasLog: [String: Bool] = [:]
+    var order: [String] = []
+    for unit in units {
+      guard let directory = unit.input.foundUnder else { continue }
+      if hasLog[directory] == nil { order.append(directory) }
+      let isLog = unit.skipReason.map { !$0.hasPrefix(InputSelection.notALogPrefix) } ?? true
+      hasLog[directory] = (hasLog[directory] ?? false) || isLog
+    }
+    return order.filter { hasLog[$0] == false }.map { InputError.directoryWithoutLogs($0) }
   }
 
   /// How many ranges to cut a file into: 1 for gzip, pipes, small files or a single worker.

@@ -16,12 +16,20 @@ public enum HistoryStores {
     if PostgresURL.isPostgres(location) {
       return try PostgresHistoryStore(url: location, host: host, scope: scope)
     }
+    // Any other URL is a mistake, never a file name: a SQLite file there would create
+    // directories named after the URL's password.
+    if location.contains("://") {
+      throw HistoryError(
+        .cannotOpen, location: shown(location),
+        message: "not a history location: a URL must start with postgres:// or postgresql://; anything else is the path of a SQLite file.")
+    }
     return try SQLiteHistoryStore(path: location, create: create)
   }
 
-  /// `location` as messages and reports may show it: a URL's password replaced by `***`.
+  /// `location` as messages and reports may show it: a URL's password replaced by `***`
+  /// (`PostgresURL.redact`, the one redaction function).
   public static func shown(_ location: String) -> String {
-    PostgresURL.isPostgres(location) ? PostgresURL.redact(location) : location
+    PostgresURL.redact(location)
   }
 
   /// This machine's host name (the default `--host`), or `localhost` when it has none.

@@ -129,9 +129,10 @@ public final class PostgresHistoryStore: HistoryStore {
       if connecting { code = .cannotOpen }
     }
     if let password = url.password, !password.isEmpty {
-      detail = detail.replacingAll(password, with: "***")
+      detail = String(
+        decoding: PostgresURL.replacingAll(Array(detail.utf8), Array(password.utf8)), as: UTF8.self)
     }
-    detail = PostgresURL.redact(detail)
+    detail = PostgresURL.redact(detail, location: location)
     let advice =
       code == .cannotOpen
       ? " Check the server is running and the URL's host, port, user, password and database, or run with --no-history."

@@ -30,10 +30,31 @@ public final class SQLiteHistoryStore: HistoryStore {
         message: "no history stored yet (a run of logstat without --no-history creates it).")
     }
     if create { try HistoryLocation.createParent(of: path) }
+    // A history this user may read but not write (or in a directory it may not write, where
+    // SQLite keeps the WAL index) is opened read-only: `logstat history` can still list it.
+    let readOnly = !create && (access(path, W_OK) != 0 || access(Self.directory(of: path), W_OK) != 0)
     var config = Configuration()
-    config.journalMode = .wal
+    config.journalMode = readOnly ? .default : .wal
+    config.readonly = readOnly
     config.busyMode = .timeout(Self.busyTimeout)
     config.label = "logstat-history"
+    if readOnly {
+      do {
+        // `immutable=1`: SQLite may not create the WAL index beside a file it cannot write.
+        queue = try DatabaseQueue(path: Self.immutableURI(path), configuration: config)
+        let pending = try queue.read { db in try !Self.migrator.hasCompletedMigrations(db) }
+        if pending {
+          throw HistoryError(
+            .cannotOpen, location: path,
+            message: "read-only, and written by an older logstat: its schema needs an upgrade that only a user who may write it can run.")
+        }
+      } catch let error as HistoryError {
+        throw error
+      } catch {
+        throw Self.historyError(error, path)
+      }
+      return
+    }
     do {
       let lock = HistoryLocation.lockDirectory(of: path, waitingUpTo: Self.busyTimeout)
       defer { HistoryLocation.unlock(lock) }
@@ -48,6 +69,26 @@ public final class SQLiteHistoryStore: HistoryStore {
     } catch {
       throw Self.historyError(error, path)
     }
+  }
+
+  /// A `file:` URI opening `path` as immutable (read-only, no WAL index, no locks).
+  static func immutableURI(_ path: String) -> String {
+    var escaped = ""
+    for byte in path.utf8 {
+      let c = Character(UnicodeScalar(byte))
+      if byte < 0x80, c.isLetter || c.isNumber || "/-._~".contains(c) {
+        escaped.append(c)
+      } else {
+        escaped += "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+      }
+    }
+    return "file:" + escaped + "?immutable=1"
+  }
+
+  /// The directory holding `path` (`.` for a bare name).
+  static func directory(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return "." }
+    return slash == path.startIndex ? "/" : String(path[..<slash])
   }
 
   /// Runs `body` on the writer connection, mapping database errors to `HistoryError`.

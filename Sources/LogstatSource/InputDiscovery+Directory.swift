@@ -1,15 +1,15 @@
 import Glibc
 
-/// Listing a directory argument: which files look like logs, recursion, loops.
+/// Listing a directory argument: recursion, loops, and which files to leave to others.
+///
+/// What a file found in a directory *is* is decided from its content when the run probes it
+/// (`InputFile.foundInDirectory`): a README, a JSON file or a binary record is listed in the
+/// report as skipped, never read as "not mail" lines. Names decide only what is never a
+/// text log of ours: hidden files, editor backups and systemd journal files.
 extension InputDiscovery {
-  /// Extensions of files that are not logs, skipped when listing a directory.
-  static let nonLogExtensions: Set<String> = [
-    "pid", "lock", "db", "sqlite", "sqlite3", "json", "xml", "html", "htm", "yml", "yaml",
-    "conf", "cf", "cfg", "ini", "journal", "swp", "pos", "state", "offset", "sock", "tmp",
-  ]
-
-  /// Binary accounting files found in /var/log, skipped when listing a directory.
-  static let binaryLogNames: Set<String> = ["lastlog", "wtmp", "btmp", "faillog", "utmp"]
+  /// Extensions of files left out of a directory listing without a look at their content:
+  /// systemd journal files (read with --journal).
+  static let nonLogExtensions: Set<String> = ["journal", "journal~"]
 
   /// General logs that repeat the dedicated mail log beside them, by that mail
   /// log's base name: Debian's rsyslog writes every mail line to `syslog` and
@@ -20,20 +20,18 @@ extension InputDiscovery {
     (["mainlog", "main.log"], ["rejectlog", "reject.log", "paniclog", "panic.log"]),
   ]
 
-  /// Directories deeper than this below an argument are not listed.
-  static let maximumDepth = 8
+  /// Directories deeper than this below an argument are not listed, and reported: far more
+  /// than any log tree (`/var/log/remote/HOST/YYYY/MM/DD/mail.log` is 5 deep).
+  static let maximumDepth = 64
 
-  /// True when a file of this name, found in a directory, should be read.
+  /// True when a file of this name, found in a directory, is a candidate log (its content
+  /// decides; see the extension's documentation).
   ///
-  /// Any name counts as a log except: hidden files (`.name`), editor backups
-  /// (`name~`), binary login records (`wtmp`, `btmp`, `lastlog`, `faillog`,
-  /// `utmp`) and files whose extension says they are something else (`*.pid`,
-  /// `*.lock`, `*.db`, `*.sqlite`, `*.json`, `*.xml`, `*.html`, `*.yml`, `*.conf`,
-  /// `*.journal`, …; see `nonLogExtensions`), also when rotated (`x.json.1`).
+  /// Any name counts except hidden files (`.name`), editor backups (`name~`) and systemd
+  /// journal files (`*.journal`, also when rotated).
   static func looksLikeLog(_ name: String) -> Bool {
     guard !name.hasPrefix("."), !name.hasSuffix("~") else { return false }
     let base = RotationName(fileName: name).base
-    if binaryLogNames.contains(base) { return false }
     guard let dot = base.lastIndex(of: ".") else { return true }
     return !nonLogExtensions.contains(base[base.index(after: dot)...].lowercased())
   }
@@ -124,6 +122,7 @@ extension Walk {
         errors.append(.opening(path, errno: errno))
       } else {
         add(path, identity: identities[path])
+        if listed[path] == nil { listed[path] = argument }
       }
     }
     var found = files.count
@@ -138,6 +137,8 @@ extension Walk {
       } else if depth < InputDiscovery.maximumDepth {
         found += listDirectory(
           subdirectory.path, identity: subdirectory.identity, ancestors: inside, depth: depth + 1)
+      } else {
+        errors.append(.directoryTooDeep(subdirectory.path, depth: InputDiscovery.maximumDepth))
       }
     }
     return found

@@ -29,6 +29,7 @@ public enum InputDiscovery {
       }
       if info.isDirectory {
         guard !walk.seenDirectories.contains(FileIdentity(info)) else { continue }  // named twice
+        walk.argument = argument
         let found = walk.listDirectory(argument, identity: FileIdentity(info), ancestors: [], depth: 0)
         if found == 0 && walk.errors.last?.path != argument {
           walk.errors.append(.directoryWithoutLogs(argument))
@@ -40,7 +41,13 @@ public enum InputDiscovery {
       }
     }
     let ordered = rotationOrder(walk.paths)
-    return (ordered.map(InputFile.init(path:)), walk.errors)
+    return (
+      ordered.map { path in
+        var input = InputFile(path: path)
+        input.foundUnder = walk.listed[path]
+        return input
+      }, walk.errors
+    )
   }
 
   /// The local mail logs when no argument is given, oldest rotation first:
@@ -88,6 +95,11 @@ struct Walk {
   private var seenFiles: Set<FileIdentity> = []
   private var seenStandardInput = false
   var seenDirectories: Set<FileIdentity> = []
+  /// Paths found by listing a directory (not named by the user), and that directory
+  /// argument: their content decides.
+  var listed: [String: String] = [:]
+  /// The directory argument being listed.
+  var argument = ""
 
   /// Adds `path` unless the same file (or standard input) was added before.
   mutating func add(_ path: String, identity: FileIdentity?) {

@@ -54,8 +54,16 @@ extension InputError {
   public static func directoryWithoutLogs(_ path: String) -> InputError {
     InputError(
       code: .isDirectoryWithoutLogs, path: path,
-      message: "directory holds no log files (hidden files and files such as *.pid, *.db, *.json are skipped); "
-        + "name the log files to read directly.")
+      message: "directory holds no log files (hidden files and systemd journals are left out, and files "
+        + "whose content is not a log are listed as skipped); name the log files to read directly.")
+  }
+
+  /// A directory nested deeper than logstat lists below a directory argument.
+  static func directoryTooDeep(_ path: String, depth: Int) -> InputError {
+    InputError(
+      code: .isDirectoryWithoutLogs, path: path,
+      message: "directory is more than \(depth) levels below the directory named; its files were not read. "
+        + "Name it (or a directory nearer to it) directly.")
   }
 
   /// No argument was given and no mail log was found under `root`.

@@ -26,6 +26,13 @@
 /// Limits: a file spanning more than a year, or one silent for more than ~6 months across New
 /// Year, cannot be dated from month/day alone; `--year` then sets the year of the first line.
 ///
+/// ### Bounds
+/// Whatever the stamps do, a year is never later than the anchor's (the mtime's date plus the
+/// day of slack) nor earlier than the year before the mtime's: stamps that flip between `Dec 31`
+/// and `Jun 1` would otherwise roll the year over at every pair (year 3024 after 2,000 lines).
+/// A rollover past the bound keeps the year; a straggler before it gets the earliest year.
+/// With `--year Y` the bounds are Y - 1 and Y + 1.
+///
 /// ### `--year` override
 /// `yearOverride` is the year of the file's *first* line; Dec -> Jan rollovers inside the file
 /// still advance it, so a log running from Nov 2019 into Jan 2020 reads correctly with
@@ -50,6 +57,9 @@ public struct YearResolver: Sendable {
   @usableFromInline let latestDay: Int64
   /// Year of the newest line seen so far (the running year).
   @usableFromInline var currentYear: Int
+  /// No year returned is earlier or later than these (see "Bounds").
+  @usableFromInline let earliestYear: Int
+  @usableFromInline let latestYearAllowed: Int
   /// Day of the year (1...365, Feb 29 counted as Mar 1) of the newest line seen so far; 0 before
   /// the first line.
   @usableFromInline var newestDayOfYear: Int
@@ -70,6 +80,14 @@ public struct YearResolver: Sendable {
     latestDay = Civil.daysFromCivil(y: anchor.year, m: anchor.month, d: anchor.day) + 1
     newestDayOfYear = 0
     currentYear = 0
+    if let yearOverride {
+      earliestYear = yearOverride - 1
+      latestYearAllowed = yearOverride + 1
+    } else {
+      earliestYear = anchor.year - 1
+      latestYearAllowed = Civil.civilFromDays(latestDay).year
+    }
+    let bounds = earliestYear...latestYearAllowed
     lastLine = lastLineMonthDay.map { Self.dayOfYear(month: $0.month, day: $0.day) }
     if let yearOverride {
       firstLineYear = yearOverride
@@ -83,14 +101,15 @@ public struct YearResolver: Sendable {
       }
     } else if let last = lastLineMonthDay {
       lastLineYear = Self.latestYear(month: last.month, day: last.day, notAfter: latestDay)
+        .clamped(to: bounds)
       firstLineYear = nil
       if let first = firstLineMonthDay {
-        firstLineYear = firstYear(month: first.month, day: first.day)
+        firstLineYear = firstYear(month: first.month, day: first.day).clamped(to: bounds)
       }
     } else {
       lastLineYear = nil
       firstLineYear = firstLineMonthDay.map {
-        Self.latestYear(month: $0.month, day: $0.day, notAfter: latestDay)
+        Self.latestYear(month: $0.month, day: $0.day, notAfter: latestDay).clamped(to: bounds)
       }
     }
   }
@@ -115,12 +134,13 @@ public struct YearResolver: Sendable {
     if newestDayOfYear == 0 { return start(month: month, day: day) }
     let ahead = dayOfYear - newestDayOfYear
     if ahead < -Self.rolloverDays {
-      currentYear += 1
+      // Never past the anchor's year: flip-flopping stamps must not run the year away.
+      if currentYear < latestYearAllowed { currentYear += 1 }
       newestDayOfYear = dayOfYear
       return currentYear
     }
     if ahead <= 0 { return currentYear }
-    if ahead >= 365 - Self.stragglerDays { return currentYear - 1 }
+    if ahead >= 365 - Self.stragglerDays { return Swift.max(currentYear - 1, earliestYear) }
     newestDayOfYear = dayOfYear
     return currentYear
   }
@@ -128,7 +148,8 @@ public struct YearResolver: Sendable {
   /// Takes the first line: its year is known from init or found from the anchor now.
   @usableFromInline
   mutating func start(month: Int, day: Int) -> Int {
-    currentYear = firstLineYear ?? firstYear(month: month, day: day)
+    currentYear = (firstLineYear ?? firstYear(month: month, day: day))
+      .clamped(to: earliestYear...latestYearAllowed)
     firstLineYear = currentYear
     newestDayOfYear = Self.dayOfYear(month: month, day: day)
     return currentYear
@@ -151,5 +172,12 @@ public struct YearResolver: Sendable {
       return year
     }
     return anchorYear - 2
+  }
+}
+
+extension Int {
+  /// `self` moved into `range`.
+  @usableFromInline func clamped(to range: ClosedRange<Int>) -> Int {
+    Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
   }
 }

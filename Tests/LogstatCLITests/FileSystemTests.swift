@@ -48,6 +48,41 @@ import Testing
     }
   }
 
+  /// A history file the user may read but not write is listed by `logstat history`.
+  @Test func readOnlyHistoryIsListed() throws {
+    let dir = try TempDirectory()
+    try dir.write("good.log", LogLines.postfixText(ids[0]))
+    let store = try Logstat.run(["--history", "hist/h.sqlite", "good.log"], in: dir.url)
+    #expect(store.status == 0, "\(store.stderr)")
+    for file in (try? FileManager.default.contentsOfDirectory(atPath: dir.path("hist").path)) ?? [] {
+      #expect(chmod(dir.path("hist/\(file)").path, 0o444) == 0)
+    }
+    #expect(chmod(dir.path("hist").path, 0o555) == 0)
+    defer { _ = chmod(dir.path("hist").path, 0o755) }
+    _ = chmod(dir.url.path, 0o777)
+    var arguments = ["history", "--history", "hist/h.sqlite"]
+    var program: URL?
+    if geteuid() == 0 {
+      let setpriv = "/usr/bin/setpriv"
+      guard FileManager.default.isExecutableFile(atPath: setpriv), let binary = Logstat.binary,
+        isReachableByEveryone(binary.path)
+      else {
+        print("skipped: running as root and cannot drop privileges, so every file is writable")
+        return
+      }
+      arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", binary.path] + arguments
+      program = URL(fileURLWithPath: setpriv)
+    }
+    let run = try Logstat.run(arguments, in: dir.url, program: program)
+    #expect(!run.crashed)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.text.contains("days       1 (2026-11-21 .. 2026-11-21)"), "\(run.text)")
+    // Pruning needs to write: refused with a message, the file left as it was.
+    let prune = try Logstat.run(arguments + ["--prune-before", "2026-12-01"], in: dir.url, program: program)
+    #expect(prune.status == 1)
+    #expect(prune.stderr.contains("hist/h.sqlite"), "\(prune.stderr)")
+  }
+
   func expectPermissionDenied(_ run: RunOutcome) throws {
     #expect(run.status == 2)
     #expect(run.stderr.contains("logstat: secret.log: permission denied"))
@@ -87,9 +122,16 @@ import Testing
     let report = try run.report()
     #expect(report.summary("delivered") == 1)
 
+    #expect(report.file("empty/postfix.pid")?["skip_reason"] as? String ?? "" != "")
+    // Alone: the pid file is listed as skipped, and the directory reported (exit 2).
     let alone = try Logstat.run(["empty"], in: dir.url)
-    #expect(alone.status == 1)
-    #expect(alone.stderr.contains("empty"))
+    #expect(alone.status == 2)
+    #expect(alone.stderr.contains("logstat: empty: directory holds no log files"))
+    // A directory with nothing in it at all: nothing to read (exit 1).
+    try FileManager.default.createDirectory(at: dir.path("void"), withIntermediateDirectories: true)
+    let void = try Logstat.run(["void"], in: dir.url)
+    #expect(void.status == 1)
+    #expect(void.stderr.contains("void"))
   }
 
   @Test func symlinkLoopInADirectoryArgument() throws {

@@ -92,4 +92,25 @@ import Testing
     }
     #expect(leftovers.isEmpty)
   }
+
+  /// A run killed while writing `--output` leaves `PATH.tmp-PID`; the next run removes it
+  /// when that process is gone, and leaves a live process's file alone.
+  @Test func staleTemporaryOutputOfADeadProcessIsRemoved() throws {
+    let dir = try TempDirectory()
+    try dir.write("good.log", LogLines.postfixText(LogLines.ids[0]))
+    // A PID that is not running: a child that has exited and been reaped.
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: "/bin/true")
+    try child.run()
+    child.waitUntilExit()
+    let dead = child.processIdentifier
+    let live = getpid()  // this test process
+    try dir.write("report.txt.tmp-\(dead)", "half a report")
+    try dir.write("report.txt.tmp-\(live)", "another run's report in progress")
+    try dir.write("other.txt.tmp-\(dead)", "not ours")
+    let run = try Logstat.run(["--output", "report.txt", "good.log"], in: dir.url)
+    #expect(run.status == 0, "\(run.stderr)")
+    let names = Set(try FileManager.default.contentsOfDirectory(atPath: dir.url.path).filter { !$0.hasPrefix(".") })
+    #expect(names == ["good.log", "report.txt", "report.txt.tmp-\(live)", "other.txt.tmp-\(dead)"])
+  }
 }

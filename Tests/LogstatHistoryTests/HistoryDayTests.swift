@@ -78,6 +78,23 @@ func days(of log: String, window: TimeWindow, zone: LocalZone = .utc) throws -> 
     #expect(b.tallies[.domain("shop.example")]?.bounced == 24)
     #expect(b.blocklists == [.spamhausZen])
   }
+
+  /// Counts read from a history file are capped: a hand-edited file with huge counts must not
+  /// overflow the baseline's sums; days sort as dates.
+  @Test func baselineOfHugeStoredCountsDoesNotOverflow() {
+    func day(_ name: String) -> HistoryDay {
+      var d = HistoryDay(day: name, start: 0, end: 86_400, partial: false)
+      d.rows = [
+        DomainDayRow(domain: "gmail.com", provider: "google", outcome: "sent", reason: "", count: Int.max),
+        DomainDayRow(domain: "gmail.com", provider: "google", outcome: "sent", reason: "", count: -5),
+      ]
+      return d
+    }
+    let b = Baseline(days: [day("10000-01-10"), day("9999-12-31"), day("2026-11-20")])
+    #expect(b.days == ["2026-11-20", "9999-12-31", "10000-01-10"])
+    #expect(b.tallies[.domain("gmail.com")]?.attempts == 3 << 40)
+    #expect(b.tallies[.provider(.google)]?.attempts == 3 << 40)
+  }
 }
 
 /// The per-hour counts merge across files exactly: one file or the same lines split in three

@@ -43,9 +43,13 @@ import Testing
     for name in ["mail.log", "mail.log.1", "mail.log.2.gz", "mail.log-20261101.gz", "exim.log"] {
       directory.write("x \(name)\n", to: "logs/\(name)")
     }
-    for name in [".hidden.log", "postfix.pid", "stats.db", "report.json", "cache.sqlite", "wtmp", "x.log~"] {
+    // Left out by name: hidden files, editor backups, systemd journals.
+    for name in [".hidden.log", "x.log~", "system.journal", "user-1000@0005-1.journal~"] {
       directory.write("not a log\n", to: "logs/\(name)")
     }
+    // Listed for their content to decide (the run skips them as not logs).
+    directory.write("1234\n", to: "logs/postfix.pid")
+    directory.write("{}\n", to: "logs/report.json")
     // Duplicates of mail.log on Debian: skipped because mail.log is here.
     directory.write("dup\n", to: "logs/mail.err")
     directory.write("dup\n", to: "logs/syslog.1")
@@ -62,8 +66,10 @@ import Testing
     let (inputs, errors) = InputDiscovery.expand([root])
     #expect(inputs.map(\.path) == [
       "exim.log", "mail.log.2.gz", "mail.log.1", "mail.log-20261101.gz", "mail.log",
-      "mx2/mainlog.1", "mx2/mainlog",
+      "postfix.pid", "report.json", "mx2/mainlog.1", "mx2/mainlog",
     ].map { root + "/" + $0 })
+    #expect(inputs.allSatisfy { $0.foundInDirectory })
+    #expect(!InputDiscovery.expand([root + "/mail.log"]).inputs[0].foundInDirectory)
     #expect(errors.map(\.code).sorted { $0.name < $1.name } == [.symlinkLoop, .symlinkLoop])
     #expect(Set(errors.map(\.path)) == [root + "/self", root + "/mx2/up"])
     #expect(errors.allSatisfy { $0.description.contains("symbolic link loop") })
@@ -84,7 +90,7 @@ import Testing
   @Test func reportsMissingFilesAndEmptyDirectoriesButKeepsTheRest() throws {
     let directory = TemporaryDirectory()
     let good = directory.write("ok\n", to: "mail.log")
-    directory.write("1234\n", to: "empty/postfix.pid")
+    directory.write("hidden\n", to: "empty/.postfix.pid")
     let missing = directory.path + "/mail.log.7.gz"
     let (inputs, errors) = InputDiscovery.expand([missing, good, directory.path + "/empty"])
     #expect(inputs.map(\.path) == [good])

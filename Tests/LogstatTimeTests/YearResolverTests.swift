@@ -148,4 +148,39 @@ import Testing
       modificationTime: at(2026, 3, 1, 12), zone: berlin)
     #expect(resolver.lastLineYear == 2025 && resolver.firstLineYear == 2025)
   }
+
+  /// Stamps flipping between Dec 31 and Jun 1 rolled the year over at every pair (year 3024
+  /// after 2,000 lines): the year now stays within the mtime's year and the one before.
+  @Test(arguments: [false, true])
+  func flipFloppingStampsStayWithinTheModificationYear(gzip: Bool) {
+    var flips: [(Int, Int)] = []
+    for _ in 0..<1_000 { flips += [(12, 31), (6, 1)] }
+    let resolver = YearResolver(
+      lastLineMonthDay: gzip ? nil : (6, 1), firstLineMonthDay: (12, 31),
+      modificationTime: at(2025, 7, 15, 12), zone: berlin)
+    let got = years(resolver, flips)
+    #expect(got.max() == 2025)
+    #expect(got.min() == 2024)
+    #expect(got.last == 2025)
+  }
+
+  @Test func flipFloppingStampsWithYearOverrideStayNearIt() {
+    var flips: [(Int, Int)] = []
+    for _ in 0..<100 { flips += [(12, 31), (6, 1)] }
+    let resolver = YearResolver(
+      lastLineMonthDay: (6, 1), firstLineMonthDay: (12, 31),
+      modificationTime: at(2025, 7, 15, 12), zone: berlin, yearOverride: 2019)
+    let got = years(resolver, flips)
+    #expect(got.first == 2019)
+    #expect(got.max() == 2020)
+  }
+
+  @Test func stragglerNeverBeforeTheYearBeforeTheModificationYear() {
+    // A gzip rotation written on 2025-01-01 whose first line says Jan 5 (so 2024): a Dec 31
+    // straggler after it would be 2023, more than a year before the file was written.
+    let resolver = YearResolver(
+      lastLineMonthDay: nil, firstLineMonthDay: (1, 5),
+      modificationTime: at(2025, 1, 1, 0, 30), zone: berlin)
+    #expect(years(resolver, [(1, 5), (12, 31), (1, 6)]) == [2024, 2024, 2024])
+  }
 }

@@ -55,12 +55,34 @@ struct MessageState: Sendable {
   /// ID of the full sender address in `Aggregate.senderAddresses`, or -1.
   var senderAddress: Int32 = -1
   var recipients: [RecipientState] = []
+  /// Position in `recipients` by key, kept only for list mail (`indexedFrom` recipients or
+  /// more): a scan of the list per delivery line made one message to N recipients cost N²
+  /// (200k recipients took 11 s). Empty, and ignored, below that size; rebuilt when it does
+  /// not match the list (the owner may empty `recipients` without knowing of it).
+  var recipientIndex: [UInt64: Int32] = [:]
+  /// Below this many recipients a scan of the list is faster than hashing.
+  static let indexedFrom = 32
 
   /// Index of the recipient with `key`, adding it if new.
+  /// - Complexity: O(1) amortised; O(recipients) only below `indexedFrom`.
   mutating func recipient(_ key: UInt64, domain: Int32) -> Int {
-    for k in recipients.indices where recipients[k].key == key { return k }
+    if recipients.count < Self.indexedFrom {
+      if !recipientIndex.isEmpty { recipientIndex = [:] }
+      for k in recipients.indices where recipients[k].key == key { return k }
+    } else {
+      if recipientIndex.count != recipients.count { rebuildIndex() }
+      if let k = recipientIndex[key] { return Int(k) }
+      recipientIndex[key] = Int32(recipients.count)
+    }
     recipients.append(RecipientState(key: key, domain: domain))
     return recipients.count - 1
+  }
+
+  /// Rebuilds `recipientIndex` from `recipients` (whose keys are distinct).
+  mutating func rebuildIndex() {
+    recipientIndex = [:]
+    recipientIndex.reserveCapacity(recipients.count * 2)
+    for (k, r) in recipients.enumerated() { recipientIndex[r.key] = Int32(k) }
   }
 
   /// Joins `later` (the same message seen by a later partial) onto `self`.
@@ -79,9 +101,11 @@ struct MessageState: Sendable {
       expiredHere = true
       expiryCounted = later.expiryCounted
       expiredAt = later.expiredAt
+      // A set of `later`'s keys, not a scan of its list per recipient: linear for list mail.
+      let laterKeys = Set(later.recipients.lazy.map(\.key))
       for k in recipients.indices where recipients[k].last == .deferred {
         let key = recipients[k].key
-        if !later.recipients.contains(where: { $0.key == key }) {
+        if !laterKeys.contains(key) {
           recipients[k].last = .expired
           recipients[k].lastCounted = later.expiryCounted
           recipients[k].expiredByMessage = true

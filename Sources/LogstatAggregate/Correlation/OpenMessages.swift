@@ -174,5 +174,6 @@ extension MessageState {
     removalCounted = false
     senderAddress = -1
     recipients.removeAll(keepingCapacity: true)
+    if !recipientIndex.isEmpty { recipientIndex = [:] }
   }
 }

@@ -1,17 +1,42 @@
 /// Delivery delays in log-spaced buckets, mergeable, for median and p95 without storing values.
 ///
 /// Bucket k holds delays in [2^(k/4) - 1, 2^((k+1)/4) - 1) milliseconds: about 19% wide.
-public struct DelayHistogram: Sendable, Equatable {
+///
+/// Sparse while small: one per recipient domain, and most domains of a long tail see one or two
+/// deliveries, so a dense array of 112 counts (480 bytes) per domain was most of the memory
+/// per domain. Up to `sparseLimit` buckets are held as sorted `bucket << 32 | count` words
+/// (one small allocation); beyond that the dense array takes over. Counts saturate at
+/// `UInt32.max`.
+public struct DelayHistogram: Sendable {
   public static let bucketCount = 112
-  public private(set) var buckets = [UInt32](repeating: 0, count: DelayHistogram.bucketCount)
+  /// Most distinct buckets held sparsely before switching to the dense array.
+  static let sparseLimit = 8
+  /// Sorted by bucket; empty once `dense` is in use.
+  private var sparse: [UInt64] = []
+  /// All `bucketCount` counts, or empty while sparse.
+  private var dense: [UInt32] = []
   public private(set) var count = 0
 
   public init() {}
 
+  /// The count of every bucket (an array made on each call: for reports and tests).
+  public var buckets: [UInt32] {
+    if !dense.isEmpty { return dense }
+    var all = [UInt32](repeating: 0, count: DelayHistogram.bucketCount)
+    for e in sparse { all[Int(e >> 32)] = UInt32(truncatingIfNeeded: e) }
+    return all
+  }
+
+  /// The buckets that hold delays, in order, with their counts.
+  public var nonEmptyBuckets: [(bucket: Int, count: UInt32)] {
+    if dense.isEmpty { return sparse.map { (Int($0 >> 32), UInt32(truncatingIfNeeded: $0)) } }
+    return dense.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
+  }
+
   /// Adds one delay in milliseconds.
   public mutating func add(millis: Int) {
     guard millis >= 0 else { return }
-    buckets[DelayHistogram.bucket(millis)] += 1
+    add(DelayHistogram.bucket(millis), 1)
     count += 1
   }
 
@@ -19,14 +44,48 @@ public struct DelayHistogram: Sendable, Equatable {
   /// e.g. from a JSON report that `logstat merge` reads back.
   public mutating func add(bucket k: Int, count n: Int) {
     guard (0..<DelayHistogram.bucketCount).contains(k), n > 0 else { return }
-    buckets[k] += UInt32(n)
-    count += n
+    add(k, UInt32(clamping: n))
+    count = count.addingSaturated(n)
   }
 
   public mutating func merge(_ other: DelayHistogram) {
     guard other.count > 0 else { return }
-    for k in 0..<DelayHistogram.bucketCount { buckets[k] += other.buckets[k] }
-    count += other.count
+    if other.dense.isEmpty {
+      for e in other.sparse { add(Int(e >> 32), UInt32(truncatingIfNeeded: e)) }
+    } else {
+      for k in 0..<DelayHistogram.bucketCount where other.dense[k] > 0 { add(k, other.dense[k]) }
+    }
+    count = count.addingSaturated(other.count)
+  }
+
+  /// Adds `n` to bucket `k`, saturating; switches to the dense array when sparse is full.
+  private mutating func add(_ k: Int, _ n: UInt32) {
+    if !dense.isEmpty {
+      dense[k] = Self.saturated(dense[k], n)
+      return
+    }
+    let key = UInt64(k) << 32
+    var i = 0
+    while i < sparse.count, sparse[i] < key { i += 1 }
+    if i < sparse.count, sparse[i] >> 32 == UInt64(k) {
+      let c = Self.saturated(UInt32(truncatingIfNeeded: sparse[i]), n)
+      sparse[i] = key | UInt64(c)
+      return
+    }
+    if sparse.count < Self.sparseLimit {
+      if sparse.isEmpty { sparse.reserveCapacity(2) }
+      sparse.insert(key | UInt64(n), at: i)
+      return
+    }
+    dense = buckets
+    sparse = []
+    dense[k] = Self.saturated(dense[k], n)
+  }
+
+  /// `a + b`, stopping at `UInt32.max`: merged counts of crafted reports never trap.
+  @inline(__always) static func saturated(_ a: UInt32, _ b: UInt32) -> UInt32 {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    return overflow ? UInt32.max : sum
   }
 
   /// The delay (seconds, the bucket's midpoint) at quantile `q` in 0...1, or nil when empty.
@@ -34,8 +93,8 @@ public struct DelayHistogram: Sendable, Equatable {
     guard count > 0 else { return nil }
     let rank = Swift.max(1, Int((q * Double(count)).rounded(.up)))
     var seen = 0
-    for k in 0..<DelayHistogram.bucketCount {
-      seen += Int(buckets[k])
+    for (k, n) in nonEmptyBuckets {
+      seen += Int(n)
       if seen >= rank {
         let low = DelayHistogram.lowerBound(k)
         let high = DelayHistogram.lowerBound(k + 1)
@@ -54,6 +113,13 @@ public struct DelayHistogram: Sendable, Equatable {
 
   static func lowerBound(_ k: Int) -> Double {
     pow2(Double(k) / 4) - 1
+  }
+}
+
+extension DelayHistogram: Equatable {
+  /// Equal when every bucket holds the same count, sparse or dense.
+  public static func == (a: DelayHistogram, b: DelayHistogram) -> Bool {
+    a.count == b.count && a.nonEmptyBuckets.elementsEqual(b.nonEmptyBuckets) { $0 == $1 }
   }
 }
 

@@ -66,7 +66,7 @@ public struct SenderCounters: Sendable, Equatable {
 
   public mutating func merge(_ o: SenderCounters) {
     messages += o.messages
-    bytes += o.bytes
+    bytes = bytes.addingSaturated(o.bytes)
     recipients += o.recipients
     delivered += o.delivered
     bounced += o.bounced

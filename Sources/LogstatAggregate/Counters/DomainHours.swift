@@ -202,7 +202,11 @@ public struct DomainHours: Sendable, Equatable {
     if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
     var text = text()
     if text.utf8.count > DomainHours.exampleLength {
-      text = String(decoding: text.utf8.prefix(DomainHours.exampleLength), as: UTF8.self)
+      // Cut at a character boundary: back off UTF-8 continuation bytes (10xxxxxx).
+      let utf8 = Array(text.utf8)
+      var end = DomainHours.exampleLength
+      while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+      text = String(decoding: utf8[..<end], as: UTF8.self)
     }
     examples[key, default: []].append(ExampleText(shape: shape, text: text))
   }

@@ -1,6 +1,7 @@
 import LogstatAggregate
 import LogstatClassify
 import LogstatEngine
+import LogstatScan
 import LogstatTime
 
 extension ReportModel {
@@ -26,6 +27,11 @@ extension ReportModel {
     for f in run.files where f.truncatedLines > 0 {
       problems.append(
         "logstat: \(f.input.displayName): \(f.truncatedLines) line(s) longer than the line limit were cut; the rest of each was skipped."
+      )
+    }
+    for f in run.files where f.damagedLines > 0 {
+      problems.append(
+        "logstat: \(f.input.displayName): \(f.damagedLines) damaged line(s): a size or delay was out of any real range (more than \(ScannedLine.largestNumber)); each was counted without that number. Check the file for corruption or hand edits."
       )
     }
     return build(
@@ -119,7 +125,7 @@ extension ReportModel {
       lastEvent: a.lastTime.map { zone.timestamp($0) }, files: files, problems: problems,
       lines: LineSummary(
         total: a.lines.total, recognised: a.lines.recognised, notMail: a.lines.notMail,
-        skipped: a.lines.skipped, probes: a.lines.probes),
+        skipped: a.lines.skipped, probes: a.lines.probes, damaged: a.lines.damaged),
       summary: summary, domains: domains, dsnCodes: dsnCodes, replyCodes: replyCodes,
       senders: senders, inbound: inbound, timeline: timeline)
     model.generatedEpoch = now

@@ -17,7 +17,7 @@ enum ReportCounts {
         "lines",
         .object([
           ("total", .int(a.lines.total)), ("by_kind", .array(a.lines.byKind.map { .int($0) })),
-          ("probes", .int(a.lines.probes)),
+          ("probes", .int(a.lines.probes)), ("damaged", .int(a.lines.damaged)),
         ])
       ),
       ("messages_received", .int(a.messagesReceived)),
@@ -79,9 +79,7 @@ enum ReportCounts {
     (0..<a.domains.count).map { (a.domains.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
       let c = a.domainCounters[id]
       guard c != DomainCounters() else { return nil }
-      let delay = c.delay.buckets.enumerated().filter { $0.element > 0 }.map {
-        JSON.array([.int($0.offset), .int(Int($0.element))])
-      }
+      let delay = c.delay.nonEmptyBuckets.map { JSON.array([.int($0.bucket), .int(Int($0.count))]) }
       return .object([
         ("name", .string(name)), ("provider", .string(a.domainProviders[id].rawValue)),
         ("attempts", .int(c.attempts)), ("deferred_attempts", .int(c.deferredAttempts)),

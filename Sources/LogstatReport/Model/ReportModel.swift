@@ -69,6 +69,13 @@ extension ReportModel {
   public var filesRead: Int { files.count(where: { $0.skipReason == nil }) }
   /// Files skipped unread because they lie outside the time window.
   public var filesSkipped: Int { files.count - filesRead }
+  /// Why files were skipped, in a few words: outside the window, not logs, or both.
+  public var whySkipped: String {
+    let reasons = files.compactMap(\.skipReason)
+    let notLogs = reasons.filter { $0.hasPrefix("not a log") }.count
+    if notLogs == 0 { return "outside the window" }
+    return notLogs == reasons.count ? "not logs" : "not logs, or outside the window"
+  }
   /// Lines read but outside the time window (not counted in `lines`).
   public var linesOutsideWindow: Int { files.reduce(0) { $0 + $1.outsideWindow } }
 }
@@ -96,6 +103,8 @@ public struct LineSummary: Sendable, Equatable {
   public var notMail: Int
   public var skipped: Int
   public var probes: Int
+  /// Lines with a number out of range (counted, without that number).
+  public var damaged: Int = 0
 }
 
 /// Totals over all recipient domains, and the rates the counting rules define.

@@ -4,15 +4,56 @@ import LogstatClassify
 import LogstatScan
 
 /// Rebuilds an `Aggregate` from a report's `counts` block (see `ReportCounts.encode`).
-struct SavedReportReader {
+///
+/// Every count is checked before it is added anywhere: a whole number in 0...`largestCount`,
+/// and the sum of all of them (`total`) stays far below `Int.max`, so no merge or report sum
+/// can overflow however the file was edited; a bad value is refused naming the file.
+final class SavedReportReader {
   let path: String
+  /// The largest single count a report may hold: 2^48, far beyond any real log.
+  static let largestCount = 1 << 48
+  /// The largest sum of all counts of the reports merged in one run: 2^60.
+  static let largestTotal = 1 << 60
+  /// Epoch seconds allowed for times: years 1 to 9999.
+  static let epochRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+  /// Sum of every count read so far (saturating).
+  private(set) var total = 0
+
+  init(path: String) { self.path = path }
 
   func fail(_ what: String) -> SavedReportError {
     SavedReportError(path, "bad `counts` block: \(what). Was the file edited? Write it again with logstat --format json.")
   }
 
+  /// A count: a whole number in 0...`largestCount`, added to `total`.
+  func count(_ v: Any?, _ what: String) throws(SavedReportError) -> Int {
+    guard let v, let n = int(v) else { throw fail("`\(what)` is missing or not a whole number") }
+    guard n >= 0, n <= Self.largestCount else {
+      throw fail("`\(what)` is \(n), outside 0...\(Self.largestCount)")
+    }
+    total = total.addingSaturated(n)
+    guard total <= Self.largestTotal else {
+      throw fail("its counts add up to more than \(Self.largestTotal), more than logstat can sum")
+    }
+    return n
+  }
+
+  /// A delay histogram bucket's count: at most `UInt32.max`, as the histogram holds it.
+  func bucketCount(_ v: Any?) throws(SavedReportError) -> Int {
+    let n = try count(v, "delay_histogram count")
+    guard n <= Int(UInt32.max) else { throw fail("`delay_histogram` count \(n) is more than \(UInt32.max)") }
+    return n
+  }
+
   func number(_ o: [String: Any], _ key: String) throws(SavedReportError) -> Int {
-    guard let v = o[key], let n = int(v) else { throw fail("`\(key)` is missing or not a number") }
+    try count(o[key], key)
+  }
+
+  /// A key that is not a count (a code, an hour): a whole number in `range`.
+  func key(_ v: Any?, _ what: String, in range: ClosedRange<Int>) throws(SavedReportError) -> Int {
+    guard let v, let n = int(v), range.contains(n) else {
+      throw fail("`\(what)` is missing or outside \(range.lowerBound)...\(range.upperBound)")
+    }
     return n
   }
 
@@ -21,30 +62,33 @@ struct SavedReportReader {
     return v
   }
 
-  func epoch(_ o: [String: Any], _ key: String) -> Int64? {
-    o[key].flatMap(int).map(Int64.init)
+  func epoch(_ o: [String: Any], _ key: String) throws(SavedReportError) -> Int64? {
+    guard let v = o[key], !(v is NSNull) else { return nil }
+    let range = Int(Self.epochRange.lowerBound)...Int(Self.epochRange.upperBound)
+    return Int64(try self.key(v, key, in: range))
   }
 
   func reasons(_ any: Any?) throws(SavedReportError) -> ReasonCounts {
     var r = ReasonCounts()
     for (name, value) in any as? [String: Any] ?? [:] {
-      guard let reason = Reason(rawValue: name), let n = int(value) else { throw fail("unknown reason `\(name)`") }
-      r[reason] += n
+      guard let reason = Reason(rawValue: name) else { throw fail("unknown reason `\(name)`") }
+      r[reason] += try count(value, name)
     }
     return r
   }
 
-  mutating func aggregate(_ c: [String: Any]) throws(SavedReportError) -> Aggregate {
+  func aggregate(_ c: [String: Any]) throws(SavedReportError) -> Aggregate {
     var a = Aggregate()
     guard let l = c["lines"] as? [String: Any], let kinds = l["by_kind"] as? [Any] else { throw fail("no `lines`") }
     var lines = LineCounters()
     lines.total = try number(l, "total")
     lines.probes = try number(l, "probes")
-    for (k, v) in kinds.enumerated() where k < lines.byKind.count { lines.byKind[k] = int(v) ?? 0 }
+    for (k, v) in kinds.enumerated() where k < lines.byKind.count { lines.byKind[k] = try count(v, "by_kind") }
+    if l["damaged"] != nil { lines.damaged = try number(l, "damaged") }
     a.restoreTotals(
       lines: lines, messagesReceived: try number(c, "messages_received"),
       notificationsSent: try number(c, "notifications_sent"), bytesReceived: try number(c, "bytes_received"),
-      firstTime: epoch(c, "first_epoch"), lastTime: epoch(c, "last_epoch"))
+      firstTime: try epoch(c, "first_epoch"), lastTime: try epoch(c, "last_epoch"))
     for d in try list(c, "domains") { try domain(d, into: &a) }
     for s in try list(c, "senders") {
       var sc = SenderCounters()
@@ -57,8 +101,10 @@ struct SavedReportReader {
       sc.stillDeferred = try number(s, "still_deferred")
       a.restoreSender(s["name"] as? String ?? "", counters: sc, hardBounces: try number(s, "hard_bounces"))
     }
-    for d in try list(c, "dsn_codes") { a.restoreDSN(UInt32(try number(d, "key")), try code(d)) }
-    for d in try list(c, "reply_codes") { a.restoreReplyCode(try number(d, "key"), try code(d)) }
+    for d in try list(c, "dsn_codes") {
+      a.restoreDSN(UInt32(try key(d["key"], "key", in: 0...Int(UInt32.max))), try code(d))
+    }
+    for d in try list(c, "reply_codes") { a.restoreReplyCode(try key(d["key"], "key", in: 0...999), try code(d)) }
     try inbound(c["inbound"], into: &a)
     for h in try list(c, "hours") {
       var hc = HourCounters()
@@ -68,19 +114,20 @@ struct SavedReportReader {
       hc.expired = try number(h, "expired")
       hc.rejected = try number(h, "rejected")
       hc.received = h["received"].flatMap(int) ?? 0
-      a.restoreHour(Int64(try number(h, "hours_since_epoch")), hc)
+      let hours = Int(Self.epochRange.lowerBound / 3600)...Int(Self.epochRange.upperBound / 3600)
+      a.restoreHour(Int64(try key(h["hours_since_epoch"], "hours_since_epoch", in: hours)), hc)
     }
     for b in try list(c, "blocklists") {
       guard let list = Blocklist(rawValue: b["blocklist"] as? String ?? "") else { throw fail("unknown blocklist") }
       a.restoreBlocklist(
-        list, count: try number(b, "count"), first: epoch(b, "first_epoch"), last: epoch(b, "last_epoch"),
+        list, count: try number(b, "count"), first: try epoch(b, "first_epoch"), last: try epoch(b, "last_epoch"),
         domains: b["domains"] as? [String] ?? [])
     }
     for b in try list(c, "listings") {
       guard let list = Blocklist(rawValue: b["blocklist"] as? String ?? "") else { throw fail("unknown blocklist") }
       a.restoreListing(
         ListingKey(blocklist: list, address: b["address"] as? String ?? ""), count: try number(b, "count"),
-        first: epoch(b, "first_epoch"), last: epoch(b, "last_epoch"), domains: b["domains"] as? [String] ?? [])
+        first: try epoch(b, "first_epoch"), last: try epoch(b, "last_epoch"), domains: b["domains"] as? [String] ?? [])
     }
     try events(c, into: &a)
     for e in try list(c, "examples") {
@@ -146,7 +193,9 @@ struct SavedReportReader {
     c.failedReasons = try reasons(d["failed_reasons"])
     c.deferredReasons = try reasons(d["deferred_reasons"])
     for pair in d["delay_histogram"] as? [[Any]] ?? [] where pair.count == 2 {
-      c.delay.add(bucket: int(pair[0]) ?? -1, count: int(pair[1]) ?? 0)
+      c.delay.add(
+        bucket: try key(pair[0], "delay_histogram bucket", in: 0...(DelayHistogram.bucketCount - 1)),
+        count: try bucketCount(pair[1]))
     }
     guard let provider = Provider(rawValue: d["provider"] as? String ?? "none") else { throw fail("unknown provider") }
     a.restoreDomain(d["name"] as? String ?? "", provider: provider, counters: c)
@@ -168,7 +217,8 @@ struct SavedReportReader {
     var ic = InboundCounters()
     ic.total = try number(i, "total")
     for pair in i["by_code"] as? [[Any]] ?? [] where pair.count == 2 {
-      ic.byCode[UInt64(int(pair[0]) ?? 0), default: 0] += int(pair[1]) ?? 0
+      let code = try key(pair[0], "by_code key", in: 0...Int.max)
+      ic.byCode[UInt64(code), default: 0] += try count(pair[1], "by_code count")
     }
     // `by_client` is the sum of `client_reasons` per client, so it is rebuilt from those.
     var clients: [ClientReason: Int] = [:]
@@ -181,13 +231,15 @@ struct SavedReportReader {
     a.restoreInbound(ic, reasons: try reasons(i["reasons"]), clientReasons: clients)
   }
 
-  static func file(_ f: [String: Any]) -> FileRow {
-    FileRow(
+  /// A file row; its numbers are counts too (summed over the files of a merged report).
+  func file(_ f: [String: Any]) throws(SavedReportError) -> FileRow {
+    func n(_ k: String) throws(SavedReportError) -> Int { f[k] == nil ? 0 : try count(f[k], "files: \(k)") }
+    return FileRow(
       path: f["path"] as? String ?? "", gzip: f["gzip"] as? Bool ?? false,
-      bytes: Int64(f["bytes"].flatMap(int) ?? 0), lines: f["lines"].flatMap(int) ?? 0,
-      notMail: f["not_mail"].flatMap(int) ?? 0, skipped: f["skipped"].flatMap(int) ?? 0,
-      truncatedLines: f["truncated_lines"].flatMap(int) ?? 0,
-      outsideWindow: f["outside_window"].flatMap(int) ?? 0, error: f["error"] as? String,
+      bytes: Int64(try n("bytes")), lines: try n("lines"),
+      notMail: try n("not_mail"), skipped: try n("skipped"),
+      truncatedLines: try n("truncated_lines"),
+      outsideWindow: try n("outside_window"), error: f["error"] as? String,
       skipReason: f["skip_reason"] as? String)
   }
 

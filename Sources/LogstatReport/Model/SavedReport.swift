@@ -13,6 +13,12 @@ public struct SavedReport: Sendable {
   public var files: [FileRow]
   public var problems: [String]
   public var alerts: [AlertRow]
+  /// The sum of every count in the file (each at most 2^48): `logstat merge` refuses a set of
+  /// reports whose totals add up to more than `SavedReport.largestTotal`.
+  public var countTotal = 0
+  /// The largest sum of the counts of all reports merged in one run (2^60): far below
+  /// `Int.max`, so no sum in the merged report can overflow.
+  public static var largestTotal: Int { SavedReportReader.largestTotal }
 }
 
 /// A file that is not a logstat JSON report that can be merged.
@@ -40,18 +46,25 @@ extension SavedReport {
     guard counts["version"].flatMap(int) == ReportCounts.version else {
       throw SavedReportError(path, "its `counts` block is of another version than \(ReportCounts.version); merge reports made by the same logstat version.")
     }
-    var r = SavedReportReader(path: path)
+    let r = SavedReportReader(path: path)
     let aggregate = try r.aggregate(counts)
+    var files: [FileRow] = []
+    for f in doc["files"] as? [[String: Any]] ?? [] { files.append(try r.file(f)) }
     return SavedReport(
       path: path, aggregate: aggregate, timeZone: doc["time_zone"] as? String ?? "UTC",
-      window: doc["window"] as? String,
-      files: (doc["files"] as? [[String: Any]] ?? []).map(SavedReportReader.file),
+      window: doc["window"] as? String, files: files,
       problems: doc["problems"] as? [String] ?? [],
-      alerts: (doc["alerts"] as? [[String: Any]] ?? []).map(SavedReportReader.alert))
+      alerts: (doc["alerts"] as? [[String: Any]] ?? []).map(SavedReportReader.alert),
+      countTotal: r.total)
   }
 }
 
-/// An integer from a JSONSerialization number, or nil.
+/// An integer from a JSONSerialization number, or nil (also for fractions and numbers out of
+/// `Int`'s range, which `intValue` would wrap or trap on).
 func int(_ any: Any) -> Int? {
-  (any as? NSNumber)?.intValue
+  guard let n = any as? NSNumber else { return nil }
+  let d = n.doubleValue
+  // Beyond ±2^62 (or not finite) is never a count, key or time logstat wrote.
+  guard d.isFinite, d.magnitude < 4.6e18, d == d.rounded(.towardZero) else { return nil }
+  return Int(exactly: n) ?? Int(exactly: d)
 }

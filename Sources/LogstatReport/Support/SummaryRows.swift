@@ -6,7 +6,7 @@ enum SummaryRows {
     var lines = "\(m.lines.recognised) recognised, \(m.lines.skipped) other mail, \(m.lines.notMail) not mail"
     if m.linesOutsideWindow > 0 { lines += ", \(m.linesOutsideWindow) outside the window" }
     var rows: [[String]] = [
-      ["files", "\(m.filesRead) read", m.filesSkipped > 0 ? "\(m.filesSkipped) skipped (outside the window)" : ""],
+      ["files", "\(m.filesRead) read", m.filesSkipped > 0 ? "\(m.filesSkipped) skipped (\(m.whySkipped))" : ""],
       ["lines", "\(m.lines.total + m.linesOutsideWindow) read", lines],
       ["messages received", "\(s.messagesReceived)", Format.bytes(s.bytesReceived)],
       ["bounce notifications sent", "\(s.notificationsSent)", ""],

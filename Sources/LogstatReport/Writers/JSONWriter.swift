@@ -114,7 +114,7 @@ public enum JSONWriter {
     .object([
       ("total", .int(l.total)), ("recognised", .int(l.recognised)),
       ("not_mail", .int(l.notMail)), ("skipped", .int(l.skipped)),
-      ("address_probes", .int(l.probes)),
+      ("address_probes", .int(l.probes)), ("damaged", .int(l.damaged)),
     ])
   }
 

@@ -66,7 +66,7 @@ public enum TextWriter {
     let s = m.summary
     var out = TerminalStyle.bold.paint("Summary", o.color) + "\n"
     var files = "\(m.filesRead) read"
-    if m.filesSkipped > 0 { files += ", \(m.filesSkipped) skipped (outside the window)" }
+    if m.filesSkipped > 0 { files += ", \(m.filesSkipped) skipped (\(m.whySkipped))" }
     out += TerminalText.labelled("files", files, width: o.width, color: o.color)
     for f in m.files {
       let what = f.skipReason.map { "skipped: \($0)" } ?? "\(f.lines) lines\(f.gzip ? ", gzip" : "")"
@@ -76,6 +76,7 @@ public enum TextWriter {
     lines += "\(m.lines.skipped) other mail lines, \(m.lines.notMail) not mail"
     if m.linesOutsideWindow > 0 { lines += ", \(m.linesOutsideWindow) outside the window" }
     if m.lines.probes > 0 { lines += ", \(m.lines.probes) address probes" }
+    if m.lines.damaged > 0 { lines += ", \(m.lines.damaged) damaged (numbers out of range)" }
     out += TerminalText.labelled("lines", lines, width: o.width, color: o.color)
     var t = TextTable([("what", .left), ("count", .right), ("share or detail", .left)])
     t.add(["messages received", "\(s.messagesReceived)", Format.bytes(s.bytesReceived)])

@@ -64,13 +64,18 @@ extension UnsafeRawBufferPointer {
   }
 
   /// Reads an unsigned decimal number at `i`; returns (value, end) or (-1, i).
+  ///
+  /// Saturating: a number too large for `Int` (any run of digits a damaged or edited line may
+  /// hold) reads as `Int.max` and never wraps round to a small or negative value; callers
+  /// compare with `ScannedLine.largestNumber` to tell a damaged field.
   @inlinable @inline(__always) func number(at i: Int) -> (value: Int, end: Int) {
     var j = i
     var v = 0
     while j < count {
       let d = self[j] &- Ch.zero
       if d >= 10 { break }
-      v = v &* 10 &+ Int(d)
+      // Below the bound, v * 10 + 9 cannot overflow; at or above it the value sticks at Int.max.
+      v = v < Int.max / 10 ? v &* 10 &+ Int(d) : Int.max
       j += 1
     }
     return j == i ? (-1, i) : (v, j)

@@ -135,6 +135,13 @@ public struct ScannedLine: Sendable {
   public var user: Span = .none
   /// The message of a warning/error/fatal/panic line (for grouping), or another event's text.
   public var detail: Span = .none
+  /// A number in the line (`size=`, `S=`, `delay=`) was out of any real range: the field was
+  /// dropped (left at -1) and the line is counted as damaged instead of trapping on overflow.
+  public var damaged = false
+
+  /// The largest size (bytes) or delay (milliseconds) taken from a line: 10^15 - 1, a petabyte
+  /// or 31,000 years. Anything larger is damage, and sums of such values cannot overflow `Int`.
+  public static let largestNumber = 999_999_999_999_999
 
   public init() {}
 
@@ -169,5 +176,6 @@ public struct ScannedLine: Sendable {
     special = .none
     user = .none
     detail = .none
+    damaged = false
   }
 }

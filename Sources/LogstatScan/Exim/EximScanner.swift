@@ -82,7 +82,8 @@ enum EximScanner {
       line.sender = Span(start, end)
     }
     if let s = b.find(" S=", from: end) {
-      line.size = b.number(at: s + 3).value
+      let n = b.number(at: s + 3).value
+      if n > ScannedLine.largestNumber { line.damaged = true } else { line.size = n }
     }
     if let h = b.find(" H=", from: end) {
       readHost(b, h + 3, intoClient: true, &line)

@@ -20,7 +20,11 @@ extension PostfixScanner {
       let key = i + 2
       if b.matches("size=", at: key) {
         let (n, end) = b.number(at: key + 5)
-        line.size = n
+        if n > ScannedLine.largestNumber {
+          line.damaged = true
+        } else {
+          line.size = n
+        }
         line.kind = .messageQueued
         i = end
       } else if b.matches("status=expired", at: key) || b.matches("status=force-expired", at: key) {

@@ -92,6 +92,10 @@ enum PostfixScanner {
         readRelay(b, v, into: &line)
       case 5 where b.matches("delay", at: key):
         line.delayMillis = decimalMillis(b, v)
+        if line.delayMillis > ScannedLine.largestNumber {
+          line.delayMillis = -1
+          line.damaged = true
+        }
       case 3 where b.matches("dsn", at: key):
         line.dsn = v
       default:
@@ -157,11 +161,13 @@ enum PostfixScanner {
     return nil
   }
 
-  /// `1.23` seconds -> 1230 milliseconds; `-1` when not a number.
+  /// `1.23` seconds -> 1230 milliseconds; `-1` when not a number; `Int.max` when too large
+  /// for any real delay (more than `ScannedLine.largestNumber` milliseconds).
   static func decimalMillis(_ b: UnsafeRawBufferPointer, _ v: Span) -> Int {
     let (whole, end) = b.number(at: v.start)
     guard whole >= 0 else { return -1 }
-    var millis = whole &* 1000
+    guard whole <= ScannedLine.largestNumber / 1000 else { return Int.max }
+    var millis = whole * 1000
     if end < v.end, b[end] == Ch.dot {
       var scale = 100
       var k = end + 1

@@ -113,6 +113,8 @@ struct Analyze: ParsableCommand {
     plan.journalIdentifiers = journal.identifiers
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
+    // Found while planning: directories whose files all turned out not to be logs.
+    for e in result.inputErrors.dropFirst(errors.count) { printError(e.description) }
     errors = []
     for f in result.files {
       if let e = f.error { printError(e.description) }

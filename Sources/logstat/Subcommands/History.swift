@@ -91,7 +91,9 @@ struct History: ParsableCommand {
   }
 
   /// The summary as text: file, schema, runs, then one line per day.
-  static func render(_ s: HistorySummary) -> String {
+  static func render(_ summary: HistorySummary) -> String {
+    var s = summary
+    s.days.sort { HistoryDay.isEarlier($0.day, $1.day) }  // as dates: 9999-12-31 before 10000-01-01
     var out = "history    \(s.location) (schema \(s.schema))\n"
     let partial = s.days.filter(\.partial).count
     out += "days       \(s.days.count)"

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LogstatAggregate
 import LogstatReport
 import LogstatTime
 
@@ -50,6 +51,7 @@ struct Merge: ParsableCommand {
 
   func run() throws {
     var saved: [SavedReport] = []
+    var total = 0  // every count of the reports read so far: no merged sum can exceed it
     for path in files {
       let data: Data
       if path == "-" {
@@ -64,6 +66,12 @@ struct Merge: ParsableCommand {
         saved.append(try SavedReport.decode(data, path: path))
       } catch {
         throw CLIError(String(error.description.dropFirst("logstat: ".count)))
+      }
+      total = total.addingSaturated(saved.last!.countTotal)
+      if total > SavedReport.largestTotal {
+        throw CLIError(
+          "\(path): its counts, added to those of the reports before it, come to more than \(SavedReport.largestTotal), more than logstat can sum. Check the file for hand edits, or merge fewer reports at a time."
+        )
       }
     }
     let now = self.now ?? environmentNow() ?? Int64(Date().timeIntervalSince1970)

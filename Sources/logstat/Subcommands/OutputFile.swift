@@ -11,6 +11,7 @@ enum OutputFile {
       try writeAll(text, fd: STDOUT_FILENO, name: "standard output")
       return
     }
+    removeStaleTemporaries(of: path)
     let temp = path + ".tmp-\(getpid())"
     let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
     guard fd >= 0 else {
@@ -32,6 +33,27 @@ enum OutputFile {
       unlink(temp)
       throw CLIError("cannot replace \(path): \(reason).")
     }
+  }
+
+  /// Removes `PATH.tmp-PID` files left by runs that were killed while writing `path`: only
+  /// those whose process no longer exists (`kill(pid, 0)` says ESRCH), never a live run's.
+  static func removeStaleTemporaries(of path: String) {
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[...$0]) } ?? "./"
+    let prefix = String(slash.map { path[path.index(after: $0)...] } ?? path[...]) + ".tmp-"
+    guard let handle = opendir(directory) else { return }
+    defer { closedir(handle) }
+    var stale: [String] = []
+    while let entry = readdir(handle) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+      }
+      guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid > 0,
+        pid != getpid(), kill(pid, 0) != 0, errno == ESRCH
+      else { continue }
+      stale.append(directory + name)
+    }
+    for file in stale { unlink(file) }
   }
 
   private static func writeAll(_ text: String, fd: Int32, name: String) throws {
