@@ -132,7 +132,7 @@ final class TraceState {
       if !l.replyText.isEmpty { e.classification = classify(l, b) }
     case .event where l.event == .adminRemoved:
       e.kind = .removed
-    case .skipped, .notMail, .event:
+    case .skipped, .notMail, .event, .messageEntered:
       if !d.clientHost.isEmpty {
         e.kind = .client
         e.clientHost = b.string(d.clientHost)
