@@ -33,7 +33,8 @@ let package = Package(
     .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // libsystemd's sd-journal, for journal files and the system journal.
     .systemLibrary(name: "CSystemd", providers: [.apt(["libsystemd-dev"])]),
-    .target(name: "LogstatSource", dependencies: ["CZlib", "CSystemd"], swiftSettings: swiftSettings),
+    .target(
+      name: "LogstatSource", dependencies: ["CZlib", "CSystemd", "LogstatTime"], swiftSettings: swiftSettings),
     // memmem from the C library (glibc declares it only under _GNU_SOURCE).
     .systemLibrary(name: "CStringSearch"),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).

@@ -1,5 +1,6 @@
 import CSystemd
 import Glibc
+import LogstatTime
 
 /// Reads the mail entries of systemd journal files through libsystemd's sd-journal and hands
 /// them out as chunks of whole lines, each the line a syslog file would hold:
@@ -226,7 +227,7 @@ public final class JournalReader {
       w += n
     }
     let seconds = Int64(micros / 1_000_000)
-    let (y, m, d) = JournalReader.civil(days: seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
+    let (y, m, d) = Civil.civilFromDays(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
     let secondOfDay = Int(seconds - (seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400) * 86_400)
     digits(y, 4); put(0x2D); digits(m, 2); put(0x2D); digits(d, 2); put(0x54)
     digits(secondOfDay / 3600, 2); put(0x3A); digits(secondOfDay / 60 % 60, 2); put(0x3A)
@@ -264,18 +265,6 @@ public final class JournalReader {
 
   static func describe(_ code: Int32) -> String { String(cString: strerror(-code)) }
 
-  /// Days since 1970-01-01 -> civil date (proleptic Gregorian).
-  static func civil(days: Int64) -> (Int, Int, Int) {
-    let z = days + 719_468
-    let era = (z >= 0 ? z : z - 146_096) / 146_097
-    let doe = z - era * 146_097
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    return (Int(yoe + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
-  }
 }
 
 extension UnsafeRawBufferPointer {
