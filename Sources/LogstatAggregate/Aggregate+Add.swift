@@ -168,6 +168,7 @@ extension Aggregate {
     case .sent:
       domainCounters[Int(domain)].delay.add(millis: line.delayMillis)
       countCode(dsn, code) { $0.sentAttempts += 1 }
+      if line.overTLS { events.tlsDeliveredByDomain.add(domainPart(address)) }
       if let t = epoch { countHour(t) { $0.delivered += 1 } }
     case .deferred:
       domainCounters[Int(domain)].deferredAttempts += 1

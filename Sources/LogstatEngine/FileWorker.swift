@@ -30,6 +30,8 @@ final class FileWorker {
   private var lastDay: Int32 = -1
   /// An Exim reject log: its rejects repeat the main log's and count as other mail lines.
   var rejectLog = false
+  /// Exim panic log: each stamped line is a `panic` event.
+  var panicLog = false
 
   init(input: InputFile, clock: LineClock, window: TimeWindow) {
     self.clock = clock
@@ -118,6 +120,7 @@ final class FileWorker {
       let bytes = UnsafeRawBufferPointer(start: base + start, count: stop - start)
       LineScanner.scan(bytes, into: &line)
       if rejectLog, line.kind == .inboundReject { line.kind = .skipped }
+      if panicLog { EximPanicLog.mark(bytes, &line) }
       let epoch = line.time.isUnset ? nil : epoch(line.time)
       if let t = epoch, line.kind != .notMail {
         if t < earliest { earliest = t }

@@ -45,6 +45,7 @@ final class RunCoordinator: @unchecked Sendable {
       let unit = units[index]
       let worker = FileWorker(input: unit.input, clock: unit.clock, window: plan.window)
       worker.rejectLog = unit.rejectLog
+      worker.panicLog = unit.panicLog
       worker.aggregate.startsInput = index == 0
       if let reason = unit.skipReason {
         worker.summary.skipReason = reason
@@ -107,6 +108,7 @@ final class RunCoordinator: @unchecked Sendable {
           clock.years = entry
           worker = FileWorker(input: unit.input, clock: clock, window: plan.window)
           worker.rejectLog = unit.rejectLog
+          worker.panicLog = unit.panicLog
           worker.run(plan: plan, range: unit.range)
           truth = worker.clock.years
         }

@@ -24,7 +24,10 @@ enum WorkPlanner {
       unit.skipReason =
         InputSelection.notALogReason(input, probe: probe)
         ?? InputSelection.skipReason(input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)
-      if unit.skipReason == nil { unit.rejectLog = EximRejectLog.detect(input) }
+      if unit.skipReason == nil {
+        unit.rejectLog = EximRejectLog.detect(input)
+        unit.panicLog = !unit.rejectLog && EximPanicLog.detect(input)
+      }
       if unit.skipReason != nil { unit.skippedSpan = InputSelection.span(input, probe: probe, clock: clock) }
       let splitCount = rangeCount(plan: plan, probe: probe, minimum: plan.splitMinimum)
       guard unit.skipReason == nil, splitCount > 1,

@@ -23,4 +23,6 @@ struct WorkUnit {
   var diskBytes: Int64
   /// The file is an Exim reject log: its rejects are already in the main log (`EximRejectLog`).
   var rejectLog = false
+  /// The file is an Exim panic log: every line is a `panic` event (`EximPanicLog`).
+  var panicLog = false
 }

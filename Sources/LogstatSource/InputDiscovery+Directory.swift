@@ -14,10 +14,11 @@ extension InputDiscovery {
   /// General logs that repeat the dedicated mail log beside them, by that mail
   /// log's base name: Debian's rsyslog writes every mail line to `syslog` and
   /// to `mail.err`/`mail.warn`/`mail.info` as well as `mail.log`; Exim writes
-  /// every reject-log and panic-log entry to its main log too.
+  /// every reject-log entry to its main log too. The panic log is kept: only it says which
+  /// lines were panics (its lines count as `panic` events and nothing else).
   static let duplicatesOf: [(mailLogs: Set<String>, duplicates: Set<String>)] = [
     (["mail.log", "maillog"], ["syslog", "messages", "daemon.log", "mail.err", "mail.warn", "mail.info"]),
-    (["mainlog", "main.log"], ["rejectlog", "reject.log", "paniclog", "panic.log"]),
+    (["mainlog", "main.log"], ["rejectlog", "reject.log"]),
   ]
 
   /// Directories deeper than this below an argument are not listed, and reported: far more

@@ -34,6 +34,26 @@ import Testing
     #expect(runReport([reject]).summary.rejected == 11)
   }
 
+  /// The panic log (recognised by content, message IDs and continuation lines included) adds
+  /// its stamped lines as `panic` events and nothing else, in either order; the main log has none.
+  @Test func eximPanicLogLinesArePanicEvents() {
+    let main = Self.corpus.appendingPathComponent("exim-testsuite-0021.log").path
+    let panic = Self.corpus.appendingPathComponent("exim-paniclog-mozfr-205.paniclog").path
+    let reject = Self.corpus.appendingPathComponent("exim-testsuite-0021.rejectlog").path
+    #expect(runReport([main]).health.panics == 0)
+    for paths in [[main, panic, reject], [panic, reject, main]] {
+      let m = runReport(paths)
+      #expect(m.health.panics == 7)
+      #expect(m.summary.rejected == 11)
+      #expect(m.summary.delivered == 9)
+      #expect(m.health.logGroups.map(\.count) == [4, 3])
+    }
+    let alone = runReport([panic])
+    #expect(alone.health.panics == 7)
+    #expect(alone.summary.delivered == 0)
+    #expect(alone.summary.deferred == 0)
+  }
+
   @Test func eximSpecialRecipientsAreNoDomainAndNoHardBounce() {
     let m = report("exim-special-recipients.log")
     #expect(m.domains.isEmpty)

@@ -28,6 +28,7 @@ struct Scanned {
   var special: SpecialRecipient
   var user: String
   var detail: String
+  var overTLS: Bool
 
   init(_ text: String) {
     var line = ScannedLine()
@@ -67,5 +68,6 @@ struct Scanned {
     special = l.special
     user = b.string(l.user)
     detail = b.string(l.detail)
+    overTLS = l.overTLS
   }
 }

@@ -20,6 +20,9 @@ public struct EventCounters: Sendable, Equatable {
   public var logGroups = NamedCounts()
   /// Outbound TLS sessions per relay host (Postfix `... TLS connection established to`).
   public var tlsByRelay = NamedCounts()
+  /// Delivered (sent) lines that went over TLS, per recipient domain (Exim `=>`/`->` with
+  /// ` X=`). Postfix logs TLS per session, not per delivery: see `tlsByRelay`.
+  public var tlsDeliveredByDomain = NamedCounts()
   /// Delivered (sent) lines whose text says `forwarded as` (pflogsumm's "forwarded").
   public var forwarded = 0
 
@@ -45,6 +48,7 @@ public struct EventCounters: Sendable, Equatable {
     connectsByClient.merge(o.connectsByClient)
     logGroups.merge(o.logGroups)
     tlsByRelay.merge(o.tlsByRelay)
+    tlsDeliveredByDomain.merge(o.tlsDeliveredByDomain)
     forwarded += o.forwarded
   }
 }

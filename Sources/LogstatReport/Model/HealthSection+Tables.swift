@@ -47,6 +47,15 @@ extension HealthSection {
           total: logGroups.count))
     }
     named("Outbound TLS sessions by relay host", "relay", tlsByRelay)
+    func shares(_ title: String, _ what: String, _ rows: [TLSShareRow]) {
+      guard !rows.isEmpty else { return }
+      out.append(
+        PlainTable(
+          title: title, columns: [what, "delivered", "over TLS", "TLS share"], numeric: [1, 2, 3],
+          rows: o.cut(rows).map { [$0.name, "\($0.delivered)", "\($0.overTLS)", $0.share] }, total: rows.count))
+    }
+    shares("Deliveries over TLS by recipient domain (Exim X=)", "domain", tlsByDomain)
+    shares("Deliveries over TLS by provider (Exim X=)", "provider", tlsByProvider)
     named("smtpd connections by client host", "client", connectionsByClient)
     if !special.isEmpty {
       out.append(

@@ -1,4 +1,5 @@
 import LogstatAggregate
+import LogstatClassify
 import LogstatScan
 import LogstatTime
 
@@ -38,6 +39,27 @@ public struct SpecialRow: Sendable, Equatable {
   }
 }
 
+/// Delivered recipients of a domain or provider, and how many of those deliveries went over
+/// TLS (Exim `X=`; Postfix logs TLS per session, see `tlsByRelay`).
+public struct TLSShareRow: Sendable, Equatable {
+  public var name: String
+  public var delivered: Int
+  public var overTLS: Int
+
+  public init(name: String, delivered: Int, overTLS: Int) {
+    self.name = name
+    self.delivered = delivered
+    self.overTLS = overTLS
+  }
+
+  /// Percent of deliveries over TLS, one decimal, as text ("-" when nothing was delivered).
+  public var share: String {
+    guard delivered > 0 else { return "-" }
+    let tenths = (Swift.min(overTLS, delivered) * 1000 + delivered / 2) / delivered
+    return "\(tenths / 10).\(tenths % 10)%"
+  }
+}
+
 /// Security and health: password guessing, the servers' own complaints, TLS, postscreen,
 /// connections, and what the admin did to the queue. Lists are complete and sorted (most
 /// first); writers cut them with `--top`.
@@ -54,6 +76,10 @@ public struct HealthSection: Sendable, Equatable {
   public var tlsInbound = 0
   public var tlsFailures = 0
   public var tlsByRelay: [NamedRow] = []
+  /// Share of deliveries over TLS per recipient domain and per provider; empty when no
+  /// delivery line said it went over TLS (Postfix logs, or no TLS at all).
+  public var tlsByDomain: [TLSShareRow] = []
+  public var tlsByProvider: [TLSShareRow] = []
   public var pregreet = 0
   public var dnsblRank = 0
   public var hangup = 0
@@ -127,6 +153,7 @@ extension ReportModel {
     h.tlsInbound = e[.tlsInbound]
     h.tlsFailures = e[.tlsFailure]
     h.tlsByRelay = Self.rows(e.tlsByRelay)
+    (h.tlsByDomain, h.tlsByProvider) = Self.tlsShares(a)
     h.pregreet = e[.pregreet]
     h.dnsblRank = e[.dnsblRank]
     h.hangup = e[.hangup]
@@ -181,6 +208,33 @@ extension ReportModel {
     }
     t.days = days.values.sorted { $0.day < $1.day }
     traffic = t
+  }
+
+  /// Delivered and delivered-over-TLS per domain (domains with deliveries) and per provider.
+  static func tlsShares(_ a: Aggregate) -> ([TLSShareRow], [TLSShareRow]) {
+    let tls = a.events.tlsDeliveredByDomain.entries.filter { $0.count > 0 }
+    guard !tls.isEmpty else { return ([], []) }
+    var overTLS: [String: Int] = [:]
+    for t in tls { overTLS[t.name, default: 0] += t.count }
+    var domains: [TLSShareRow] = []
+    var providers: [Provider: (Int, Int)] = [:]
+    for id in 0..<a.domains.count {
+      let name = a.domains.string(Int32(id))
+      let delivered = a.domainCounters[id].delivered
+      let over = overTLS[name] ?? 0
+      guard delivered > 0 || over > 0 else { continue }
+      domains.append(TLSShareRow(name: name, delivered: delivered, overTLS: over))
+      let p = a.domainProviders[id]
+      providers[p, default: (0, 0)].0 += delivered
+      providers[p, default: (0, 0)].1 += over
+    }
+    let order: (TLSShareRow, TLSShareRow) -> Bool = {
+      $0.delivered != $1.delivered ? $0.delivered > $1.delivered : $0.name < $1.name
+    }
+    let byProvider = providers.map { p, n in
+      TLSShareRow(name: p == .none ? "other / self-hosted" : p.displayName, delivered: n.0, overTLS: n.1)
+    }
+    return (domains.sorted(by: order), byProvider.sorted(by: order))
   }
 
   static func rows(_ n: NamedCounts, bySize: Bool = false) -> [NamedRow] {

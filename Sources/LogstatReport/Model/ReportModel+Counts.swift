@@ -71,7 +71,8 @@ enum ReportCounts {
       })),
       ("auth_by_client", named(e.authByClient)), ("auth_by_user", named(e.authByUser)),
       ("connects_by_client", named(e.connectsByClient)), ("log_groups", named(e.logGroups)),
-      ("tls_by_relay", named(e.tlsByRelay)), ("forwarded", .int(e.forwarded)),
+      ("tls_by_relay", named(e.tlsByRelay)), ("tls_delivered_by_domain", named(e.tlsDeliveredByDomain)),
+      ("forwarded", .int(e.forwarded)),
     ])
   }
 

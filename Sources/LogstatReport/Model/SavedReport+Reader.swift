@@ -168,6 +168,7 @@ final class SavedReportReader {
       e.connectsByClient = try named(ev["connects_by_client"])
       e.logGroups = try named(ev["log_groups"])
       e.tlsByRelay = try named(ev["tls_by_relay"])
+      e.tlsDeliveredByDomain = try named(ev["tls_delivered_by_domain"])
       e.forwarded = ev["forwarded"].flatMap(int) ?? 0
     }
     a.restoreEvents(

@@ -46,6 +46,12 @@ public enum JSONWriter {
     })
   }
 
+  static func tlsShares(_ rows: [TLSShareRow], _ o: ReportOptions) -> JSON {
+    .array(o.cut(rows).map {
+      .object([("name", .string($0.name)), ("delivered", .int($0.delivered)), ("over_tls", .int($0.overTLS))])
+    })
+  }
+
   static func health(_ h: HealthSection, _ o: ReportOptions) -> JSON {
     .object([
       ("auth_failures", .int(h.authFailures)),
@@ -60,6 +66,7 @@ public enum JSONWriter {
       ("tls", .object([
         ("outbound_sessions", .int(h.tlsOutbound)), ("inbound_sessions", .int(h.tlsInbound)),
         ("failures", .int(h.tlsFailures)), ("outbound_by_relay", named(h.tlsByRelay, o)),
+        ("delivered_by_domain", tlsShares(h.tlsByDomain, o)), ("delivered_by_provider", tlsShares(h.tlsByProvider, o)),
       ])),
       ("postscreen", .object([
         ("pregreet", .int(h.pregreet)), ("dnsbl_rank", .int(h.dnsblRank)), ("hangup", .int(h.hangup)),

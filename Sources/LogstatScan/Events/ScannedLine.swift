@@ -138,6 +138,8 @@ public struct ScannedLine: Sendable {
   /// A number in the line (`size=`, `S=`, `delay=`) was out of any real range: the field was
   /// dropped (left at -1) and the line is counted as damaged instead of trapping on overflow.
   public var damaged = false
+  /// Exim `=>`/`->` with ` X=cipher`: this delivery went over TLS.
+  public var overTLS = false
 
   /// The largest size (bytes) or delay (milliseconds) taken from a line: 10^15 - 1, a petabyte
   /// or 31,000 years. Anything larger is damage, and sums of such values cannot overflow `Int`.
@@ -177,5 +179,6 @@ public struct ScannedLine: Sendable {
     user = .none
     detail = .none
     damaged = false
+    overTLS = false
   }
 }

@@ -122,6 +122,8 @@ enum EximScanner {
     line.special = specialRecipient(b, line.recipient, line.originalRecipient)
     if status == .sent || status == .suppressed {
       if let h = b.find(" H=", from: i) { readHost(b, h + 3, intoClient: false, &line) }
+      // ` X=TLS1.3:cipher:bits` (before ` C="`, so a reply text cannot fake it).
+      line.overTLS = b.find(" X=", from: i, to: b.find(" C=\"", from: i) ?? b.count) != nil
       if let c = b.find(" C=\"", from: i) {
         let close = b.findLast(Ch.quote, from: c + 4) ?? b.count
         line.replyText = Span(c + 4, Swift.max(c + 4, close))

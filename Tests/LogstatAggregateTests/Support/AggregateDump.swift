@@ -68,7 +68,8 @@ enum AggregateDump {
     rows.append("bytesDelivered=\(a.bytesDelivered)")
     for (label, table) in [
       ("authClient", a.events.authByClient), ("authUser", a.events.authByUser), ("connect", a.events.connectsByClient),
-      ("log", a.events.logGroups), ("tls", a.events.tlsByRelay), ("senderAddr", a.senderAddresses),
+      ("log", a.events.logGroups), ("tls", a.events.tlsByRelay),
+      ("tlsDomain", a.events.tlsDeliveredByDomain), ("senderAddr", a.senderAddresses),
       ("rcptAddr", a.recipientAddresses),
     ] {
       for e in table.entries where e.count > 0 || e.bytes > 0 {

@@ -104,7 +104,9 @@ enum LogScript {
         ? "\(t) \(id) <= <> R=1tXyZa-000Abc-De U=Debian-exim P=local S=\(size)"
         : "\(t) \(id) <= \(s) H=app1.example.net [192.0.2.10] P=esmtps S=\(size) id=\(k)@example.net"
     case 3, 4:
-      return "\(t) \(id) \(variant == 0 ? "->" : "=>") \(r) R=dnslookup T=remote_smtp \(host) C=\"250 2.0.0 OK\""
+      // Every other delivery over TLS (` X=`), as Exim logs it.
+      let tls = kind == 4 ? " X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes" : ""
+      return "\(t) \(id) \(variant == 0 ? "->" : "=>") \(r) R=dnslookup T=remote_smtp \(host)\(tls) C=\"250 2.0.0 OK\""
     case 5, 6:
       return variant % 2 == 0
         ? "\(t) \(id) == \(r) R=dnslookup T=remote_smtp defer (-45) \(host): SMTP error from remote mail server after RCPT TO:<\(r)>: 452 4.2.2 Mailbox full"
