@@ -168,7 +168,11 @@ extension Aggregate {
     case .sent:
       domainCounters[Int(domain)].delay.add(millis: line.delayMillis)
       countCode(dsn, code) { $0.sentAttempts += 1 }
-      if line.overTLS { events.tlsDeliveredByDomain.add(domainPart(address)) }
+      if line.mta == .exim {
+        let name = domainPart(address)
+        events.eximDeliveredByDomain.add(name)
+        if line.overTLS { events.tlsDeliveredByDomain.add(name) }
+      }
       if let t = epoch { countHour(t) { $0.delivered += 1 } }
     case .deferred:
       domainCounters[Int(domain)].deferredAttempts += 1

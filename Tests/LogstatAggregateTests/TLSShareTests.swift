@@ -19,6 +19,7 @@ import Testing
     var a = aggregate(Self.lines)
     a.finish()
     #expect(Self.tls(a) == ["gmail.com": 2])
+    #expect(a.events.eximDeliveredByDomain.entries.map { "\($0.name) \($0.count)" }.sorted() == ["example.org 1", "gmail.com 3"])
     #expect(counters(a, "gmail.com")?.delivered == 3)
     #expect(counters(a, "example.org")?.delivered == 1)
   }

@@ -23,6 +23,9 @@ public struct EventCounters: Sendable, Equatable {
   /// Delivered (sent) lines that went over TLS, per recipient domain (Exim `=>`/`->` with
   /// ` X=`). Postfix logs TLS per session, not per delivery: see `tlsByRelay`.
   public var tlsDeliveredByDomain = NamedCounts()
+  /// Delivered (sent) Exim lines per recipient domain: the lines `tlsDeliveredByDomain` is a
+  /// share of (Postfix deliveries, which say nothing of TLS, are not in it).
+  public var eximDeliveredByDomain = NamedCounts()
   /// Delivered (sent) lines whose text says `forwarded as` (pflogsumm's "forwarded").
   public var forwarded = 0
 
@@ -49,6 +52,7 @@ public struct EventCounters: Sendable, Equatable {
     logGroups.merge(o.logGroups)
     tlsByRelay.merge(o.tlsByRelay)
     tlsDeliveredByDomain.merge(o.tlsDeliveredByDomain)
+    eximDeliveredByDomain.merge(o.eximDeliveredByDomain)
     forwarded += o.forwarded
   }
 }

@@ -210,17 +210,20 @@ extension ReportModel {
     traffic = t
   }
 
-  /// Delivered and delivered-over-TLS per domain (domains with deliveries) and per provider.
+  /// Delivered and delivered-over-TLS Exim lines per domain (domains with deliveries) and per
+  /// provider: both count lines of the MTA that says whether a delivery used TLS.
   static func tlsShares(_ a: Aggregate) -> ([TLSShareRow], [TLSShareRow]) {
     let tls = a.events.tlsDeliveredByDomain.entries.filter { $0.count > 0 }
     guard !tls.isEmpty else { return ([], []) }
     var overTLS: [String: Int] = [:]
     for t in tls { overTLS[t.name, default: 0] += t.count }
+    var eximDelivered: [String: Int] = [:]
+    for t in a.events.eximDeliveredByDomain.entries { eximDelivered[t.name, default: 0] += t.count }
     var domains: [TLSShareRow] = []
     var providers: [Provider: (Int, Int)] = [:]
     for id in 0..<a.domains.count {
       let name = a.domains.string(Int32(id))
-      let delivered = a.domainCounters[id].delivered
+      let delivered = eximDelivered[name] ?? 0
       let over = overTLS[name] ?? 0
       guard delivered > 0 || over > 0 else { continue }
       domains.append(TLSShareRow(name: name, delivered: delivered, overTLS: over))

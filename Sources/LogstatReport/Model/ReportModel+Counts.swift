@@ -72,6 +72,7 @@ enum ReportCounts {
       ("auth_by_client", named(e.authByClient)), ("auth_by_user", named(e.authByUser)),
       ("connects_by_client", named(e.connectsByClient)), ("log_groups", named(e.logGroups)),
       ("tls_by_relay", named(e.tlsByRelay)), ("tls_delivered_by_domain", named(e.tlsDeliveredByDomain)),
+      ("exim_delivered_by_domain", named(e.eximDeliveredByDomain)),
       ("forwarded", .int(e.forwarded)),
     ])
   }

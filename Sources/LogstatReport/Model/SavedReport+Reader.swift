@@ -169,6 +169,7 @@ final class SavedReportReader {
       e.logGroups = try named(ev["log_groups"])
       e.tlsByRelay = try named(ev["tls_by_relay"])
       e.tlsDeliveredByDomain = try named(ev["tls_delivered_by_domain"])
+      e.eximDeliveredByDomain = try named(ev["exim_delivered_by_domain"])
       e.forwarded = ev["forwarded"].flatMap(int) ?? 0
     }
     a.restoreEvents(

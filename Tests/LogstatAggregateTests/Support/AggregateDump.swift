@@ -69,7 +69,8 @@ enum AggregateDump {
     for (label, table) in [
       ("authClient", a.events.authByClient), ("authUser", a.events.authByUser), ("connect", a.events.connectsByClient),
       ("log", a.events.logGroups), ("tls", a.events.tlsByRelay),
-      ("tlsDomain", a.events.tlsDeliveredByDomain), ("senderAddr", a.senderAddresses),
+      ("tlsDomain", a.events.tlsDeliveredByDomain),
+      ("eximDelivered", a.events.eximDeliveredByDomain), ("senderAddr", a.senderAddresses),
       ("rcptAddr", a.recipientAddresses),
     ] {
       for e in table.entries where e.count > 0 || e.bytes > 0 {
