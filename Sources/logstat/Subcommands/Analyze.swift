@@ -84,23 +84,14 @@ struct Analyze: ParsableCommand {
     if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
     // Here, not in run(): a usage error then names `logstat analyze --help`, which holds
     // --since and --until.
-    do {
-      let now = self.now ?? environmentNow() ?? Int64(time(nil))
-      _ = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: LocalZone.current())
-    } catch {
-      throw ValidationError(error.description)
-    }
+    let now = self.now ?? environmentNow() ?? Int64(time(nil))
+    _ = try resolvedWindow(since: since, until: until, now: now, zone: LocalZone.current())
   }
 
   func run() throws {
     let now = self.now ?? environmentNow() ?? Int64(time(nil))
     let zone = LocalZone.current()
-    let window: TimeWindow
-    do {
-      window = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: zone)
-    } catch {
-      throw ValidationError(error.description)
-    }
+    let window = try resolvedWindow(since: since, until: until, now: now, zone: zone)
     var (files, errors, source) = try journal.inputs(inputs)
     for e in errors { printError(e.description) }
     if files.isEmpty {
@@ -185,6 +176,16 @@ func writeStandardError(_ text: String) {
 func environmentNow() -> Int64? {
   guard let raw = getenv("LOGSTAT_NOW") else { return nil }
   return Int64(String(cString: raw))
+}
+
+/// The time window of `--since`/`--until` at `now` in `zone`; a bad expression is a usage
+/// error (exit 64) naming the accepted forms.
+func resolvedWindow(since: String?, until: String?, now: Int64, zone: LocalZone) throws -> TimeWindow {
+  do {
+    return try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: zone)
+  } catch {
+    throw ValidationError(error.description)
+  }
 }
 
 /// The number of cores online.

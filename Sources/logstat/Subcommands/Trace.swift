@@ -63,18 +63,16 @@ struct Trace: ParsableCommand {
     if TraceKey(key) == nil {
       throw ValidationError("KEY must be an address, queue ID or Message-ID without spaces, e.g. logstat trace user@example.com")
     }
+    // Here, not only in run(): a usage error then names `logstat trace --help`.
+    let now = self.now ?? environmentNow() ?? Int64(time(nil))
+    _ = try resolvedWindow(since: since, until: until, now: now, zone: LocalZone.current())
   }
 
   func run() throws {
     guard let traceKey = TraceKey(key) else { throw ExitCode.validationFailure }
     let now = self.now ?? environmentNow() ?? Int64(time(nil))
     let zone = LocalZone.current()
-    let window: TimeWindow
-    do {
-      window = try TimeExpression.resolveWindow(since: since, until: until, now: now, zone: zone)
-    } catch {
-      throw ValidationError(error.description)
-    }
+    let window = try resolvedWindow(since: since, until: until, now: now, zone: zone)
     var (files, errors, _) = try journal.inputs(inputs)
     // A trace reads its inputs twice; standard input can be read once, so it is kept aside.
     let spool = try files.contains(where: \.isStandardInput) ? StandardInputSpool() : nil
