@@ -37,7 +37,7 @@ enum HTMLChart {
     let gap = slot > 4 ? 1.0 : 0
     var out = svgOpen(width, height, "Outcomes per \(series.bucketName)")
     out += legend([delivered, bounced, expired], x: left, y: 14)
-    out += lineLegend([deferred, rejected], x: left + 330, y: 14)
+    out += legend([deferred, rejected], x: left + 330, y: 14, asLines: true)
     out += axis(left: left, top: top, plotW: plotW, plotH: plotH, scaleTop: scaleTop)
     func yOf(_ v: Int) -> Double { top + plotH - Double(v) / Double(scaleTop) * plotH }
     for (k, b) in series.buckets.enumerated() where b.total > 0 {
@@ -64,18 +64,6 @@ enum HTMLChart {
       out += "<text x=\"\(f(x))\" y=\"\(f(top + plotH + 18))\" font-size=\"11\" fill=\"#444\" text-anchor=\"middle\">\(esc(tick.label))</text>\n"
     }
     return out + "</svg>\n"
-  }
-
-  /// A legend of series drawn as lines.
-  static func lineLegend(_ series: [Series], x: Double, y: Double) -> String {
-    var out = ""
-    var at = x
-    for s in series {
-      out += "<line x1=\"\(f(at))\" y1=\"\(f(y - 4))\" x2=\"\(f(at + 14))\" y2=\"\(f(y - 4))\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
-      out += "<text x=\"\(f(at + 18))\" y=\"\(f(y))\" font-size=\"12\" fill=\"#333\">\(esc(s.name)) (line)</text>"
-      at += 60 + Double(s.name.count) * 6.6
-    }
-    return out + "\n"
   }
 
   /// Per problem domain, two bars never stacked together: its recipients that did not get
@@ -155,13 +143,21 @@ enum HTMLChart {
       + "<title>\(esc(title))</title><rect x=\"0\" y=\"0\" width=\"\(f(width))\" height=\"\(f(height))\" fill=\"#ffffff\"/>\n"
   }
 
-  static func legend(_ series: [Series], x: Double, y: Double) -> String {
+  /// A legend: a swatch and a name per series; `asLines` draws a stroke (series drawn as lines)
+  /// instead of a filled square (stacked bars).
+  static func legend(_ series: [Series], x: Double, y: Double, asLines: Bool = false) -> String {
     var out = ""
     var at = x
     for s in series {
-      out += "<rect x=\"\(f(at))\" y=\"\(f(y - 9))\" width=\"10\" height=\"10\" fill=\"\(s.color)\"/>"
-      out += "<text x=\"\(f(at + 14))\" y=\"\(f(y))\" font-size=\"12\" fill=\"#333\">\(esc(s.name))</text>"
-      at += 24 + Double(s.name.count) * 6.6
+      if asLines {
+        out += "<line x1=\"\(f(at))\" y1=\"\(f(y - 4))\" x2=\"\(f(at + 14))\" y2=\"\(f(y - 4))\" stroke=\"\(s.color)\" stroke-width=\"2\"/>"
+        out += "<text x=\"\(f(at + 18))\" y=\"\(f(y))\" font-size=\"12\" fill=\"#333\">\(esc(s.name)) (line)</text>"
+        at += 60 + Double(s.name.count) * 6.6
+      } else {
+        out += "<rect x=\"\(f(at))\" y=\"\(f(y - 9))\" width=\"10\" height=\"10\" fill=\"\(s.color)\"/>"
+        out += "<text x=\"\(f(at + 14))\" y=\"\(f(y))\" font-size=\"12\" fill=\"#333\">\(esc(s.name))</text>"
+        at += 24 + Double(s.name.count) * 6.6
+      }
     }
     return out + "\n"
   }
