@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
+    .library(name: "LogstatRun", targets: ["LogstatRun"]),
     .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
     .library(name: "LogstatReport", targets: ["LogstatReport"]),
     .library(name: "LogstatHistory", targets: ["LogstatHistory"]),
@@ -47,15 +48,26 @@ let package = Package(
     .target(
       name: "LogstatAggregate", dependencies: ["LogstatScan", "LogstatClassify"],
       swiftSettings: swiftSettings),
+    // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
+    // messages), as plain values. Engine produces them and Report formats them; neither imports
+    // the other.
+    .target(
+      name: "LogstatRun",
+      dependencies: ["LogstatSource", "LogstatScan", "LogstatClassify", "LogstatAggregate"],
+      swiftSettings: swiftSettings),
     // Engine: runs a plan over inputs and returns the merged aggregate.
     .target(
       name: "LogstatEngine",
-      dependencies: ["LogstatSource", "LogstatScan", "LogstatAggregate", "LogstatTime"],
+      dependencies: [
+        "LogstatSource", "LogstatScan", "LogstatClassify", "LogstatAggregate", "LogstatTime", "LogstatRun",
+      ],
       swiftSettings: swiftSettings),
     // Reports: an immutable model and one writer per format.
     .target(
       name: "LogstatReport",
-      dependencies: ["LogstatEngine", "LogstatAggregate", "LogstatScan", "LogstatClassify", "LogstatTime"],
+      dependencies: [
+        "LogstatRun", "LogstatSource", "LogstatAggregate", "LogstatScan", "LogstatClassify", "LogstatTime",
+      ],
       swiftSettings: swiftSettings),
     // Alerts: sudden rises of blocks, bounces and deferrals against a baseline. Pure logic.
     .target(
@@ -65,7 +77,7 @@ let package = Package(
     .target(
       name: "LogstatHistory",
       dependencies: [
-        "LogstatAlerts", "LogstatAggregate", "LogstatClassify", "LogstatTime",
+        "LogstatAggregate", "LogstatClassify", "LogstatTime",
         .product(name: "GRDB", package: "GRDB.swift"),
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ],
@@ -73,7 +85,8 @@ let package = Package(
     .executableTarget(
       name: "logstat",
       dependencies: [
-        "LogstatEngine", "LogstatReport", "LogstatClassify", "LogstatHistory", "LogstatAlerts",
+        "LogstatSource", "LogstatScan", "LogstatClassify", "LogstatTime", "LogstatAggregate", "LogstatRun",
+        "LogstatEngine", "LogstatReport", "LogstatHistory", "LogstatAlerts",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ],
       swiftSettings: swiftSettings),
@@ -96,17 +109,29 @@ let package = Package(
       ]),
     .testTarget(
       name: "LogstatEngineTests",
-      dependencies: ["LogstatEngine", "LogstatReport", "LogstatHistory", "logstat-gen"],
+      dependencies: [
+        "LogstatSource", "LogstatScan", "LogstatTime", "LogstatAggregate", "LogstatRun", "LogstatEngine",
+        "LogstatReport",
+        "LogstatHistory", "logstat-gen",
+      ],
       exclude: ["RealCorpus"]),
     .testTarget(
-      name: "LogstatReportTests", dependencies: ["LogstatReport", "LogstatEngine"], exclude: ["Golden"]),
+      name: "LogstatReportTests",
+      dependencies: [
+        "LogstatScan", "LogstatClassify", "LogstatTime", "LogstatAggregate", "LogstatRun", "LogstatReport",
+        "LogstatEngine",
+      ],
+      exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),
     .testTarget(name: "LogstatGenTests", dependencies: ["logstat-gen"]),
-    .testTarget(name: "LogstatAlertsTests", dependencies: ["LogstatAlerts", "LogstatClassify"]),
+    .testTarget(
+      name: "LogstatAlertsTests",
+      dependencies: ["LogstatAlerts", "LogstatAggregate", "LogstatClassify", "LogstatTime"]),
     .testTarget(
       name: "LogstatHistoryTests",
       dependencies: [
-        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatEngine", "LogstatSource", "logstat",
+        "LogstatHistory", "LogstatAlerts", "LogstatAggregate", "LogstatEngine", "LogstatRun", "LogstatSource",
+        "LogstatTime", "logstat",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
   ]

@@ -1,5 +1,6 @@
 import Foundation
 import LogstatAggregate
+import LogstatRun
 import LogstatSource
 import LogstatTime
 

@@ -5,6 +5,7 @@
 #endif
 import LogstatAggregate
 import LogstatClassify
+import LogstatRun
 import LogstatScan
 import LogstatSource
 import LogstatTime

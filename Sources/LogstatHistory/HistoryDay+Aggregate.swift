@@ -83,12 +83,6 @@ extension HistoryDay {
     return "\(pad(date.year, 4))-\(pad(date.month, 2))-\(pad(date.day, 2))"
   }
 
-  /// True when day name `a` is an earlier date than `b`: as dates, not as text, so that
-  /// `9999-12-31` comes before `10000-01-10` (a longer year is a later one).
-  public static func isEarlier(_ a: String, _ b: String) -> Bool {
-    a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
-  }
-
   static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return String(repeating: "0", count: Swift.max(0, width - digits.count)) + digits

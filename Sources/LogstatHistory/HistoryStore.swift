@@ -1,3 +1,4 @@
+import LogstatAggregate
 /// Where per-day aggregates are kept between runs: a SQLite file (`SQLiteHistoryStore`) or a
 /// PostgreSQL database shared by several hosts (`PostgresHistoryStore`); see `HistoryStores.open`.
 ///

@@ -1,3 +1,4 @@
+import LogstatAggregate
 import PostgresNIO
 
 extension PostgresHistoryStore {

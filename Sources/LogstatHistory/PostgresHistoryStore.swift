@@ -1,4 +1,3 @@
-import Logging
 import PostgresNIO
 
 /// Whose rows baselines, alerts, `logstat history` and pruning look at in a shared database.

@@ -1,4 +1,5 @@
 import GRDB
+import LogstatAggregate
 
 extension SQLiteHistoryStore {
   /// The stored days with `from <= day < until`, oldest first, rows sorted.

@@ -1,4 +1,5 @@
 import GRDB
+import LogstatAggregate
 
 extension SQLiteHistoryStore {
   /// Stores `days` and the run in one immediate transaction. A complete day replaces what is

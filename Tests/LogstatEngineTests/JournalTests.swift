@@ -1,6 +1,7 @@
 import Foundation
 import LogstatEngine
 import LogstatReport
+import LogstatRun
 import LogstatSource
 import LogstatTime
 import Testing

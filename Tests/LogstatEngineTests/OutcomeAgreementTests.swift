@@ -6,6 +6,8 @@ import LogstatTime
 import Testing
 
 @testable import logstat_gen
+import LogstatRun
+import LogstatAggregate
 
 /// The timeline, the per-day table, the history rows and the summary are views of the same
 /// counts: for every outcome they must add up to the same number (a Postfix expiry names its

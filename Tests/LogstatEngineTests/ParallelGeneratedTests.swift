@@ -4,6 +4,7 @@ import LogstatReport
 import Testing
 
 @testable import logstat_gen
+import LogstatRun
 
 /// A generated log (about `bytes` long) written to a scratch directory, with its truth.
 struct GeneratedLog {

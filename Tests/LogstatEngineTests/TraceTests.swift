@@ -1,5 +1,6 @@
 import Foundation
 import LogstatEngine
+import LogstatRun
 import LogstatScan
 import LogstatSource
 import LogstatTime

@@ -1,4 +1,5 @@
 import Foundation
+import LogstatAggregate
 import LogstatAlerts
 import LogstatEngine
 import LogstatHistory

@@ -3,6 +3,7 @@ import GRDB
 import Testing
 
 @testable import LogstatHistory
+import LogstatAggregate
 
 /// A day of `attempts` sent lines to example.com (and one code row), complete unless `partial`.
 func day(_ name: String, attempts: Int, partial: Bool = false, list: String? = nil) -> HistoryDay {

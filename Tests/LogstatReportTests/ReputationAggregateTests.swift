@@ -7,6 +7,7 @@ import LogstatTime
 import Testing
 
 @testable import LogstatReport
+import LogstatRun
 
 /// Runs the real aggregate over sample lines, so the reputation and hygiene data the report
 /// shows is checked end to end, and merges are checked to be associative.

@@ -1,4 +1,5 @@
 import LogstatClassify
+import LogstatRun
 import LogstatScan
 import LogstatSource
 import LogstatTime

@@ -1,4 +1,5 @@
 import LogstatClassify
+import LogstatRun
 import LogstatScan
 import LogstatSource
 import LogstatTime
@@ -54,20 +55,4 @@ public enum Tracer {
     }
     return state.result(searched: range)
   }
-}
-
-/// What a trace found.
-public struct TraceResult: Sendable {
-  public var key: TraceKey
-  /// Matching messages, ordered by their first line's time (input order on ties).
-  public var messages: [TracedMessage]
-  /// The inputs, in reading order (events name them by index).
-  public var inputs: [InputFile]
-  /// Inputs that could not be read whole, with the error (lines before it were searched).
-  public var errors: [InputError]
-  /// Inputs skipped unread because they lie outside the time window.
-  public var skipped: [Int]
-
-  /// True when some input could not be read whole.
-  public var isPartial: Bool { !errors.isEmpty }
 }

@@ -1,7 +1,8 @@
 import LogstatAggregate
 import LogstatClassify
-import LogstatEngine
+import LogstatRun
 import LogstatScan
+import LogstatSource
 import LogstatTime
 
 extension ReportModel {

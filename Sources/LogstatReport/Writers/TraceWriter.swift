@@ -1,6 +1,7 @@
 import LogstatClassify
-import LogstatEngine
+import LogstatRun
 import LogstatScan
+import LogstatSource
 import LogstatTime
 
 /// Writes what `logstat trace` found: a readable story per message, or one JSON document

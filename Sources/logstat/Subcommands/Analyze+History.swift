@@ -1,8 +1,10 @@
 import ArgumentParser
+import LogstatAggregate
 import LogstatAlerts
 import LogstatEngine
 import LogstatHistory
 import LogstatReport
+import LogstatRun
 import LogstatTime
 
 #if canImport(Glibc)

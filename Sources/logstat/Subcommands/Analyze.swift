@@ -1,6 +1,7 @@
 import ArgumentParser
 import LogstatEngine
 import LogstatReport
+import LogstatRun
 import LogstatSource
 import LogstatTime
 

@@ -1,4 +1,5 @@
 import LogstatEngine
+import LogstatRun
 import LogstatTime
 
 /// The one line on standard error when a run counted no mail event: a nightly job must hear

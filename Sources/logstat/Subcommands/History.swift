@@ -1,4 +1,5 @@
 import ArgumentParser
+import LogstatAggregate
 import LogstatHistory
 import LogstatTime
 

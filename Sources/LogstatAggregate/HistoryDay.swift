@@ -1,4 +1,7 @@
-/// One local calendar day of delivery counts, as history stores it.
+/// One local calendar day of delivery counts, as history stores it and alerts read it back.
+///
+/// Plain values only: it lives here, below both LogstatHistory (which stores it) and
+/// LogstatAlerts (which builds a `Baseline` from it), so that neither imports the other.
 ///
 /// Counts are delivery lines (attempts): every sent, deferred, bounced or expired line, by
 /// recipient domain, status and reason. Final outcomes per recipient are not dated (a message's
@@ -30,6 +33,12 @@ public struct HistoryDay: Sendable, Equatable {
 
   /// Delivery lines of the day: what decides whether a partial day may replace a stored one.
   public var attempts: Int { rows.reduce(0) { $0 + $1.count } }
+
+  /// True when day name `a` is an earlier date than `b`: as dates, not as text, so that
+  /// `9999-12-31` comes before `10000-01-10` (a longer year is a later one).
+  public static func isEarlier(_ a: String, _ b: String) -> Bool {
+    a.utf8.count != b.utf8.count ? a.utf8.count < b.utf8.count : a < b
+  }
 }
 
 /// Delivery lines of one recipient domain on one day with one outcome and reason.

@@ -1,5 +1,4 @@
 import LogstatAggregate
-import LogstatAlerts
 import LogstatClassify
 
 extension Baseline {
