@@ -15,6 +15,7 @@ let package = Package(
     .executable(name: "logstat-gen", targets: ["logstat-gen"]),
     // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
+    .library(name: "LogstatCodes", targets: ["LogstatCodes"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
@@ -38,15 +39,18 @@ let package = Package(
       name: "LogstatSource", dependencies: ["CZlib", "CSystemd", "LogstatTime"], swiftSettings: swiftSettings),
     // memmem from the C library (glibc declares it only under _GNU_SOURCE).
     .systemLibrary(name: "CStringSearch"),
+    // The one parser of SMTP reply codes (basic `550`, enhanced `5.7.1`) and the packed form the
+    // counts key on; shared by the scanner, the classifier and the counts. Standard library only.
+    .target(name: "LogstatCodes", swiftSettings: swiftSettings),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).
-    .target(name: "LogstatScan", dependencies: ["CStringSearch"], swiftSettings: swiftSettings),
+    .target(name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
-    .target(name: "LogstatClassify", swiftSettings: swiftSettings),
+    .target(name: "LogstatClassify", dependencies: ["LogstatCodes"], swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
     .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
-      name: "LogstatAggregate", dependencies: ["LogstatScan", "LogstatClassify"],
+      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify"],
       swiftSettings: swiftSettings),
     // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
     // messages), as plain values. Engine produces them and Report formats them; neither imports
@@ -97,10 +101,10 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
-    .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan"]),
+    .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(
-      name: "LogstatClassifyTests", dependencies: ["LogstatClassify"], exclude: ["Corpus"]),
+      name: "LogstatClassifyTests", dependencies: ["LogstatClassify", "LogstatCodes"], exclude: ["Corpus"]),
     .testTarget(
       name: "LogstatAggregateTests",
       dependencies: [
@@ -110,7 +114,7 @@ let package = Package(
     .testTarget(
       name: "LogstatEngineTests",
       dependencies: [
-        "LogstatSource", "LogstatScan", "LogstatTime", "LogstatAggregate", "LogstatRun", "LogstatEngine",
+        "LogstatSource", "LogstatScan", "LogstatClassify", "LogstatTime", "LogstatAggregate", "LogstatRun", "LogstatEngine",
         "LogstatReport",
         "LogstatHistory", "logstat-gen",
       ],

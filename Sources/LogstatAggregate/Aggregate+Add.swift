@@ -160,8 +160,7 @@ extension Aggregate {
     resolveProvider(domain, line, b, address)
     if let verdict { noteVerdict(verdict, line, b, address: address, domain: domain, epoch: epoch) }
     if let list = verdict?.blocklist { noteListing(list, line, b, domain: domain, epoch: epoch) }
-    var dsn = DSNCode.pack(b, line.dsn)
-    if dsn == 0 { dsn = DSNCode.pack(b, line.textDSN) }
+    let dsn = line.enhancedCode
     let code = line.replyCode
     domainCounters[Int(domain)].attempts += 1
     switch line.status {
@@ -321,7 +320,7 @@ extension Aggregate {
       inboundReasons[verdict.reason] += 1
       if let list = verdict.blocklist { blocklists[list, default: BlocklistStats()].note(epoch, domain: nil) }
     }
-    let dsn = DSNCode.pack(b, line.textDSN)
+    let dsn = line.enhancedCode
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
     if !client.isEmpty { noteInboundClient(b.slice(client), verdict?.reason ?? .other) }

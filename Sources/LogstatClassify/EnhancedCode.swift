@@ -1,3 +1,5 @@
+import LogstatCodes
+
 /// An RFC 3463 enhanced status code, `class.subject.detail` (e.g. 5.7.509).
 ///
 /// Stored in three small integers so that it is cheap to hash, sort and count.
@@ -50,34 +52,28 @@ public struct EnhancedCode: Hashable, Sendable, Comparable, CustomStringConverti
     (lhs.klass, lhs.subject, lhs.detail) < (rhs.klass, rhs.subject, rhs.detail)
   }
 
-  /// Reads a code starting at `start`: one class digit, '.', 1-3 digits, '.', 1-3 digits.
+  /// The code of a packed value (`EnhancedPacked`), nil for 0 or a value outside the ranges.
+  public init?(packed: UInt32) {
+    guard packed != 0 else { return nil }
+    self.init(
+      klass: Int(EnhancedPacked.klass(packed)), subject: Int(EnhancedPacked.subject(packed)),
+      detail: Int(EnhancedPacked.detail(packed)))
+  }
+
+  /// The code packed as the counts and scanned lines keep it (`EnhancedPacked`).
+  public var packed: UInt32 {
+    EnhancedPacked.pack(klass: UInt32(klass), subject: UInt32(subject), detail: UInt32(detail))
+  }
+
+  /// Reads a code starting at `start` with `SMTPCodeParser.enhanced` (the one grammar the
+  /// scanner and the counts use too): one class digit, '.', 1-3 digits, '.', 1-3 digits.
   ///
-  /// Returns the code and how many bytes it spans; does not look at what surrounds it.
+  /// Returns the code and how many bytes it spans; does not look at what precedes it.
   @inlinable
   static func scan(_ bytes: UnsafeRawBufferPointer, from start: Int) -> (EnhancedCode, Int)? {
-    let end = bytes.count
-    var i = start
-    guard start >= 0, start + 5 <= end else { return nil }  // shortest form is "5.1.1"
-    let k = Int(bytes[i]) &- 48
-    guard k == 2 || k == 4 || k == 5 else { return nil }
-    i += 1
-    var parts = (0, 0)
-    for part in 0..<2 {
-      guard i < end, bytes[i] == UInt8(ascii: ".") else { return nil }
-      i += 1
-      var value = 0
-      var digits = 0
-      while i < end, digits < 4 {
-        let d = Int(bytes[i]) &- 48
-        guard d >= 0, d <= 9 else { break }
-        value = value * 10 + d
-        digits += 1
-        i += 1
-      }
-      guard digits >= 1, digits <= 3 else { return nil }
-      if part == 0 { parts.0 = value } else { parts.1 = value }
-    }
-    guard let code = EnhancedCode(klass: k, subject: parts.0, detail: parts.1) else { return nil }
-    return (code, i - start)
+    guard let (packed, length) = SMTPCodeParser.enhanced(bytes, at: start, end: bytes.count),
+      let code = EnhancedCode(packed: packed)
+    else { return nil }
+    return (code, length)
   }
 }

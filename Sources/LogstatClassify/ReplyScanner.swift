@@ -1,3 +1,5 @@
+import LogstatCodes
+
 /// One pass over a reply: normalise into the buffer, find the codes, and run the phrase DFA.
 ///
 /// Bytes are lower-cased and whitespace collapsed as they are written. When a token ends, and
@@ -202,15 +204,12 @@ struct ReplyScanner {
     return true
   }
 
-  /// A reply code `[245][0-5][0-9]` at `p`.
+  /// A reply code at `p` (`SMTPCodeParser.basic`: the grammar the scanner and counts use).
   @inline(__always)
   func replyCode(at p: Int, end: Int) -> UInt16? {
-    guard p &+ 3 <= end else { return nil }
-    let a = out[p] &- 48
-    let b = out[p &+ 1] &- 48
-    let c = out[p &+ 2] &- 48
-    guard a == 2 || a == 4 || a == 5, b <= 5, c <= 9 else { return nil }
-    return UInt16(a) * 100 + UInt16(b) * 10 + UInt16(c)
+    // Safe because: `out` holds at least `end` normalised bytes and the parser reads only
+    // inside `p..<end`.
+    SMTPCodeParser.basic(UnsafeRawBufferPointer(start: out, count: end), at: p, end: end)
   }
 
   /// An enhanced code filling exactly `start..<end`.

@@ -1,3 +1,5 @@
+import LogstatCodes
+
 /// The SMTP step a reply answered, read from our MTA's wrapper words around it.
 ///
 /// The step says whom a refusal is about: after `MAIL FROM` our sender or IP, after `RCPT TO`
@@ -103,7 +105,7 @@ struct ReplyStructure {
         if i >= 4, i > s.start, isQuoteOpener(t, i), let close = lastQuote(t, after: i + 1, before: s.end) {
           s.start = i + 1
           s.end = close
-          s.quotedCode = UInt16(t[i - 4] - 0x30) * 100 + UInt16(t[i - 3] - 0x30) * 10 + UInt16(t[i - 2] - 0x30)
+          s.quotedCode = SMTPCodeParser.basic(t, at: i - 4, end: i - 1) ?? 0
         }
       default: break
       }
@@ -157,14 +159,15 @@ struct ReplyStructure {
     return nil
   }
 
-  /// The first `[245]dd` reply code at or after `p` that starts a word after `: `.
+  /// The first reply code (`SMTPCodeParser.basic`) at or after `p` that starts a word after `: `.
   static func firstReplyCode(_ t: UnsafeRawBufferPointer, from p: Int) -> Int? {
     var k = p
     while k + 3 < t.count {
       if t[k] == 0x3A, t[k + 1] == 0x20 {
         let c = k + 2
-        if c + 3 <= t.count, t[c] == 0x32 || t[c] == 0x34 || t[c] == 0x35, isDigit(t[c + 1]),
-          isDigit(t[c + 2]), c + 3 == t.count || t[c + 3] == 0x20 || t[c + 3] == 0x2D
+        let after = c + SMTPCodeParser.basicLength
+        if SMTPCodeParser.basic(t, at: c, end: t.count) != nil,
+          after == t.count || t[after] == 0x20 || t[after] == 0x2D
         {
           return c
         }

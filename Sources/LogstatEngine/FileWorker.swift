@@ -88,7 +88,7 @@ final class FileWorker {
     default:
       return nil
     }
-    let dsn = line.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(line.dsn))
+    let dsn = EnhancedCode(packed: line.fieldDSN)
     let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
     // The wrapper, when the scanner kept one, tells the classifier the SMTP step.
     let text = line.replyContext.isEmpty ? line.replyText : line.replyContext

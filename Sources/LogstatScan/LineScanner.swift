@@ -25,5 +25,6 @@ public enum LineScanner {
     }
     if !out.replyText.isEmpty { ReplyCodes.read(b, into: &out) }
     return out.kind
+    if out.fieldDSN != 0 { out.enhancedCode = out.fieldDSN }
   }
 }

@@ -152,7 +152,7 @@ final class TraceState {
   }
 
   private func classify(_ l: ScannedLine, _ b: UnsafeRawBufferPointer) -> Classification {
-    let dsn = l.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(l.dsn))
+    let dsn = EnhancedCode(packed: l.fieldDSN)
     let relay = l.relayHost.isEmpty ? nil : b.slice(l.relayHost)
     return classifier.classify(text: b.slice(l.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
   }

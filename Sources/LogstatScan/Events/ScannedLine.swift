@@ -109,6 +109,9 @@ public struct ScannedLine: Sendable {
   public var delayMillis = -1
   /// The `dsn=` value (Postfix) or nothing (Exim keeps codes in the text).
   public var dsn: Span = .none
+  /// The `dsn=` value parsed (`SMTPCodeParser`), packed (`EnhancedPacked`); 0 when absent or
+  /// not a code. What the classifier is given as the delivery's DSN.
+  public var fieldDSN: UInt32 = 0
   public var status: DeliveryStatus = .none
   /// The server's reply or the MTA's explanation, as written.
   public var replyText: Span = .none
@@ -119,6 +122,10 @@ public struct ScannedLine: Sendable {
   public var replyCode = 0
   /// An enhanced status code written in the reply text (`5.7.1`, `#5.1.0`), if any.
   public var textDSN: Span = .none
+  /// The line's one enhanced status code, packed (`EnhancedPacked`): the `dsn=` value, else
+  /// the one in the reply text; 0 for none. What the counts count, so they and the reasons
+  /// come from the same parse.
+  public var enhancedCode: UInt32 = 0
   /// Message size in bytes, or -1.
   public var size = -1
   /// Client of an inbound reject: host name and IP address.
@@ -165,11 +172,13 @@ public struct ScannedLine: Sendable {
     relayIP = .none
     delayMillis = -1
     dsn = .none
+    fieldDSN = 0
     status = .none
     replyText = .none
     replyContext = .none
     replyCode = 0
     textDSN = .none
+    enhancedCode = 0
     size = -1
     clientHost = .none
     clientIP = .none

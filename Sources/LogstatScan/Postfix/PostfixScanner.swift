@@ -1,3 +1,5 @@
+import LogstatCodes
+
 /// Reads the body of a Postfix line (after `program[pid]: `) into a `ScannedLine`.
 enum PostfixScanner {
   static func scan(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
@@ -102,6 +104,7 @@ enum PostfixScanner {
         break
       }
       i = end
+        line.fieldDSN = SMTPCodeParser.wholeEnhanced(b, from: v.start, to: v.end)
     }
   }
 
