@@ -234,7 +234,10 @@ extension Aggregate {
     open[i].recipients[k].lastCounted = counted
     open[i].recipients[k].expiredByMessage = false
     // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
-    if line.status != .expired || open[i].recipients[k].deferrals == 0 {
+    // A delivered line has no failure reason: it keeps the earlier one too, as a merge of
+    // partials split between the two does.
+    let delivered = line.status == .sent || line.status == .suppressed
+    if !delivered, line.status != .expired || open[i].recipients[k].deferrals == 0 {
       open[i].recipients[k].lastReason = UInt8(reason.ordinal)
     }
   }

@@ -17,13 +17,13 @@ extension Aggregate {
         sender.delivered += 1
       case .bounced:
         domainCounters[d].bounced += 1
-        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
-        if Reason.at(Int(r.lastReason)).isHard { domainCounters[d].hardBounces += 1 }
+        domainCounters[d].failedReasons.add(ordinal: r.reason.ordinal)
+        if r.reason.isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
         domainCounters[d].expired += 1
-        domainCounters[d].failedReasons.add(ordinal: Int(r.lastReason))
+        domainCounters[d].failedReasons.add(ordinal: r.reason.ordinal)
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
         if r.expiredByMessage { countMessageExpiry(r, at: state.expiredAt) }
@@ -70,7 +70,7 @@ extension Aggregate {
     domainHours.add(
       DomainHourKey(
         hour: Swift.max(0, t / 3600), domain: r.domain, status: .expired,
-        reason: Reason.at(Int(r.lastReason))))
+        reason: r.reason))
   }
 
   /// Joins `later`, the aggregate of the input that follows this one, onto this one.

@@ -83,7 +83,7 @@ extension Aggregate {
   mutating func noteSenderHardBounces(_ state: MessageState) {
     var hard = 0
     for r in state.recipients where r.lastCounted && r.last == .bounced {
-      if Reason.at(Int(r.lastReason)).isHard { hard += 1 }
+      if r.reason.isHard { hard += 1 }
     }
     if hard > 0 { senderHardBounces[state.sender, default: 0] += hard }
   }

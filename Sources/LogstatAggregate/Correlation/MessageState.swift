@@ -12,8 +12,14 @@ struct RecipientState: Sendable {
   /// Packed enhanced status code of the last attempt (see `DSNCode`), 0 if none.
   var lastDSN: UInt32 = 0
   var lastReplyCode: UInt16 = 0
-  /// Reason of the last attempt (`Reason.ordinal`).
-  var lastReason: UInt8 = UInt8(Reason.other.ordinal)
+  /// Reason of the last failed attempt (`Reason.ordinal`), or `noReason` while this partial
+  /// saw none: a delivered line has no failure reason, so it must not replace one (or, when
+  /// partials are merged, the reason an earlier partial saw).
+  var lastReason: UInt8 = RecipientState.noReason
+  static let noReason = UInt8.max
+
+  /// The reason a failed outcome is counted under (`other` when no line gave one).
+  var reason: Reason { lastReason == Self.noReason ? .other : Reason.at(Int(lastReason)) }
   /// The last status was seen inside the time window, so the outcome is counted.
   var lastCounted = false
   /// Deferrals seen inside the time window.
@@ -136,7 +142,7 @@ struct MessageState: Sendable {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
-        if !keepReason { recipients[k].lastReason = r.lastReason }
+        if !keepReason, r.lastReason != RecipientState.noReason { recipients[k].lastReason = r.lastReason }
         recipients[k].lastCounted = r.lastCounted
         recipients[k].expiredByMessage = r.expiredByMessage
       }

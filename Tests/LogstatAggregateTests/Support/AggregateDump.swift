@@ -1,4 +1,5 @@
 import LogstatAggregate
+import LogstatClassify
 import LogstatScan
 
 /// Builds aggregates from log lines and writes every public counter of one as sorted text,
@@ -8,18 +9,38 @@ enum AggregateDump {
   /// whether it is read in the whole log or in a part of it.
   static func epoch(_ k: Int) -> Int64 { 1_795_300_000 + Int64(k) * 97 }
 
-  /// The aggregate of `lines[range]` (not finished), each line with its global epoch.
+  /// The aggregate of `lines[range]` (not finished), each line with its global epoch and, as
+  /// the engine gives it, the classification of its reply (so reasons, providers, blocklists
+  /// and their hour cells are counted too).
   static func aggregate(_ lines: [[UInt8]], _ range: Range<Int>, startsInput: Bool = false) -> Aggregate {
     var a = Aggregate()
     a.startsInput = startsInput
     var scanned = ScannedLine()
+    // One classifier per part: it keeps a cache and a buffer, and tests run in parallel.
+    let classifier = ReplyClassifier()
     for k in range {
       lines[k].withUnsafeBytes { b in
         LineScanner.scan(b, into: &scanned)
-        a.add(scanned, bytes: b, epoch: epoch(k))
+        a.add(scanned, bytes: b, epoch: epoch(k), verdict: verdict(scanned, b, classifier))
       }
     }
     return a
+  }
+
+  /// The classification the engine makes of a line (`FileWorker.classify`: failed deliveries,
+  /// inbound rejects).
+  static func verdict(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, _ classifier: ReplyClassifier
+  ) -> Classification? {
+    switch line.kind {
+    case .delivery where line.status == .deferred || line.status == .bounced || line.status == .expired: break
+    case .inboundReject: break
+    default: return nil
+    }
+    let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
+    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
+    return classifier.classify(
+      text: b.slice(text), dsn: EnhancedCode(packed: line.fieldDSN), relayHost: relay, recipientDomain: nil)
   }
 
   /// `parts` merged left to right, then finished.
@@ -66,6 +87,32 @@ enum AggregateDump {
     }
     rows.append("events \(a.events.byEvent) special=\(a.events.special) fwd=\(a.events.forwarded)")
     rows.append("bytesDelivered=\(a.bytesDelivered)")
+    // Reasons, providers, blocklists and the hour cells history and alerts read.
+    rows.append("inboundReasons \(reasons(a.inboundReasons))")
+    for id in 0..<a.domains.count {
+      let name = a.domains.string(Int32(id))
+      let provider = id < a.domainProviders.count ? a.domainProviders[id].rawValue : "-"
+      let c = a.domainCounters[id]
+      if c.attempts + c.recipients + c.rejected == 0 { continue }
+      rows.append(
+        "domainReasons \(name) provider=\(provider) deferred=\(reasons(c.deferredReasons)) failed=\(reasons(c.failedReasons))")
+    }
+    for (list, stats) in a.blocklists { rows.append("blocklist \(list.rawValue) \(blocklist(stats, a))") }
+    for (key, stats) in a.listings {
+      rows.append("listing \(key.blocklist.rawValue) \(key.address) \(blocklist(stats, a))")
+    }
+    for (client, n) in a.inboundClientReasons { rows.append("clientReason \(client.client) \(client.reason.rawValue)=\(n)") }
+    a.domainHours.forEachDomainCell { key, n in
+      rows.append(
+        "domainHour \(key.hour) \(a.domains.string(key.domain)) \(key.status.name) \(key.reason?.rawValue ?? "-")=\(n)")
+    }
+    for cell in a.domainHours.codeCells {
+      rows.append("codeHour \(cell.key.hour) \(cell.key.status.name) \(cell.key.code)=\(cell.count)")
+    }
+    for cell in a.domainHours.blocklistCells {
+      rows.append("blocklistHour \(cell.hour) \(cell.blocklist.rawValue)=\(cell.count)")
+    }
+    for (sender, n) in a.senderHardBounces { rows.append("senderHard \(a.senders.string(sender))=\(n)") }
     for (label, table) in [
       ("authClient", a.events.authByClient), ("authUser", a.events.authByUser), ("connect", a.events.connectsByClient),
       ("log", a.events.logGroups), ("tls", a.events.tlsByRelay),
@@ -85,6 +132,15 @@ enum AggregateDump {
     return "att=\(c.attempts) defAtt=\(c.deferredAttempts) rcpt=\(c.recipients) del=\(c.delivered) "
       + "bnc=\(c.bounced) exp=\(c.expired) still=\(c.stillDeferred) defRcpt=\(c.deferredRecipients) "
       + "defThenDel=\(c.deferredThenDelivered) notif=\(c.notifications) rej=\(c.rejected) removed=\(c.removed) delay=\(delays)"
+  }
+
+  static func reasons(_ r: ReasonCounts) -> String {
+    Reason.allCases.filter { r[$0] > 0 }.map { "\($0.rawValue):\(r[$0])" }.joined(separator: ",")
+  }
+
+  static func blocklist(_ s: BlocklistStats, _ a: Aggregate) -> String {
+    let domains = s.domainIDs.map { a.domains.string($0) }.sorted()
+    return "n=\(s.count) first=\(s.first.map(String.init) ?? "-") last=\(s.last.map(String.init) ?? "-") domains=\(domains)"
   }
 
   static func codes(_ c: CodeCounters) -> String {

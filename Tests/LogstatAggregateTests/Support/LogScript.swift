@@ -68,6 +68,9 @@ enum LogScript {
         ? "host mx.example[203.0.113.9] said: 452 4.2.2 Mailbox full (in reply to RCPT TO command)"
         : "connect to mx.example[203.0.113.9]:25: Connection timed out"
       return "\(t) postfix/smtp[3104]: \(id): to=<\(r)>, \(relay), dsn=4.\(variant % 2 == 0 ? "2.2" : "4.1"), status=deferred (\(text))"
+    case 7 where variant % 3 == 2:
+      // An outbound blocklist refusal (FORMATS.md): a blocklist, a listed address, a reason.
+      return "\(t) postfix/smtp[3105]: \(id): to=<\(r)>, \(relay), dsn=5.7.1, status=bounced (host mx.example[203.0.113.9] refused to talk to me: 554 5.7.1 Service unavailable; Client host [192.0.2.25] blocked using zen.spamhaus.org)"
     case 7:
       return "\(t) postfix/smtp[3105]: \(id): to=<\(r)>, \(relay), dsn=5.1.1, status=bounced (host mx.example[203.0.113.9] said: 550 5.1.1 <\(r)>: Recipient address rejected: User unknown (in reply to RCPT TO command))"
     case 8:
