@@ -347,6 +347,7 @@ extension Aggregate {
 func domainPart(_ address: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
   var i = address.count - 1
   while i >= 0 {
+    // Safe because: a bounds-checked slice of the line's buffer, used while the line is.
     if address[i] == UInt8(ascii: "@") { return UnsafeRawBufferPointer(rebasing: address[(i + 1)...]) }
     i -= 1
   }

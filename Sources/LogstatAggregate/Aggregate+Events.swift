@@ -68,6 +68,8 @@ extension Aggregate {
     }
     let detail = b.slice(line.detail)
     let daemon = b.slice(line.daemon)
+    // Safe because: `put` writes only while fewer than the buffer's bytes are used, and the key
+    // built from it is interned (copied) before the closure returns.
     withUnsafeTemporaryAllocation(byteCount: 320, alignment: 1) { buffer in
       var n = 0
       func put(_ byte: UInt8) {
@@ -76,6 +78,7 @@ extension Aggregate {
           n += 1
         }
       }
+      // Safe because: a static string's bytes live for the whole program.
       for byte in UnsafeRawBufferPointer(start: severity.utf8Start, count: severity.utf8CodeUnitCount) { put(byte) }
       put(UInt8(ascii: " "))
       for byte in daemon.prefix(32) { put(byte) }

@@ -111,6 +111,7 @@ public enum ListedAddress {
   /// server's: not `except` (the relay IP) and not written as `host[ip]` (how Postfix names
   /// the server it talked to). Nil when there is none.
   public static func find(
+    // Safe because: an empty buffer (nil base, count 0) is never read.
     in text: UnsafeRawBufferPointer, except relay: UnsafeRawBufferPointer = UnsafeRawBufferPointer(start: nil, count: 0)
   ) -> String? {
     var i = 0
@@ -123,6 +124,7 @@ public enum ListedAddress {
         found = (i + 1)..<end
       }
       if let r = found {
+        // Safe because: `r` was found inside `text`, and the slice is bounds-checked.
         let bytes = UnsafeRawBufferPointer(rebasing: text[r])
         let afterHost = r.lowerBound >= 2 && text[r.lowerBound - 1] == UInt8(ascii: "[")
           && text[r.lowerBound - 2] != UInt8(ascii: " ")

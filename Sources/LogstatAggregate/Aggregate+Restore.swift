@@ -62,6 +62,7 @@ extension Aggregate {
     inboundReasons.merge(reasons)
     for (key, n) in clientReasons {
       var client = key.client
+      // Safe because: the bytes are interned (copied) inside the closure.
       client.withUTF8 { noteInboundClient(UnsafeRawBufferPointer($0), key.reason, count: n) }
     }
   }

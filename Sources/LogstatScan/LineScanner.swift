@@ -10,6 +10,7 @@ public enum LineScanner {
     out.reset()
     var b = line
     // Tolerate CRLF endings.
+    // Safe because: a view of the caller's buffer one byte shorter; it lives no longer than `b`.
     if let last = b.last, last == Ch.cr { b = UnsafeRawBufferPointer(rebasing: b.dropLast()) }
     guard let header = LineHeader.parse(b, into: &out) else {
       out.kind = .notMail
@@ -24,7 +25,7 @@ public enum LineScanner {
       out.kind = .notMail
     }
     if !out.replyText.isEmpty { ReplyCodes.read(b, into: &out) }
-    return out.kind
     if out.fieldDSN != 0 { out.enhancedCode = out.fieldDSN }
+    return out.kind
   }
 }

@@ -17,6 +17,8 @@ struct QueueKey: Hashable, Sendable {
   /// Packs `bytes` (one memcpy; longer IDs fold their tail into the last word).
   @inline(__always) init(_ bytes: UnsafeRawBufferPointer) {
     let n = Swift.min(bytes.count, 24)
+    // Safe because: `n` is at most the key's inline size and at most `bytes.count`, so memcpy
+    // stays inside both; the rebased tail below is a bounds-checked slice of `bytes`.
     if n > 0, let base = bytes.baseAddress {
       // Safe: `self` is 24 bytes of plain integers and n ≤ 24.
       withUnsafeMutableBytes(of: &self) { w in _ = memcpy(w.baseAddress!, base, n) }

@@ -84,6 +84,7 @@ extension UnsafeRawBufferPointer {
   /// First index of `byte` in `from..<to`, or nil.
   @inlinable @inline(__always) func find(_ byte: UInt8, from: Int, to: Int? = nil) -> Int? {
     let end = Swift.min(to ?? count, count)
+    // Safe because: memchr reads `from..<end`, inside the buffer (`end` is at most `count`).
     guard from < end, let base = baseAddress else { return nil }
     guard let p = memchr(base + from, Int32(byte), end - from) else { return nil }
     return base.distance(to: UnsafeRawPointer(p))
@@ -102,6 +103,7 @@ extension UnsafeRawBufferPointer {
   /// True when the bytes at `i` equal the ASCII `literal`.
   @inlinable @inline(__always) func matches(_ literal: StaticString, at i: Int) -> Bool {
     let n = literal.utf8CodeUnitCount
+    // Safe because: the guard keeps `i..<i + n` inside the buffer; the literal is `n` bytes.
     guard i >= 0, i + n <= count, let base = baseAddress else { return false }
     let p = base + i
     let q = UnsafeRawPointer(literal.utf8Start)
@@ -128,10 +130,23 @@ extension UnsafeRawBufferPointer {
     return true
   }
 
+  /// The index just after `literal` when it starts at `i`, else nil: offsets past a literal
+  /// come from the literal itself, never from a length counted by hand.
+  @inlinable @inline(__always) func after(_ literal: StaticString, at i: Int) -> Int? {
+    matches(literal, at: i) ? i + literal.utf8CodeUnitCount : nil
+  }
+
+  /// The index just after the first `literal` in `from..<to`, or nil (see `after(_:at:)`).
+  @inlinable @inline(__always) func findEnd(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
+    find(literal, from: from, to: to).map { $0 + literal.utf8CodeUnitCount }
+  }
+
   /// First index where `literal` starts in `from..<to`, or nil.
   @inlinable @inline(__always) func find(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
     let n = literal.utf8CodeUnitCount
     let end = Swift.min(to ?? count, count)
+    // Safe because: memchr searches only starts with `n` bytes left before `end` (at most
+    // `count`), so memcmp reads inside the buffer, and the literal is `n` bytes.
     guard n > 0, from + n <= end, let base = baseAddress else { return nil }
     let first = literal.utf8Start.pointee
     var i = from

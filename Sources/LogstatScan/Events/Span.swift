@@ -19,6 +19,8 @@ extension UnsafeRawBufferPointer {
   /// The bytes of `span` inside this line. Valid only while the line's buffer is.
   @inlinable public func slice(_ span: Span) -> UnsafeRawBufferPointer {
     // Safe: spans are produced by the scanner within 0...count of this same line.
+    // Safe because: the slice is bounds-checked against the buffer (spans come from this line),
+    // and the view lives no longer than the buffer it is cut from.
     UnsafeRawBufferPointer(rebasing: self[span.start..<span.end])
   }
 

@@ -31,14 +31,16 @@ extension EximScanner {
     switch b[op] {
     case UInt8(ascii: "r") where b.matches("removed by ", at: op):
       event(.adminRemoved, &line)
-      line.user = Span(op + 11, b.tokenEnd(op + 11))
+      let user = op + "removed by ".utf8.count
+      line.user = Span(user, b.tokenEnd(user))
     case UInt8(ascii: "F") where b.matches("Frozen", at: op):
       event(.frozen, &line)
     case UInt8(ascii: "M") where b.matches("Message is frozen", at: op):
       event(.frozenSkipped, &line)
     case UInt8(ascii: "U") where b.matches("Unfrozen by ", at: op):
       event(.unfrozen, &line)
-      line.user = Span(op + 12, b.tokenEnd(op + 12))
+      let user = op + "Unfrozen by ".utf8.count
+      line.user = Span(user, b.tokenEnd(user))
     default:
       return
     }
@@ -49,28 +51,28 @@ extension EximScanner {
     if b.matches("SMTP protocol synchronization error", at: start) {
       // "...: rejected connection from H=[ip] input=..." or "...: rejected \"EHLO x\" H=...".
       line.kind = .inboundReject
-      if let h = b.find("H=", from: start) { readHost(b, h + 2, intoClient: true, &line) }
+      if let h = b.findEnd("H=", from: start) { readHost(b, h, intoClient: true, &line) }
       line.replyText = Span(start, b.find(": rejected", from: start) ?? b.count)
     } else if let dropped = b.find(" dropped by '", from: start) {
       // "H=host [ip] dropped by 'connect' ACL: text" (also SMTP connection ... dropped).
       line.kind = .inboundReject
-      if let h = b.find("H=", from: start, to: dropped) { readHost(b, h + 2, intoClient: true, &line) }
+      if let h = b.findEnd("H=", from: start, to: dropped) { readHost(b, h, intoClient: true, &line) }
       if line.clientIP.isEmpty, let open = b.find(Ch.lbracket, from: start, to: dropped),
         let close = b.find(Ch.rbracket, from: open, to: dropped)
       {
         line.clientIP = Span(open + 1, close)
       }
-      if let colon = b.find(": ", from: dropped) { line.replyText = Span(colon + 2, b.count) }
+      if let text = b.findEnd(": ", from: dropped) { line.replyText = Span(text, b.count) }
     } else if let failed = b.find(" authenticator failed for ", from: start, to: Swift.min(b.count, start + 64)) {
       // "dovecot_login authenticator failed for (helo) [ip]:port I=[ip]:587: 535 ... (set_id=user)".
       event(.authFailure, &line)
-      let host = failed + 26
+      let host = failed + " authenticator failed for ".utf8.count
       if let open = b.find(Ch.lbracket, from: host), let close = b.find(Ch.rbracket, from: open) {
         line.clientHost = Span(host, Swift.max(host, open - 1))
         line.clientIP = Span(open + 1, close)
       }
-      if let id = b.find("(set_id=", from: failed), let close = b.find(Ch.rparen, from: id + 8) {
-        line.user = Span(id + 8, close)
+      if let id = b.findEnd("(set_id=", from: failed), let close = b.find(Ch.rparen, from: id) {
+        line.user = Span(id, close)
       }
       line.detail = Span(start, failed)
     } else if b.matches("TLS error on connection ", at: start) {

@@ -1,5 +1,12 @@
 /// Reads the body of an Exim mainlog line (after the stamp and optional `[pid]`).
+///
+/// Safe because (every `UnsafeRawBufferPointer` read here): as in `PostfixScanner`, the
+/// caller's line is valid for the call and every index is checked against `b.count` (or found
+/// by a search bounded by it) before it is read.
 enum EximScanner {
+  /// Width of a message operator and its space (`=> `, `<= `, `** `...).
+  static let operatorWidth = "=> ".utf8.count
+
   static func scan(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
     line.kind = .skipped
     line.mta = .exim
@@ -16,18 +23,19 @@ enum EximScanner {
     guard op + 2 <= b.count else { return }
     let a = b[op]
     let c = b[op + 1]
-    let hasSpace = op + 2 < b.count && b[op + 2] == Ch.space
+    let hasSpace = op + operatorWidth <= b.count && b[op + operatorWidth - 1] == Ch.space
+    let body = op + operatorWidth
     switch (a, c) {
     case (Ch.lt, Ch.equals) where hasSpace:
-      scanArrival(b, op + 3, into: &line)
+      scanArrival(b, body, into: &line)
     case (Ch.equals, Ch.gt) where hasSpace, (Ch.dash, Ch.gt) where hasSpace:
-      scanDelivery(b, op + 3, status: .sent, into: &line)
+      scanDelivery(b, body, status: .sent, into: &line)
     case (UInt8(ascii: "*"), Ch.gt) where hasSpace:
-      scanDelivery(b, op + 3, status: .suppressed, into: &line)
+      scanDelivery(b, body, status: .suppressed, into: &line)
     case (UInt8(ascii: "*"), UInt8(ascii: "*")) where hasSpace:
-      scanDelivery(b, op + 3, status: .bounced, into: &line)
+      scanDelivery(b, body, status: .bounced, into: &line)
     case (Ch.equals, Ch.equals) where hasSpace:
-      scanDelivery(b, op + 3, status: .deferred, into: &line)
+      scanDelivery(b, body, status: .deferred, into: &line)
     default:
       if b.matches("Completed", at: op) {
         line.kind = .messageRemoved
@@ -74,19 +82,19 @@ enum EximScanner {
   {
     let end = b.tokenEnd(start)
     line.hasSender = true
-    if b.matches("<>", at: start), end == start + 2 {
+    if b.after("<>", at: start) == end {
       line.sender = Span(start, start)
       // `<= <> R=id`: a bounce Exim generated about message `id`, not mail from outside.
-      if b.matches(" R=", at: end) { line.relatedQueueID = Span(end + 3, b.tokenEnd(end + 3)) }
+      if let id = b.after(" R=", at: end) { line.relatedQueueID = Span(id, b.tokenEnd(id)) }
     } else {
       line.sender = Span(start, end)
     }
-    if let s = b.find(" S=", from: end) {
-      let n = b.number(at: s + 3).value
+    if let s = b.findEnd(" S=", from: end) {
+      let n = b.number(at: s).value
       if n > ScannedLine.largestNumber { line.damaged = true } else { line.size = n }
     }
-    if let h = b.find(" H=", from: end) {
-      readHost(b, h + 3, intoClient: true, &line)
+    if let h = b.findEnd(" H=", from: end) {
+      readHost(b, h, intoClient: true, &line)
     }
     line.kind = .messageQueued
   }
@@ -121,24 +129,24 @@ enum EximScanner {
     }
     line.special = specialRecipient(b, line.recipient, line.originalRecipient)
     if status == .sent || status == .suppressed {
-      if let h = b.find(" H=", from: i) { readHost(b, h + 3, intoClient: false, &line) }
+      if let h = b.findEnd(" H=", from: i) { readHost(b, h, intoClient: false, &line) }
       // ` X=TLS1.3:cipher:bits` (before ` C="`, so a reply text cannot fake it).
       line.overTLS = b.find(" X=", from: i, to: b.find(" C=\"", from: i) ?? b.count) != nil
-      if let c = b.find(" C=\"", from: i) {
-        let close = b.findLast(Ch.quote, from: c + 4) ?? b.count
-        line.replyText = Span(c + 4, Swift.max(c + 4, close))
+      if let c = b.findEnd(" C=\"", from: i) {
+        let close = b.findLast(Ch.quote, from: c) ?? b.count
+        line.replyText = Span(c, Swift.max(c, close))
       }
       return
     }
     guard let colon = b.find(": ", from: i) else { return }
-    if let h = b.find(" H=", from: i, to: colon) { readHost(b, h + 3, intoClient: false, &line) }
-    var text = colon + 2
+    if let h = b.findEnd(" H=", from: i, to: colon) { readHost(b, h, intoClient: false, &line) }
+    var text = colon + ": ".utf8.count
     // "SMTP error from remote mail server after RCPT TO:<x>: 550 ..." -> the reply itself.
-    if b.matches("SMTP error from remote mail server after ", at: text),
-      let replyColon = b.find(": ", from: text + 41)
+    if let step = b.after("SMTP error from remote mail server after ", at: text),
+      let reply = b.findEnd(": ", from: step)
     {
       line.replyContext = Span(text, b.count)
-      text = replyColon + 2
+      text = reply
     }
     line.replyText = Span(text, b.count)
     if status == .bounced,
@@ -180,17 +188,17 @@ enum EximScanner {
     guard let rejected = b.find("rejected ", from: start) else { return }
     // "temporarily rejected" is a 4xx: still a refusal by our server, counted the same.
     line.kind = .inboundReject
-    if let h = b.find("H=", from: start) { readHost(b, h + 2, intoClient: true, &line) }
-    if let f = b.find("F=<", from: start, to: rejected), let gt = b.find(Ch.gt, from: f + 3) {
-      line.sender = Span(f + 3, gt)
+    if let h = b.findEnd("H=", from: start) { readHost(b, h, intoClient: true, &line) }
+    if let f = b.findEnd("F=<", from: start, to: rejected), let gt = b.find(Ch.gt, from: f) {
+      line.sender = Span(f, gt)
       line.hasSender = true
     }
-    var after = rejected + 9
-    if b.matches("RCPT <", at: after), let gt = b.find(Ch.gt, from: after + 6) {
-      line.recipient = Span(after + 6, gt)
+    var after = rejected + "rejected ".utf8.count
+    if let address = b.after("RCPT <", at: after), let gt = b.find(Ch.gt, from: address) {
+      line.recipient = Span(address, gt)
       after = gt + 1
-    } else if b.matches("MAIL FROM:<", at: after), let gt = b.find(Ch.gt, from: after + 11) {
-      line.sender = Span(after + 11, gt)
+    } else if let address = b.after("MAIL FROM:<", at: after), let gt = b.find(Ch.gt, from: address) {
+      line.sender = Span(address, gt)
       line.hasSender = true
       after = gt + 1
     } else if b.matches("EHLO from ", at: after) || b.matches("HELO from ", at: after) {
@@ -198,8 +206,8 @@ enum EximScanner {
         line.clientIP = Span(open + 1, close)
       }
     }
-    if let colon = b.find(": ", from: after) {
-      line.replyText = Span(colon + 2, b.count)
+    if let text = b.findEnd(": ", from: after) {
+      line.replyText = Span(text, b.count)
     }
   }
 }

@@ -7,17 +7,17 @@ extension PostfixScanner {
     let daemon = PostfixDaemon.of(b, line.daemon)
     let event: MailEvent
     let textStart: Int
-    if b.matches("hold: ", at: rest) {
+    if let text = b.after("hold: ", at: rest) {
       event = .held
-      textStart = rest + 6
-    } else if b.matches("discard: ", at: rest) {
+      textStart = text
+    } else if let text = b.after("discard: ", at: rest) {
       event = .discarded
-      textStart = rest + 9
-    } else if b.matches("reject_warning: ", at: rest) {
+      textStart = text
+    } else if let text = b.after("reject_warning: ", at: rest) {
       event = .rejectWarning
-      textStart = rest + 16
-    } else if b.matches("proxy-reject: ", at: rest) {
-      scanProxyReject(b, rest + 14, into: &line)
+      textStart = text
+    } else if let text = b.after("proxy-reject: ", at: rest) {
+      scanProxyReject(b, text, into: &line)
       return
     } else {
       return
@@ -39,10 +39,10 @@ extension PostfixScanner {
   static func scanProxyReject(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
     line.kind = .inboundReject
     var textStart = start
-    if let colon = b.find(": ", from: start, to: Swift.min(b.count, start + 40)) { textStart = colon + 2 }
+    if let text = b.findEnd(": ", from: start, to: Swift.min(b.count, start + 40)) { textStart = text }
     let envelope = b.findLast("; from=<", from: textStart) ?? b.count
     line.replyText = Span(textStart, envelope)
-    if envelope < b.count { readEnvelope(b, envelope + 2, into: &line) }
+    if envelope < b.count { readEnvelope(b, envelope + "; ".utf8.count, into: &line) }
   }
 
   /// Lines without a queue ID.
@@ -52,26 +52,27 @@ extension PostfixScanner {
     guard start < b.count else { return }
     switch b[start] {
     case UInt8(ascii: "w") where b.matches("warning: ", at: start):
-      if !scanAuthFailure(b, start + 9, into: &line) {
-        if b.find("TLS library problem", from: start + 9) != nil {
+      let text = start + "warning: ".utf8.count
+      if !scanAuthFailure(b, text, into: &line) {
+        if b.find("TLS library problem", from: text) != nil {
           event(.tlsFailure, &line)
         } else {
           event(.warning, &line)
-          line.detail = Span(start + 9, b.count)
+          line.detail = Span(text, b.count)
         }
       }
     case UInt8(ascii: "e") where b.matches("error: ", at: start):
       event(.error, &line)
-      line.detail = Span(start + 7, b.count)
+      line.detail = Span(start + "error: ".utf8.count, b.count)
     case UInt8(ascii: "f") where b.matches("fatal: ", at: start):
       event(.fatal, &line)
-      line.detail = Span(start + 7, b.count)
+      line.detail = Span(start + "fatal: ".utf8.count, b.count)
     case UInt8(ascii: "p") where b.matches("panic: ", at: start):
       event(.panic, &line)
-      line.detail = Span(start + 7, b.count)
+      line.detail = Span(start + "panic: ".utf8.count, b.count)
     case UInt8(ascii: "c") where daemon == .smtpd && b.matches("connect from ", at: start):
       event(.connect, &line)
-      readClient(b, start + 13, into: &line)
+      readClient(b, start + "connect from ".utf8.count, into: &line)
     case UInt8(ascii: "S") where b.matches("SSL_accept error from ", at: start)
       || b.matches("SSL_connect error to ", at: start):
       event(.tlsFailure, &line)
@@ -107,17 +108,17 @@ extension PostfixScanner {
     let tokenEnd = b.tokenEnd(start)
     guard let open = b.find(Ch.lbracket, from: start, to: tokenEnd),
       let close = b.find(Ch.rbracket, from: open, to: tokenEnd),
-      b.matches(": SASL ", at: close + 1),
-      let failed = b.find(" authentication failed", from: close + 7)
+      let mechanism = b.after(": SASL ", at: close + 1),
+      let failed = b.find(" authentication failed", from: mechanism)
     else { return false }
     event(.authFailure, &line)
     line.clientHost = Span(start, open)
     line.clientIP = Span(open + 1, close)
-    line.detail = Span(Swift.min(b.count, failed + 22), b.count)
-    if let u = b.find("sasl_username=", from: failed) {
-      var end = u + 14
+    line.detail = Span(Swift.min(b.count, failed + " authentication failed".utf8.count), b.count)
+    if let u = b.findEnd("sasl_username=", from: failed) {
+      var end = u
       while end < b.count, b[end] != Ch.comma, b[end] != Ch.space { end += 1 }
-      line.user = Span(u + 14, end)
+      line.user = Span(u, end)
     }
     return true
   }
@@ -125,19 +126,17 @@ extension PostfixScanner {
   /// `Trusted TLS connection established to host[ip]:25: TLSv1.3 ...` (also Verified,
   /// Untrusted, Anonymous; `from host[ip]` for smtpd).
   static func scanTLS(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
-    guard let established = b.find(" TLS connection established ", from: start, to: Swift.min(b.count, start + 40))
+    guard let direction = b.findEnd(" TLS connection established ", from: start, to: Swift.min(b.count, start + 40))
     else { return }
-    let direction = established + 28
-    if b.matches("to ", at: direction) {
+    if let host = b.after("to ", at: direction) {
       event(.tlsOutbound, &line)
-      let host = direction + 3
       if let open = b.find(Ch.lbracket, from: host), let close = b.find(Ch.rbracket, from: open) {
         line.relayHost = Span(host, open)
         line.relayIP = Span(open + 1, close)
       }
-    } else if b.matches("from ", at: direction) {
+    } else if let client = b.after("from ", at: direction) {
       event(.tlsInbound, &line)
-      readClient(b, direction + 5, into: &line)
+      readClient(b, client, into: &line)
     }
   }
 

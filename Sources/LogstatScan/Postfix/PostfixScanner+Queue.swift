@@ -10,16 +10,16 @@ extension PostfixScanner {
       scanDelivery(b, start, into: &line)
       return
     }
-    guard b.matches("from=<", at: start), let (sender, after) = angleAddress(b, start + 5) else {
+    guard b.matches("from=<", at: start), let (sender, after) = angleAddress(b, start + "from=".utf8.count) else {
       return
     }
     line.sender = sender
     line.hasSender = true
     var i = after
     while i + 2 < b.count, b[i] == Ch.comma, b[i + 1] == Ch.space {
-      let key = i + 2
-      if b.matches("size=", at: key) {
-        let (n, end) = b.number(at: key + 5)
+      let key = i + ", ".utf8.count
+      if let value = b.after("size=", at: key) {
+        let (n, end) = b.number(at: value)
         if n > ScannedLine.largestNumber {
           line.damaged = true
         } else {
@@ -39,9 +39,8 @@ extension PostfixScanner {
 
   /// `sender non-delivery notification: QID2` (also delivery-status and delay notifications).
   static func scanBounce(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
-    guard b.matches("sender ", at: start), let colon = b.find(": ", from: start) else { return }
-    var j = colon + 2
-    let idStart = j
+    guard b.matches("sender ", at: start), let idStart = b.findEnd(": ", from: start) else { return }
+    var j = idStart
     while b.isAlnum(j) { j += 1 }
     guard j > idStart else { return }
     line.relatedQueueID = Span(idStart, j)
@@ -54,8 +53,7 @@ extension PostfixScanner {
     _ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine
   ) {
     line.kind = .inboundReject
-    guard let from = b.find(" from ", from: start) else { return }
-    let clientStart = from + 6
+    guard let clientStart = b.findEnd(" from ", from: start) else { return }
     var textStart = clientStart
     if let open = b.find(Ch.lbracket, from: clientStart), let close = b.find(Ch.rbracket, from: open)
     {
@@ -72,7 +70,7 @@ extension PostfixScanner {
     textStart += 2
     let envelope = b.findLast("; from=<", from: textStart) ?? b.count
     line.replyText = Span(textStart, envelope)
-    if envelope < b.count { readEnvelope(b, envelope + 2, into: &line) }
+    if envelope < b.count { readEnvelope(b, envelope + "; ".utf8.count, into: &line) }
   }
 
   /// cleanup header/body checks:
@@ -86,12 +84,12 @@ extension PostfixScanner {
       let open = b.find(Ch.lbracket, from: from, to: envelope),
       let close = b.find(Ch.rbracket, from: open, to: envelope)
     {
-      line.clientHost = Span(from + 6, open)
+      line.clientHost = Span(from + " from ".utf8.count, open)
       line.clientIP = Span(open + 1, close)
     }
-    let afterEnvelope = readEnvelope(b, envelope + 2, into: &line)
-    if let colon = b.find(": ", from: afterEnvelope) {
-      line.replyText = Span(colon + 2, b.count)
+    let afterEnvelope = readEnvelope(b, envelope + "; ".utf8.count, into: &line)
+    if let text = b.findEnd(": ", from: afterEnvelope) {
+      line.replyText = Span(text, b.count)
     }
   }
 
@@ -101,12 +99,12 @@ extension PostfixScanner {
     _ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine
   ) -> Int {
     var end = start
-    if let (sender, after) = angleAddress(b, start + 5) {
+    if let (sender, after) = angleAddress(b, start + "from=".utf8.count) {
       line.sender = sender
       line.hasSender = true
       end = after
     }
-    if let to = b.find("to=<", from: end), let (rcpt, after) = angleAddress(b, to + 3) {
+    if let to = b.find("to=<", from: end), let (rcpt, after) = angleAddress(b, to + "to=".utf8.count) {
       line.recipient = rcpt
       end = after
     }

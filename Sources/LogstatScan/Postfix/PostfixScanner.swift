@@ -1,14 +1,18 @@
 import LogstatCodes
 
 /// Reads the body of a Postfix line (after `program[pid]: `) into a `ScannedLine`.
+///
+/// Safe because (every `UnsafeRawBufferPointer` read here): the buffer is the caller's line,
+/// valid for the call; every index is checked against `b.count` (or found by a search bounded
+/// by it) before it is read, and offsets past a literal come from the literal's own length.
 enum PostfixScanner {
   static func scan(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) {
     line.kind = .skipped
     let daemon = PostfixDaemon.of(b, line.daemon)
     // "NOQUEUE: " or a queue ID followed by ": ".
     let rest: Int
-    if b.matches("NOQUEUE: ", at: start) {
-      rest = start + 9
+    if let body = b.after("NOQUEUE: ", at: start) {
+      rest = body
     } else {
       var j = start
       // A queue ID has a digit or a capital letter; `warning:`, `fatal:`, `error:` have none.
@@ -22,7 +26,7 @@ enum PostfixScanner {
         return
       }
       line.queueID = Span(start, j)
-      rest = j + 2
+      rest = j + ": ".utf8.count
     }
     switch daemon {
     case .delivery:
@@ -30,10 +34,10 @@ enum PostfixScanner {
     case .qmgr:
       scanQmgr(b, rest, into: &line)
     case .smtpd, .postscreen:
-      if b.matches("reject: ", at: rest) {
-        scanSmtpdReject(b, rest + 8, into: &line)
-      } else if b.matches("milter-reject: ", at: rest) {
-        scanSmtpdReject(b, rest + 15, into: &line)
+      if let text = b.after("reject: ", at: rest) {
+        scanSmtpdReject(b, text, into: &line)
+      } else if let text = b.after("milter-reject: ", at: rest) {
+        scanSmtpdReject(b, text, into: &line)
       } else if b.matches("client=", at: rest), !line.queueID.isEmpty {
         line.kind = .messageEntered
       } else {
@@ -46,17 +50,17 @@ enum PostfixScanner {
     case .cleanup:
       if b.matches("message-id=", at: rest) {
         if !line.queueID.isEmpty { line.kind = .messageCreated }
-      } else if b.matches("reject: ", at: rest) {
-        scanCleanupReject(b, rest + 8, into: &line)
-      } else if b.matches("milter-reject: ", at: rest) {
-        scanSmtpdReject(b, rest + 15, into: &line)
+      } else if let text = b.after("reject: ", at: rest) {
+        scanCleanupReject(b, text, into: &line)
+      } else if let text = b.after("milter-reject: ", at: rest) {
+        scanSmtpdReject(b, text, into: &line)
       } else {
         scanActions(b, rest, into: &line)
       }
     case .bounce:
       scanBounce(b, rest, into: &line)
     case .postsuper:
-      if !line.queueID.isEmpty, b.matches("removed", at: rest), rest + 7 == b.count {
+      if !line.queueID.isEmpty, b.after("removed", at: rest) == b.count {
         line.kind = .event
         line.event = .adminRemoved
       }
@@ -68,11 +72,11 @@ enum PostfixScanner {
   /// `to=<a@b>, orig_to=<c@d>, relay=h[ip]:25, delay=1.2, delays=..., dsn=5.1.1, status=bounced (text)`.
   static func scanDelivery(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine)
   {
-    guard let (recipient, afterTo) = angleAddress(b, start + 3) else { return }
+    guard let (recipient, afterTo) = angleAddress(b, start + "to=".utf8.count) else { return }
     line.recipient = recipient
     var i = afterTo
     while i + 2 < b.count, b[i] == Ch.comma, b[i + 1] == Ch.space {
-      let key = i + 2
+      let key = i + ", ".utf8.count
       guard let eq = b.find(Ch.equals, from: key, to: Swift.min(b.count, key + 16)) else { return }
       let value = eq + 1
       switch eq - key {
@@ -100,11 +104,11 @@ enum PostfixScanner {
         }
       case 3 where b.matches("dsn", at: key):
         line.dsn = v
+        line.fieldDSN = SMTPCodeParser.wholeEnhanced(b, from: v.start, to: v.end)
       default:
         break
       }
       i = end
-        line.fieldDSN = SMTPCodeParser.wholeEnhanced(b, from: v.start, to: v.end)
     }
   }
 
@@ -116,8 +120,9 @@ enum PostfixScanner {
     guard line.status != .none else { return }
     line.kind = .delivery
     if end + 1 < b.count, b[end] == Ch.space, b[end + 1] == Ch.lparen {
-      let close = b.findLast(Ch.rparen, from: end + 2) ?? b.count
-      line.replyText = Span(end + 2, close)
+      let text = end + " (".utf8.count
+      let close = b.findLast(Ch.rparen, from: text) ?? b.count
+      line.replyText = Span(text, close)
     }
   }
 

@@ -27,16 +27,14 @@ public struct MessageDetails: Sendable, Equatable {
       guard line.kind == .messageQueued, let id = b.find(" id=", from: line.queueID.end) else {
         return d
       }
-      let start = id + 4
+      let start = id + " id=".utf8.count
       d.messageID = stripAngles(b, Span(start, b.tokenEnd(start)))
     case .postfix, .unknown:
       // Postfix body: `QUEUEID: ` then the daemon's text.
-      let rest = line.queueID.end + 2
-      if b.matches("message-id=", at: rest) {
-        let start = rest + 11
+      let rest = line.queueID.end + ": ".utf8.count
+      if let start = b.after("message-id=", at: rest) {
         d.messageID = stripAngles(b, Span(start, b.tokenEnd(start)))
-      } else if b.matches("client=", at: rest) {
-        let start = rest + 7
+      } else if let start = b.after("client=", at: rest) {
         let end = b.find(Ch.comma, from: start) ?? b.count
         if let open = b.find(Ch.lbracket, from: start, to: end),
           let close = b.find(Ch.rbracket, from: open, to: end)
@@ -47,7 +45,7 @@ public struct MessageDetails: Sendable, Equatable {
           d.clientHost = Span(start, end)
         }
       } else if b.matches("uid=", at: rest), let from = b.find(" from=<", from: rest),
-        let (sender, _) = PostfixScanner.angleAddress(b, from + 6)
+        let (sender, _) = PostfixScanner.angleAddress(b, from + " from=".utf8.count)
       {
         d.pickupSender = sender
         d.hasPickupSender = true

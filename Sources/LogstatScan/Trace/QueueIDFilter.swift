@@ -25,6 +25,7 @@ public struct QueueIDFilter: Sendable {
 
   /// Adds `id` (no effect if present).
   public mutating func insert(_ id: [UInt8]) {
+    // Safe because: the bytes are read only inside the closure.
     let h = id.withUnsafeBytes { QueueIDFilter.hash($0) }
     if let list = byHash[h], list.contains(where: { ids[$0] == id }) { return }
     byHash[h, default: []].append(ids.count)
@@ -36,12 +37,15 @@ public struct QueueIDFilter: Sendable {
     guard !span.isEmpty else { return false }
     let s = b.slice(span)
     guard let list = byHash[QueueIDFilter.hash(s)] else { return false }
+    // Safe because: the bytes are read only inside the closure.
     return list.contains { k in ids[k].withUnsafeBytes { $0.elementsEqual(s) } }
   }
 
   /// Calls `body` with the bounds of each line of `chunk` that may belong to one of the IDs,
   /// each line once, in order (every line when there are more than `searchLimit` IDs).
   public func forEachCandidate(in chunk: UnsafeRawBufferPointer, _ body: (Span) -> Void) {
+    // Safe because: memmem gets `base + from` with `chunk.count - from` bytes left, and the key's
+    // own buffer and count; offsets it returns are inside the chunk.
     guard let base = chunk.baseAddress, !ids.isEmpty else { return }
     if ids.count > QueueIDFilter.searchLimit {
       var start = 0

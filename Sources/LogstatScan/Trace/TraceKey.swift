@@ -61,6 +61,7 @@ public struct TraceKey: Sendable, Equatable {
   public func forEachCandidate(
     in chunk: UnsafeRawBufferPointer, _ body: (Span) -> Void
   ) {
+    // Safe because: every search below reads `base + from` with `count - from` bytes left.
     guard let base = chunk.baseAddress, chunk.count >= bytes.count else { return }
     let n = bytes.count
     var from = 0
@@ -75,6 +76,8 @@ public struct TraceKey: Sendable, Equatable {
   /// The offset of the next occurrence of the key at or after `from`, or nil.
   private func nextHit(_ base: UnsafeRawPointer, _ count: Int, from: Int) -> Int? {
     let n = bytes.count
+    // Safe because: the key's bytes are used only inside the closure; memmem and memchr get
+    // the bytes left from their start, so they never read past the chunk.
     return bytes.withUnsafeBytes { key -> Int? in
       guard let k = key.baseAddress else { return nil }
       guard let anchor else {
@@ -102,6 +105,7 @@ public struct TraceKey: Sendable, Equatable {
   static func foldedEqual(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
     var k = 0
     while k < n {
+      // Safe because: callers pass `n` bytes valid at both `a` and `b`, and `k < n`.
       let x = a.load(fromByteOffset: k, as: UInt8.self)
       let y = b.load(fromByteOffset: k, as: UInt8.self)
       if x != y {
@@ -138,11 +142,14 @@ public struct TraceKey: Sendable, Equatable {
 
   private func equalFolded(_ b: UnsafeRawBufferPointer, _ s: Span) -> Bool {
     guard s.count == bytes.count, let base = b.baseAddress else { return false }
+    // Safe because: the span is inside `b` and as long as the key (checked above); the key's
+    // bytes are used only inside the closure.
     return bytes.withUnsafeBytes { TraceKey.foldedEqual(base + s.start, $0.baseAddress!, s.count) }
   }
 
   private func equalExact(_ b: UnsafeRawBufferPointer, _ s: Span) -> Bool {
     guard s.count == bytes.count, let base = b.baseAddress else { return false }
+    // Safe because: as above, both sides hold `s.count` bytes.
     return bytes.withUnsafeBytes { memcmp(base + s.start, $0.baseAddress!, s.count) == 0 }
   }
 }
