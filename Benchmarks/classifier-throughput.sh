@@ -3,7 +3,7 @@
 #   Benchmarks/classifier-throughput.sh [REVISION [ROUNDS]]
 # With a git revision, its LogstatClassify sources are measured (e.g. the commit before a
 # change) with the same harness and the same corpus of the working tree; "." is the working
-# tree. Each figure is the best of ROUNDS one-second rounds (default 5).
+# tree. Each figure is the best of ROUNDS rounds of one CPU second (default 5).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)

@@ -70,15 +70,19 @@ final class PhraseAutomaton: @unchecked Sendable {
   let denseStates: Int
 
   init(rules: [PhraseRule]) {
-    // Byte classes: one per byte some phrase uses; class 0 for all others.
+    // Byte classes: one per byte some phrase uses, in byte order (so the ASCII classes,
+    // which most reply bytes have, share the first cache lines of a dense row); class 0 for
+    // all other bytes.
+    var used = [Bool](repeating: false, count: 256)
+    for rule in rules {
+      for b in rule.phrase.utf8 { used[Int(b)] = true }
+    }
+    precondition(!used.allSatisfy { $0 }, "phrase tables use every byte value")
     var classes = [UInt8](repeating: 0, count: 256)
     var next = 1
-    for rule in rules {
-      for b in rule.phrase.utf8 where classes[Int(b)] == 0 {
-        precondition(next < 256, "phrase tables use every byte value")
-        classes[Int(b)] = UInt8(next)
-        next += 1
-      }
+    for b in 0..<256 where used[b] {
+      classes[b] = UInt8(next)
+      next += 1
     }
     let width = next
     // Trie with dense rows; -1 = no edge yet.
