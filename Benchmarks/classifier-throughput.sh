@@ -1,20 +1,24 @@
 #!/bin/sh
 # Release-built classifier throughput, cache misses and hits, on the labelled corpus.
-#   Benchmarks/classifier-throughput.sh [REVISION]
+#   Benchmarks/classifier-throughput.sh [REVISION [ROUNDS]]
 # With a git revision, its LogstatClassify sources are measured (e.g. the commit before a
-# change) with the same harness and the same corpus of the working tree.
+# change) with the same harness and the same corpus of the working tree; "." is the working
+# tree. Each figure is the best of ROUNDS rounds of one CPU second (default 5).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-if [ $# -gt 0 ]; then
+if [ $# -gt 0 ] && [ "$1" != . ]; then
   mkdir "$work/src"
   git -C "$root" archive "$1" Sources/LogstatClassify | tar -x -C "$work/src"
   sources="$work/src/Sources/LogstatClassify"
 else
   sources="$root/Sources/LogstatClassify"
 fi
-swiftc -O -wmo -swift-version 6 -module-name ClassifierThroughput \
+# Sources that report their packed table size say so; older ones are sized as dense rows.
+flags=
+if grep -q 'var tableBytes' "$sources"/PhraseAutomaton*.swift; then flags="-D TABLE_BYTES"; fi
+swiftc -O -wmo -swift-version 6 -module-name ClassifierThroughput $flags \
   "$sources"/*.swift "$root/Benchmarks/ClassifierThroughput/main.swift" -o "$work/bench" 2>&1 |
   grep -v warning || true
-"$work/bench" < "$root/Tests/LogstatClassifyTests/Corpus/replies.tsv"
+"$work/bench" "${2:-5}" < "$root/Tests/LogstatClassifyTests/Corpus/replies.tsv"

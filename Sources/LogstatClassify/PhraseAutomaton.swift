@@ -46,39 +46,45 @@ struct PhraseHits: Equatable {
   static func value(_ slot: UInt16) -> Int { Int(slot & 0xFF) - 1 }
 }
 
-/// An Aho-Corasick automaton compiled to a dense DFA over byte classes.
+/// An Aho-Corasick automaton over the phrase rules, stored as a small two-part DFA.
 ///
-/// Built once from the rule tables; matching is one table lookup per byte, with no
+/// Built once from the rule tables; matching is a table lookup or two per byte, with no
 /// allocation, closure or existential call. For each state it keeps only the best
 /// (highest-priority) reason, blocklist and provider ending there, including those reached
 /// through failure links, so a match never walks a chain.
+///
+/// Why two parts: a dense row per state was 16,036 states x 122 byte classes x 4 bytes = 7.8 MB
+/// once Russian, Japanese and Chinese phrases gave every UTF-8 byte a class, and most bytes
+/// of a reply then waited on the last-level cache. Only the shallow states, which most bytes
+/// visit, keep a dense row (`PhraseTables.denseBudget`); every deeper state keeps just the
+/// classes where it differs from its nearest dense failure state, packed into one shared
+/// array (a double array with owner checks). The transition function is unchanged, so
+/// matches are identical (`PhraseAutomatonTests` checks this against a naive matcher).
 /// `@unchecked Sendable`: the tables are written once in `init` and only read afterwards.
 final class PhraseAutomaton: @unchecked Sendable {
-  /// Byte -> class index; class 0 stands for every byte no phrase uses.
-  let byteClass: UnsafeMutablePointer<UInt8>
+  /// The packed tables the scanner copies (plain pointers, no reference counting per reply).
+  let tables: PhraseTables
   let classCount: Int
-  /// Row of the next state for (row + class), where a row is `state * classCount`; bit 31 is
-  /// set when the next state has outputs.
-  ///
-  /// Storing rows rather than state numbers takes a multiply off the per-byte dependency
-  /// chain. States are numbered breadth-first, so the shallow states that most bytes of a
-  /// reply visit share a few cache lines; the flag bit spares a load of `outputs` on most bytes.
-  let transitions: UnsafeMutablePointer<UInt32>
-  /// Per state (row / classCount): three 16-bit slots (reason, blocklist, provider), see
-  /// `PhraseHits`. Read only on flagged transitions, so the division is rare.
-  let outputs: UnsafeMutablePointer<UInt64>
   let stateCount: Int
+  /// States with a dense row (the shallowest, in breadth-first order).
+  let denseStates: Int
 
   init(rules: [PhraseRule]) {
-    var classes = [UInt8](repeating: 0, count: 256)
-    var next: UInt8 = 1
+    // Byte classes: one per byte some phrase uses, in byte order (so the ASCII classes,
+    // which most reply bytes have, share the first cache lines of a dense row); class 0 for
+    // all other bytes.
+    var used = [Bool](repeating: false, count: 256)
     for rule in rules {
-      for b in rule.phrase.utf8 where classes[Int(b)] == 0 {
-        classes[Int(b)] = next
-        next += 1
-      }
+      for b in rule.phrase.utf8 { used[Int(b)] = true }
     }
-    let width = Int(next)
+    precondition(!used.allSatisfy { $0 }, "phrase tables use every byte value")
+    var classes = [UInt8](repeating: 0, count: 256)
+    var next = 1
+    for b in 0..<256 where used[b] {
+      classes[b] = UInt8(next)
+      next += 1
+    }
+    let width = next
     // Trie with dense rows; -1 = no edge yet.
     var goto: [Int32] = Array(repeating: -1, count: width)
     var outputs: [UInt64] = [0]
@@ -104,7 +110,6 @@ final class PhraseAutomaton: @unchecked Sendable {
       outputs[state] = merge(outputs[state], slot: slot, packed: packed)
     }
     let stateCount = outputs.count
-    precondition(stateCount * width < 0x8000_0000, "phrase tables too large")
     // Breadth-first: failure links, output inheritance, and DFA completion.
     var fail = [Int](repeating: 0, count: stateCount)
     var queue: [Int] = []
@@ -133,34 +138,35 @@ final class PhraseAutomaton: @unchecked Sendable {
         }
       }
     }
-    // Renumber breadth-first (root first, then queue order) and flag states with outputs.
+    // Renumber breadth-first (root first, then queue order): shallow states get low numbers.
+    var order = [0]
+    order.append(contentsOf: queue)
     var renumbered = [Int](repeating: 0, count: stateCount)
-    for (position, old) in queue.enumerated() { renumbered[old] = position + 1 }
-    var orderedOutputs = [UInt64](repeating: 0, count: stateCount)
-    var rows = [UInt32](repeating: 0, count: stateCount * width)
-    for old in 0..<stateCount {
-      let new = renumbered[old]
-      orderedOutputs[new] = outputs[old]
-      for c in 0..<width {
-        let target = Int(goto[old * width + c])
-        let flag: UInt32 = outputs[target] != 0 ? 0x8000_0000 : 0
-        rows[new * width + c] = UInt32(renumbered[target] * width) | flag
-      }
-    }
-    // Plain pointers: the automaton lives for the whole process and is never mutated again.
-    byteClass = .allocate(capacity: 256)
-    byteClass.initialize(from: classes, count: 256)
-    transitions = .allocate(capacity: rows.count)
-    transitions.initialize(from: rows, count: rows.count)
-    self.outputs = .allocate(capacity: orderedOutputs.count)
-    self.outputs.initialize(from: orderedOutputs, count: orderedOutputs.count)
-    self.classCount = width
+    for (position, old) in order.enumerated() { renumbered[old] = position }
+    tables = PhraseTables.build(
+      classes: classes, width: width, stateCount: stateCount,
+      target: { new, c in renumbered[Int(goto[order[new] * width + c])] },
+      fail: { new in renumbered[fail[order[new]]] },
+      outputs: { new in outputs[order[new]] })
+    classCount = width
     self.stateCount = stateCount
+    denseStates = tables.denseStates
   }
 
-  deinit {
-    byteClass.deallocate()
-    transitions.deallocate()
-    outputs.deallocate()
+  /// Total bytes of the tables the matcher reads.
+  var tableBytes: Int { tables.byteCount }
+
+  /// The best hits of every phrase in `bytes`, fed as they are (no normalisation); for tests.
+  func match(_ bytes: UnsafeRawBufferPointer) -> PhraseHits {
+    var hits = PhraseHits()
+    var state = 0
+    for b in bytes {
+      let next = tables.next(state, Int(tables.classes[Int(b)]))
+      state = Int(next & PhraseTables.stateMask)
+      if next & PhraseTables.outputFlag != 0 { hits.absorb(tables.outputs(of: state)) }
+    }
+    return hits
   }
+
+  deinit { tables.deallocate() }
 }

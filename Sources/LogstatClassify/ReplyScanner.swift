@@ -7,17 +7,15 @@ import LogstatCodes
 /// is removed by moving the write position back to the token start and restoring the DFA state
 /// and the hits saved there, so phrases split by continuation lines still match.
 struct ReplyScanner {
-  let classes: UnsafeMutablePointer<UInt8>
-  let table: UnsafeMutablePointer<UInt32>
-  let outputs: UnsafeMutablePointer<UInt64>
-  let width: Int
+  /// The phrase DFA (a copy of plain pointers and counts; the automaton outlives every scan).
+  let tables: PhraseTables
   /// Unowned: the classifier that makes a scanner owns the buffer for longer than the scan,
   /// and a strong reference cost a retain and a release per reply.
   unowned(unsafe) let buffer: ReplyBuffer
 
   var out: UnsafeMutablePointer<UInt8>
   var w = 0
-  var state = 0  // the current state's row in `table`
+  var state = 0  // the current DFA state, encoded as `PhraseTables` describes
   var hits = PhraseHits()
   var reply = Reply()
 
@@ -37,19 +35,16 @@ struct ReplyScanner {
   var pendingHits = PhraseHits()
 
   init(automaton: PhraseAutomaton, buffer: ReplyBuffer) {
-    classes = automaton.byteClass
-    table = automaton.transitions
-    outputs = automaton.outputs
-    width = automaton.classCount
+    tables = automaton.tables
     self.buffer = buffer
     out = buffer.storage
   }
 
   @inline(__always)
   mutating func feed(_ b: UInt8) {
-    let next = table[state &+ Int(classes[Int(b)])]
-    state = Int(next & 0x7FFF_FFFF)
-    if next & 0x8000_0000 != 0 { hits.absorb(outputs[state / width]) }
+    let next = tables.next(state, Int(tables.classes[Int(b)]))
+    state = Int(next & PhraseTables.stateMask)
+    if next & PhraseTables.outputFlag != 0 { hits.absorb(tables.outputs(of: state)) }
   }
 
   @inline(__always)
@@ -97,8 +92,8 @@ struct ReplyScanner {
   @inline(__always)
   mutating func scanToken(_ text: UnsafeRawBufferPointer, from start: Int) -> Int {
     let out = self.out
-    let table = self.table
-    let classes = self.classes
+    let tables = self.tables
+    let classes = tables.classes
     let kinds = ByteKinds.table
     let count = text.count
     var w = self.w
@@ -117,9 +112,9 @@ struct ReplyScanner {
       let b = ByteKinds.lower(raw)
       out[w] = b
       w &+= 1
-      let next = table[state &+ Int(classes[Int(b)])]
-      state = Int(next & 0x7FFF_FFFF)
-      if next & 0x8000_0000 != 0 { hits.absorb(outputs[state / width]) }
+      let next = tables.next(state, Int(classes[Int(b)]))
+      state = Int(next & PhraseTables.stateMask)
+      if next & PhraseTables.outputFlag != 0 { hits.absorb(tables.outputs(of: state)) }
     }
     self.w = w
     self.state = state

@@ -17,7 +17,9 @@ final class FileWorker {
   /// Most distinct dates a unit records for the year check; more means "check by re-reading".
   static let dayLimit = 4096
 
-  private let classifier = ReplyClassifier()
+  /// The worker thread's classifier, shared by the units it reads one after another, so its
+  /// reply cache classifies each distinct reply once per worker, not once per unit.
+  private let classifier: ReplyClassifier
   /// The clock; after `run`, its state at the end of the unit.
   private(set) var clock: LineClock
   private let window: TimeWindow
@@ -34,7 +36,11 @@ final class FileWorker {
   /// Exim panic log: each stamped line is a `panic` event.
   var panicLog = false
 
-  init(input: InputFile, clock: LineClock, window: TimeWindow) {
+  init(
+    input: InputFile, clock: LineClock, window: TimeWindow,
+    classifier: ReplyClassifier = ReplyClassifier()
+  ) {
+    self.classifier = classifier
     self.clock = clock
     self.window = window
     self.summary = FileSummary(input: input)

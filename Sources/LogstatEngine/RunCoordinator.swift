@@ -1,5 +1,6 @@
 import Foundation
 import LogstatAggregate
+import LogstatClassify
 import LogstatRun
 import LogstatSource
 import LogstatTime
@@ -42,9 +43,12 @@ final class RunCoordinator: @unchecked Sendable {
 
   /// The worker loop: claims units until none is left. Run it on `plan.jobs` threads.
   func work() {
+    // One classifier per thread for all its units: the reply cache outlives a 64 MB range.
+    let classifier = ReplyClassifier()
     while let index = claim() {
       let unit = units[index]
-      let worker = FileWorker(input: unit.input, clock: unit.clock, window: plan.window)
+      let worker = FileWorker(
+        input: unit.input, clock: unit.clock, window: plan.window, classifier: classifier)
       worker.rejectLog = unit.rejectLog
       worker.panicLog = unit.panicLog
       worker.aggregate.startsInput = index == 0

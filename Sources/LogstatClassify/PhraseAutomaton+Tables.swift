@@ -1,0 +1,194 @@
+/// The phrase DFA's transition function in about 0.7 MB instead of a 7.8 MB dense table.
+///
+/// A state is carried as one `Int`: a dense state `s` as its row offset `s * width` (below
+/// `denseLimit`), a sparse state as `denseLimit + base`, its own slot in `cells`. A
+/// transition word holds the next state so encoded, with `outputFlag` set when that state
+/// has outputs.
+///
+/// Dense rows cover the shallowest states, which most bytes of a reply visit. A sparse state
+/// differs from its fallback, its nearest dense failure state, only on the classes where it
+/// or a failure state between them has a trie child; those transitions sit in `cells` at
+/// `base + class`, tagged with `base + 1`, and every other class reads the fallback's dense
+/// row. Bases are unique, so the tag names the owner (a double array). A step is one load
+/// for a dense state and for a sparse state's own transition, two more otherwise; never a
+/// failure chain. Plain pointers: written once by `build`, read-only afterwards.
+struct PhraseTables {
+  /// Set in a transition word when the next state has outputs (read `outputs(of:)` then).
+  static let outputFlag: UInt32 = 0x8000_0000
+  static let stateMask: UInt32 = 0x7FFF_FFFF
+  /// Most bytes the dense rows may take; the rest of the states are sparse.
+  static let denseBudget = 160 * 1024
+
+  /// Byte -> class index; class 0 stands for every byte no phrase uses.
+  let classes: UnsafeMutablePointer<UInt8>
+  let width: Int
+  let denseStates: Int
+  let stateCount: Int
+  /// `denseStates * width`: encoded states below it are dense row offsets.
+  let denseLimit: Int
+  /// Dense rows, `denseLimit` transition words.
+  let dense: UnsafeMutablePointer<UInt32>
+  /// Owner tag (base + 1, 0 = free; low 32 bits) and transition word (high 32).
+  let cells: UnsafeMutablePointer<UInt64>
+  /// Per base of a sparse state: its fallback's row offset (low 32) and state number (high 32).
+  let headers: UnsafeMutablePointer<UInt64>
+  let cellCount: Int
+  /// Per state number: three 16-bit slots (reason, blocklist, provider), see `PhraseHits`.
+  let outputWords: UnsafeMutablePointer<UInt64>
+
+  /// The transition word for `state` (encoded) and byte class `c`.
+  @inline(__always)
+  func next(_ state: Int, _ c: Int) -> UInt32 {
+    if state < denseLimit { return dense[state &+ c] }
+    let base = state &- denseLimit
+    let cell = cells[base &+ c]
+    if UInt32(truncatingIfNeeded: cell) == UInt32(truncatingIfNeeded: base &+ 1) {
+      return UInt32(truncatingIfNeeded: cell >> 32)
+    }
+    return dense[Int(UInt32(truncatingIfNeeded: headers[base])) &+ c]
+  }
+
+  /// The output slots of an encoded state; called only after a flagged transition.
+  @inline(__always)
+  func outputs(of state: Int) -> UInt64 {
+    if state < denseLimit { return outputWords[state / width] }
+    return outputWords[Int(truncatingIfNeeded: headers[state &- denseLimit] >> 32)]
+  }
+
+  /// Bytes of all tables together.
+  var byteCount: Int { 256 + denseLimit * 4 + cellCount * 16 + stateCount * 8 }
+
+  /// Packs a complete DFA whose states are numbered breadth-first (0 = root).
+  ///
+  /// - Parameters:
+  ///   - target: The next state for a state and a class.
+  ///   - fail: The Aho-Corasick failure state of a non-root state (shallower than it).
+  ///   - outputs: A state's output slots.
+  static func build(
+    classes: [UInt8], width: Int, stateCount: Int, target: (Int, Int) -> Int,
+    fail: (Int) -> Int, outputs: (Int) -> UInt64
+  ) -> PhraseTables {
+    let denseStates = max(1, min(stateCount, denseBudget / (width * 4)))
+    let denseLimit = denseStates * width
+    let sparseCount = stateCount - denseStates
+    // Each sparse state's fallback and the classes where it differs from it.
+    var fallback = [Int](repeating: 0, count: sparseCount)
+    var listStart = [Int](repeating: 0, count: sparseCount + 1)
+    var lists: [Int] = []
+    for i in 0..<sparseCount {
+      let s = denseStates + i
+      var f = fail(s)
+      while f >= denseStates { f = fail(f) }
+      fallback[i] = f
+      for c in 0..<width where target(s, c) != target(f, c) { lists.append(c) }
+      listStart[i + 1] = lists.count
+    }
+    let layout = CellLayout(width: width, lists: lists, listStart: listStart)
+    precondition(denseLimit + layout.cellCount < Int(stateMask), "phrase tables too large")
+
+    let words = (0..<stateCount).map(outputs)
+    func word(_ t: Int) -> UInt32 {
+      let encoded = t < denseStates ? t * width : denseLimit + layout.base[t - denseStates]
+      return UInt32(encoded) | (words[t] != 0 ? outputFlag : 0)
+    }
+    var dense = [UInt32](repeating: 0, count: denseLimit)
+    for s in 0..<denseStates {
+      for c in 0..<width { dense[s * width + c] = word(target(s, c)) }
+    }
+    var cells = [UInt64](repeating: 0, count: layout.cellCount)
+    var headers = [UInt64](repeating: 0, count: layout.cellCount)
+    for i in 0..<sparseCount {
+      let base = layout.base[i]
+      for c in lists[listStart[i]..<listStart[i + 1]] {
+        cells[base + c] = UInt64(base + 1) | UInt64(word(target(denseStates + i, c))) << 32
+      }
+      headers[base] = UInt64(fallback[i] * width) | UInt64(denseStates + i) << 32
+    }
+    func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+      let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
+      pointer.initialize(from: array, count: array.count)
+      return pointer
+    }
+    return PhraseTables(
+      classes: copy(classes), width: width, denseStates: denseStates, stateCount: stateCount,
+      denseLimit: denseLimit, dense: copy(dense), cells: copy(cells), headers: copy(headers),
+      cellCount: layout.cellCount, outputWords: copy(words))
+  }
+
+  /// Frees the tables; only the owning automaton calls this, in its `deinit`.
+  func deallocate() {
+    classes.deallocate()
+    dense.deallocate()
+    cells.deallocate()
+    headers.deallocate()
+    outputWords.deallocate()
+  }
+}
+
+/// Where each sparse state's cells go: a unique base per state such that `base + class` is
+/// free for every class in its list. First fit, longest lists first.
+struct CellLayout {
+  /// Per sparse state.
+  var base: [Int]
+  /// Cells needed: every `base + class` for `class < width` is in range.
+  var cellCount: Int
+
+  init(width: Int, lists: [Int], listStart: [Int]) {
+    let count = listStart.count - 1
+    base = [Int](repeating: 0, count: count)
+    var taken = [Bool](repeating: false, count: width)
+    var baseTaken = [Bool](repeating: false, count: width)
+    // skip[p] == p for a free cell, else a later cell to look at (path-compressed), so the
+    // search only tries bases that put the first class on a free cell.
+    var skip = [Int](0..<width)
+    func grow(to size: Int) {
+      guard taken.count < size else { return }
+      skip.append(contentsOf: taken.count..<size)
+      baseTaken.append(contentsOf: repeatElement(false, count: size - taken.count))
+      taken.append(contentsOf: repeatElement(false, count: size - taken.count))
+    }
+    func free(from p: Int) -> Int {
+      var q = p
+      while q < skip.count, skip[q] != q { q = skip[q] }
+      var r = p
+      while r < skip.count, skip[r] != r {
+        let n = skip[r]
+        skip[r] = q
+        r = n
+      }
+      return q
+    }
+    func size(_ i: Int) -> Int { listStart[i + 1] - listStart[i] }
+    var empty: [Int] = []
+    for i in (0..<count).sorted(by: { size($0) > size($1) }) {
+      let classes = lists[listStart[i]..<listStart[i + 1]]
+      guard let first = classes.first else {
+        empty.append(i)
+        continue
+      }
+      var p = free(from: first)
+      var b = p - first
+      while true {
+        b = p - first
+        grow(to: b + width)
+        if !baseTaken[b], classes.allSatisfy({ !taken[b + $0] }) { break }
+        p = free(from: p + 1)
+      }
+      baseTaken[b] = true
+      for c in classes {
+        taken[b + c] = true
+        skip[b + c] = b + c + 1
+      }
+      base[i] = b
+    }
+    // States that match their fallback everywhere own no cell, only a base nobody else has.
+    var b = 0
+    for i in empty {
+      while b < baseTaken.count, baseTaken[b] { b += 1 }
+      grow(to: b + width)
+      baseTaken[b] = true
+      base[i] = b
+    }
+    cellCount = taken.count
+  }
+}
