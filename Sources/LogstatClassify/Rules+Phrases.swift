@@ -92,7 +92,11 @@ enum Rules {
       "notfound", "unavaiable", "badrecipientto",
       "utilisateur inconnu", "destinataire inconnu", "unbekannt", "nessun utente", "no existe",
       "usuario desconocido", "recipient is not accepted", "not a local address",
+      "recipient doesn't exist", "no longer exists", "cannot be verified", "not a member of domain",
+      "mailbox not available", "has been replaced by",
     ]),
+    // Nobody left to deliver to: usually unknown recipients, but a protocol code (5.5.x) outranks it.
+    Group(.userUnknown, 45, ["no valid recipients"]),
     Group(.userUnknown, 70, [
       "invalid mailbox", "unrouteable address", "mailbox is unavailable", "account unavailable",
       "name directory", "bad destination mailbox", "invalid address",
@@ -146,7 +150,7 @@ enum Rules {
     Group(.policy, 90, ["does not accept mail from", "not accepting mail with", "list of senders"]),
     // MARK: network and DNS
     Group(.dnsFailure, 90, [
-      "not found, try again", "lookup failed temporarily", "servfail", "dns records", "lookup failure", "name server reply", "nameserver",
+      "lookup failed temporarily", "servfail", "dns records", "lookup failure", "name server reply", "nameserver",
       "name or service not known", "host lookup did not complete", "temporary lookup failure",
       "dns lookup failed", "dns failure", "dns error", "dns timeout", "dns problem",
       "unable to resolve", "name server failure", "failure in name resolution", "domain lookup failed",
@@ -154,6 +158,9 @@ enum Rules {
       "temporary dns", "dns temporary", "resolver failure", "dns resolution",
       "name server timeout", "lookup error",
     ]),
+    // NXDOMAIN said plainly outranks a generic "DNS error"; "try again" makes it temporary.
+    Group(.dnsFailure, 93, ["not found, try again"]),
+    Group(.domainNotFound, 92, ["domain name not found"]),
     // A DNSBL that refused the checking server's query (open or public resolver, too many
     // queries, Spamhaus returnc codes 127.255.255.x): nobody is listed, the receiver's DNS failed.
     Group(.dnsFailure, 99, [
@@ -191,13 +198,15 @@ enum Rules {
       "relay access denied", "relaying denied", "relay denied", "relay not permitted", "unable to relay",
       "relaying not allowed", "not permitted to relay", "relay prohibited", "we do not relay",
       "not allowed to relay", "no relaying", "relay not allowed", "relaying prohibited",
-      "allowed rcpthost", "non-local e-mail address", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
+      "allowed rcpthost", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
       "relaying to", "relay access", "relay attempt", "relaying is not allowed", "relay is not allowed",
       "is not a local domain", "user not local", "relay not authorized",
       "relaying disallowed", "relaying mail to", "not a gateway", "as a relay", "mail relay",
       "configured to relay", "handle mail for", "specified domain is not allowed",
     ]),
     Group(.relayDenied, 96, ["mail relay denied", "not an open relay"]),
+    // Authentication asked for only to relay: the refusal is the relay.
+    Group(.relayDenied, 91, ["to a non-local", "non-local e-mail address"]),
     Group(.blocklisted, 95, ["bad sender ip"]),
     Group(.blocklisted, 97, [
       "blocked using", "listed at", "dnsbl", "spamhaus", "barracudacentral", "barracuda reputation",
@@ -284,7 +293,7 @@ enum Rules {
       "sender is not allowed", "sender address is not", "unverified sender", "sender unknown",
       "unknown sender", "sender blocked", "sender is blocked", "sender mx", "batv", "bogus mail from",
       "not owned by user", "address is not verified", "sender email address", "sender was rejected",
-      "sender not", "from: domain is invalid", "null sender",
+      "sender not", "from: domain is invalid", "null sender", "mailfrom failed", "verify mailfrom",
     ]),
     Group(.senderRejected, 75, [
       "mail from refused", "from address", "sender's domain", "envelope sender", "mail from address", "sender address",
@@ -372,6 +381,7 @@ enum Rules {
       "invalid mime", "mime error", "bare linefeed", "barelinefeeds", "bare lf",
       "header field", "headers are not", "invalid message", "message format", "date header",
       "from header", "missing a valid", "from: header", "invalid content", "corrupt", "message content invalid",
+      "invalid structure", "invalid data",
     ]),
     Group(.policy, 90, [
       "local policy", "policy reasons", "not accepted for policy reasons", "policy violation",
@@ -385,6 +395,7 @@ enum Rules {
       "does not accept messages from", "message refused",
     ]),
     Group(.policy, 75, ["no smtp service"]),
+    Group(.policy, 60, ["by administrator"]),
     Group(.policy, 55, [" attachment"]),
     Group(.policy, 75, ["recipient address rejected: access denied", "only internal mail"]),
     Group(.policy, 50, [
@@ -432,6 +443,22 @@ enum Rules {
       "temporary error", "internal failure", "local problem", "unable to process", "processing error",
       "service temporarily", "server is unavailable",
     ]),
+    // The receiver's own directory or home-directory machinery failed.
+    Group(.serverError, 80, ["ldap", "homedir"]),
+    // MARK: single words, the last resort before the reply code: a text no phrase above
+    // knows still names its subject ("relay", "dns", "size", "full"). Each weighs less than
+    // any specific enhanced code, so only a bare or generic code gives way to them.
+    Group(.userUnknown, 35, [" unknown", " exist", "invalid recipient", "invalid address", " no such "]),
+    Group(.mailboxFull, 40, [" full", " storage"]),
+    Group(.relayDenied, 42, [" relay"]),
+    Group(.dnsFailure, 38, [" dns", " resolve"]),
+    Group(.domainNotFound, 36, [" mx ", " mx.", " domain"]),
+    Group(.messageTooLarge, 40, [" size", " large"]),
+    Group(.senderRejected, 34, [" sender"]),
+    Group(.protocolError, 40, [" helo", " ehlo", " command"]),
+    Group(.invalidContent, 38, [" header", " mime"]),
+    Group(.authRequired, 40, [" authenticat", " auth "]),
+    Group(.connectionFailed, 40, [" connection"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
   ]
