@@ -311,6 +311,13 @@ enum Rules {
       "authentication turned on",
     ]),
     Group(.authRequired, 93, ["not logged in"]),
+    // Exchange's NDR tokens, written without spaces.
+    Group(.authRequired, 95, ["authrequired"]),
+    Group(.domainNotFound, 92, ["nonexistentdomain"]),
+    Group(.loop, 92, ["mxloopback"]),
+    Group(.dnsFailure, 91, [" mx lookup"]),
+    Group(.domainNotFound, 86, ["illegal host"]),
+    Group(.connectionFailed, 85, ["not responding"]),
     Group(.reverseDNS, 85, ["ip name lookup failed"]),
     // MARK: our own MTA, failing before or without any remote server
     Group(.localError, 96, [
