@@ -93,7 +93,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 1100)
+    #expect(corpus.count >= 1220)
     var seen = Set<String>()
     for entry in corpus {
       #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
@@ -118,16 +118,16 @@ struct RealCorpusTests {
     }
     print(development.report("Development"))
     print(heldOut.report("Held-out"))
-    #expect(heldOut.total >= 370)
-    #expect(development.total >= 730)
-    // Floors measured on 1,111 texts: development 95.1% (697/733), held-out 85.7% (324/378).
-    #expect(development.accuracy >= 94.5)
-    #expect(heldOut.accuracy >= 85.0)
-    // The goal is a held-out part within 3 points of development; measured, it is 9.4 points
+    #expect(heldOut.total >= 410)
+    #expect(development.total >= 810)
+    // Floors measured on 1,226 texts: development 93.7% (761/812), held-out 85.0% (352/414).
+    #expect(development.accuracy >= 93.5)
+    #expect(heldOut.accuracy >= 84.5)
+    // The goal is a held-out part within 3 points of development; measured, it is 8.7 points
     // below (phrase rules tuned on development fragments generalise only partly). This guards the
     // measured gap against growing while that goal stays open.
     #expect(
-      development.accuracy - heldOut.accuracy <= 10.0,
+      development.accuracy - heldOut.accuracy <= 9.0,
       "held-out \(heldOut.accuracy)% fell further below development \(development.accuracy)%")
   }
 }
