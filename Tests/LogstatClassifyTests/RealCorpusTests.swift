@@ -93,7 +93,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 1220)
+    #expect(corpus.count >= 1230)
     var seen = Set<String>()
     for entry in corpus {
       #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
@@ -118,12 +118,12 @@ struct RealCorpusTests {
     }
     print(development.report("Development"))
     print(heldOut.report("Held-out"))
-    #expect(heldOut.total >= 410)
-    #expect(development.total >= 810)
-    // Floors measured on 1,226 texts: development 93.7% (761/812), held-out 85.0% (352/414).
+    #expect(heldOut.total >= 415)
+    #expect(development.total >= 815)
+    // Floors measured on 1,236 texts: development 93.8% (767/818), held-out 85.2% (356/418).
     #expect(development.accuracy >= 93.5)
-    #expect(heldOut.accuracy >= 84.5)
-    // The goal is a held-out part within 3 points of development; measured, it is 8.7 points
+    #expect(heldOut.accuracy >= 85.0)
+    // The goal is a held-out part within 3 points of development; measured, it is 8.6 points
     // below (phrase rules tuned on development fragments generalise only partly). This guards the
     // measured gap against growing while that goal stays open.
     #expect(
