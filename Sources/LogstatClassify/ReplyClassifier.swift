@@ -75,6 +75,11 @@ public final class ReplyClassifier {
     // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
     if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
     reason = ReplyClassifier.adjust(reason, step: reply.step)
+    // x.1.7 and x.1.8 name the sender's address or domain: words about a missing address or
+    // domain then describe our sender, never the recipient (whatever step was logged).
+    if let code = reply.enhancedCode ?? dsn, code.subject == 1, code.detail == 7 || code.detail == 8 {
+      reason = ReplyClassifier.adjust(reason, step: .mailFrom)
+    }
 
     // A list that failed to answer (open resolver, refused query) lists nobody.
     let blocklist: Blocklist? =

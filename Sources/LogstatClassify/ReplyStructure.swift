@@ -73,7 +73,9 @@ struct ReplyStructure {
           s.start = after
         }
       case 0x72:  // r
-        if let after = match(t, i, "refused to talk to me:") {
+        if let after = match(t, i, "reject: ") ?? match(t, i, "reject_warning: ") {
+          s.smtpdReject(t, after)
+        } else if let after = match(t, i, "refused to talk to me:") {
           s.step = .connect
           if s.start <= i { s.start = after }
         } else if let after = match(t, i, "remote server returned '") {
@@ -91,6 +93,10 @@ struct ReplyStructure {
           s.step = step(t, after)
           if i > s.start, i < s.end { s.end = i }
         }
+      case 0x70:  // p
+        if let after = match(t, i, "proxy-reject: ") { s.smtpdReject(t, after) }
+      case 0x6D:  // m
+        if let after = match(t, i, "milter-reject: ") { s.smtpdReject(t, after) }
       case 0x77:  // w
         if let after = match(t, i, "while sending ") ?? match(t, i, "while performing the "),
           s.step == .unknown
@@ -118,6 +124,26 @@ struct ReplyStructure {
     return s
   }
 
+  /// Postfix smtpd's own refusal, `reject: RCPT from host[ip]: 554 ...; from=<..> to=<..>`
+  /// (also `reject_warning:`, `proxy-reject: END-OF-MESSAGE:`, `milter-reject:`): the step is
+  /// the word after the marker, the reply starts at its code (so a host name such as
+  /// `4.1.1_dsn[1.2.3.4]` is never read as a code) and ends before `; from=<` or `; proto=`.
+  mutating func smtpdReject(_ t: UnsafeRawBufferPointer, _ after: Int) {
+    step = ReplyStructure.step(t, after)
+    guard let code = ReplyStructure.firstReplyCode(t, from: after) else { return }
+    start = code
+    var j = code
+    while j + 7 < t.count {
+      if t[j] == 0x3B, t[j + 1] == 0x20,
+        ReplyStructure.match(t, j + 2, "from=<") != nil || ReplyStructure.match(t, j + 2, "proto=") != nil
+      {
+        end = j
+        return
+      }
+      j += 1
+    }
+  }
+
   /// The step named by the words at `p`: `RCPT TO`, `MAIL FROM`, `end of data`, `DATA`...
   static func step(_ t: UnsafeRawBufferPointer, _ p: Int) -> SMTPStep {
     var p = p
@@ -125,6 +151,7 @@ struct ReplyStructure {
     if match(t, p, "rcpt") != nil { return .rcptTo }
     if match(t, p, "mail") != nil { return .mailFrom }
     if match(t, p, "end of data") != nil || match(t, p, "data") != nil || match(t, p, "message") != nil
+      || match(t, p, "end-of-message") != nil
       || match(t, p, "bdat") != nil
     {
       return .data

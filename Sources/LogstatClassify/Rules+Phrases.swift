@@ -92,13 +92,56 @@ enum Rules {
       "notfound", "unavaiable", "badrecipientto",
       "utilisateur inconnu", "destinataire inconnu", "unbekannt", "nessun utente", "no existe",
       "usuario desconocido", "recipient is not accepted", "not a local address",
+      "recipient doesn't exist", "no longer exists", "cannot be verified", "not a member of domain",
+      "mailbox not available", "has been replaced by",
     ]),
+    // Nobody left to deliver to: usually unknown recipients, but a protocol code (5.5.x) outranks it.
+    Group(.userUnknown, 45, ["no valid recipients"]),
     Group(.userUnknown, 70, [
       "invalid mailbox", "unrouteable address", "mailbox is unavailable", "account unavailable",
       "name directory", "bad destination mailbox", "invalid address",
       "mailbox name not allowed", "no mailbox",
       "mailbox unavailable", "no longer valid", "not found in directory", "does not exist",
       "mailbox is not available",
+    ]),
+    // MARK: what the address is, then what is wrong with it: the common words for an address
+    // (user, account, mailbox, recipient, address) paired with the words for "unknown",
+    // "disabled" and "full", so a wording never seen still names its reason. Below the specific
+    // phrases above, above weak hints and generic codes; kept small, as each adds DFA states.
+    Group(.userUnknown, 84, [
+      "user is invalid", "user no longer exists", "account unknown", "account not found",
+      "account doesn't exist", "account invalid", "account is invalid", "account no longer exists",
+      "unknown account", "invalid account", "mailbox doesn't exist", "mailbox is invalid",
+      "mailbox no longer exists", "recipient invalid", "recipient is invalid", "recipient no longer exists",
+      "address doesn't exist", "address is invalid", "address no longer exists", "email address unknown",
+      "email address not found", "email address does not exist", "email address doesn't exist",
+      "email address invalid", "email address is invalid", "email address no longer exists",
+      "invalid email address", "no such email address",
+    ]),
+    Group(.mailboxDisabled, 84, [
+      "user disabled", "user is disabled", "user has been disabled", "user inactive", "user is inactive",
+      "user suspended", "user has been suspended", "user deactivated", "user closed", "user locked",
+      "user expired", "disabled user", "suspended user", "deactivated user", "disabled account",
+      "suspended account", "deactivated account", "mailbox suspended", "mailbox deactivated", "mailbox closed",
+      "mailbox locked", "mailbox expired", "disabled mailbox", "suspended mailbox", "recipient disabled",
+      "recipient is disabled", "recipient has been disabled", "recipient inactive", "recipient is inactive",
+      "recipient suspended", "recipient has been suspended", "recipient deactivated", "recipient closed",
+      "recipient locked", "recipient expired", "suspended recipient", "deactivated recipient",
+      "address disabled", "address is disabled", "address has been disabled", "address inactive",
+      "address is inactive", "address suspended", "address has been suspended", "address deactivated",
+      "address closed", "address locked", "address expired", "disabled address", "suspended address",
+      "deactivated address", "email address disabled", "email address is disabled",
+      "email address has been disabled", "email address inactive", "email address is inactive",
+      "email address suspended", "email address has been suspended", "email address deactivated",
+      "email address closed", "email address locked", "email address expired", "disabled email address",
+      "suspended email address", "deactivated email address",
+    ]),
+    Group(.mailboxFull, 84, [
+      "user full", "user is full", "user over quota", "user quota exceeded", "account full",
+      "account over quota", "account quota exceeded", "mailbox over quota", "recipient full",
+      "recipient is full", "recipient over quota", "recipient quota exceeded", "address full",
+      "address is full", "address over quota", "address quota exceeded", "email address full",
+      "email address is full", "email address over quota", "email address quota exceeded",
     ]),
     // A prefix only: the cause after it ("Mailer error", "Disabled recipient address") decides.
     Group(.userUnknown, 45, ["recipient address rejected"]),
@@ -146,7 +189,7 @@ enum Rules {
     Group(.policy, 90, ["does not accept mail from", "not accepting mail with", "list of senders"]),
     // MARK: network and DNS
     Group(.dnsFailure, 90, [
-      "not found, try again", "lookup failed temporarily", "servfail", "dns records", "lookup failure", "name server reply", "nameserver",
+      "lookup failed temporarily", "servfail", "dns records", "lookup failure", "name server reply", "nameserver",
       "name or service not known", "host lookup did not complete", "temporary lookup failure",
       "dns lookup failed", "dns failure", "dns error", "dns timeout", "dns problem",
       "unable to resolve", "name server failure", "failure in name resolution", "domain lookup failed",
@@ -154,6 +197,9 @@ enum Rules {
       "temporary dns", "dns temporary", "resolver failure", "dns resolution",
       "name server timeout", "lookup error",
     ]),
+    // NXDOMAIN said plainly outranks a generic "DNS error"; "try again" makes it temporary.
+    Group(.dnsFailure, 93, ["not found, try again"]),
+    Group(.domainNotFound, 92, ["domain name not found"]),
     // A DNSBL that refused the checking server's query (open or public resolver, too many
     // queries, Spamhaus returnc codes 127.255.255.x): nobody is listed, the receiver's DNS failed.
     Group(.dnsFailure, 99, [
@@ -191,13 +237,15 @@ enum Rules {
       "relay access denied", "relaying denied", "relay denied", "relay not permitted", "unable to relay",
       "relaying not allowed", "not permitted to relay", "relay prohibited", "we do not relay",
       "not allowed to relay", "no relaying", "relay not allowed", "relaying prohibited",
-      "allowed rcpthost", "non-local e-mail address", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
+      "allowed rcpthost", "non-local address", "not local host", "not in my list of allowed", "cannot relay", "can't relay",
       "relaying to", "relay access", "relay attempt", "relaying is not allowed", "relay is not allowed",
       "is not a local domain", "user not local", "relay not authorized",
       "relaying disallowed", "relaying mail to", "not a gateway", "as a relay", "mail relay",
       "configured to relay", "handle mail for", "specified domain is not allowed",
     ]),
     Group(.relayDenied, 96, ["mail relay denied", "not an open relay"]),
+    // Authentication asked for only to relay: the refusal is the relay.
+    Group(.relayDenied, 91, ["to a non-local", "non-local e-mail address"]),
     Group(.blocklisted, 95, ["bad sender ip"]),
     Group(.blocklisted, 97, [
       "blocked using", "listed at", "dnsbl", "spamhaus", "barracudacentral", "barracuda reputation",
@@ -284,7 +332,7 @@ enum Rules {
       "sender is not allowed", "sender address is not", "unverified sender", "sender unknown",
       "unknown sender", "sender blocked", "sender is blocked", "sender mx", "batv", "bogus mail from",
       "not owned by user", "address is not verified", "sender email address", "sender was rejected",
-      "sender not", "from: domain is invalid", "null sender",
+      "sender not", "from: domain is invalid", "null sender", "mailfrom failed", "verify mailfrom",
     ]),
     Group(.senderRejected, 75, [
       "mail from refused", "from address", "sender's domain", "envelope sender", "mail from address", "sender address",
@@ -302,6 +350,13 @@ enum Rules {
       "authentication turned on",
     ]),
     Group(.authRequired, 93, ["not logged in"]),
+    // Exchange's NDR tokens, written without spaces.
+    Group(.authRequired, 95, ["authrequired"]),
+    Group(.domainNotFound, 92, ["nonexistentdomain"]),
+    Group(.loop, 92, ["mxloopback"]),
+    Group(.dnsFailure, 91, [" mx lookup"]),
+    Group(.domainNotFound, 86, ["illegal host", "mail exchanger"]),
+    Group(.connectionFailed, 85, ["not responding"]),
     Group(.reverseDNS, 85, ["ip name lookup failed"]),
     // MARK: our own MTA, failing before or without any remote server
     Group(.localError, 96, [
@@ -372,6 +427,7 @@ enum Rules {
       "invalid mime", "mime error", "bare linefeed", "barelinefeeds", "bare lf",
       "header field", "headers are not", "invalid message", "message format", "date header",
       "from header", "missing a valid", "from: header", "invalid content", "corrupt", "message content invalid",
+      "invalid structure", "invalid data",
     ]),
     Group(.policy, 90, [
       "local policy", "policy reasons", "not accepted for policy reasons", "policy violation",
@@ -385,6 +441,7 @@ enum Rules {
       "does not accept messages from", "message refused",
     ]),
     Group(.policy, 75, ["no smtp service"]),
+    Group(.policy, 60, ["by administrator"]),
     Group(.policy, 55, [" attachment"]),
     Group(.policy, 75, ["recipient address rejected: access denied", "only internal mail"]),
     Group(.policy, 50, [
@@ -432,6 +489,22 @@ enum Rules {
       "temporary error", "internal failure", "local problem", "unable to process", "processing error",
       "service temporarily", "server is unavailable",
     ]),
+    // The receiver's own directory or home-directory machinery failed.
+    Group(.serverError, 80, ["ldap", "homedir"]),
+    // MARK: single words, the last resort before the reply code: a text no phrase above
+    // knows still names its subject ("relay", "dns", "size", "full"). Each weighs less than
+    // any specific enhanced code, so only a bare or generic code gives way to them.
+    Group(.userUnknown, 35, [" unknown", " exist", "invalid recipient", "invalid address", " no such "]),
+    Group(.mailboxFull, 40, [" full", " storage"]),
+    Group(.relayDenied, 42, [" relay"]),
+    Group(.dnsFailure, 38, [" dns", " resolve"]),
+    Group(.domainNotFound, 36, [" mx ", " mx.", " domain"]),
+    Group(.messageTooLarge, 40, [" size", " large"]),
+    Group(.senderRejected, 34, [" sender"]),
+    Group(.protocolError, 40, [" helo", " ehlo", " command"]),
+    Group(.invalidContent, 38, [" header", " mime"]),
+    Group(.authRequired, 40, [" authenticat", " auth "]),
+    Group(.connectionFailed, 40, [" connection"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
   ]

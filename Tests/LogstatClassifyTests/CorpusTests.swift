@@ -57,7 +57,7 @@ struct CorpusTests {
     #expect(misses.isEmpty, "\(misses.count) misclassified:\n\(misses.joined(separator: "\n"))")
   }
 
-  @Test("every label is a reason id and every reason is covered at least three times")
+  @Test("every label is a reason id and every reason is covered at least five times")
   func coverage() throws {
     let corpus = try Corpus.load()
     var counts: [String: Int] = [:]
@@ -66,7 +66,7 @@ struct CorpusTests {
       #expect(Reason(rawValue: label) != nil, "unknown reason id \(label)")
     }
     for reason in Reason.allCases {
-      #expect(counts[reason.rawValue, default: 0] >= 3, "\(reason.rawValue) has too few examples")
+      #expect(counts[reason.rawValue, default: 0] >= 5, "\(reason.rawValue) has too few examples")
     }
   }
 }

@@ -154,4 +154,27 @@ struct ExplainTests {
     #expect(!explain("Jan 10 10:00:00 mx postfix/smtp[1]: 4F9D63A2B: to=<b@example.org>, relay=mx.example.org[192.0.2.1]:25, delay=1, delays=0/0/0/1, dsn=5.1.1, status=deferred (host mx.example.org[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command))").isHard)
     #expect(!explain("2026-05-02 10:00:00 1abcde-000001-AB == a@b.example R=dnslookup T=remote_smtp defer (-44) H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown").isHard)
   }
+
+  @Test("Postfix smtpd's own reject lines: the reply after the client, the step named before it")
+  func smtpdRejects() {
+    // Real lines from Postfix's smtpd_check test output (vdukhovni/postfix
+    // postfix/src/smtpd/smtpd_check.ref, smtpd_nullmx.ref, smtpd_check_dsn.ref).
+    let cases: [(String, Reason, SMTPStep)] = [
+      ("./smtpd_check: <queue id>: reject: HELO from foo[131.155.210.17]: 504 <foo>: Helo command rejected: need fully-qualified hostname; from=<foo@bad.domain> proto=SMTP helo=<foo>", .protocolError, .helo),
+      ("./smtpd_check: <queue id>: reject: CONNECT from unknown[131.155.210.17]: 450 Client host rejected: cannot find your hostname, [131.155.210.17]; proto=SMTP", .reverseDNS, .connect),
+      ("./smtpd_check: <queue id>: reject: MAIL from spike.porcupine.org[168.100.189.2]: 556 5.7.0 <sname@nullmx.porcupine.org>: Sender address rejected: Domain nullmx.porcupine.org does not accept mail; from=<sname@nullmx.porcupine.org> proto=SMTP helo=<spike.porcupine.org>", .senderRejected, .mailFrom),
+      ("./smtpd_check: <queue id>: reject: RCPT from spike.porcupine.org[168.100.189.2]: 556 5.1.0 <rname@nullmx.porcupine.org>: Recipient address rejected: Domain nullmx.porcupine.org does not accept mail; from=<sname@sdomain> to=<rname@nullmx.porcupine.org> proto=SMTP helo=<spike.porcupine.org>", .domainNotFound, .rcptTo),
+      // A host name that looks like a status code ("4.1.1_dsn") is not read as one.
+      ("./smtpd_check: <queue id>: reject: CONNECT from 4.1.1_dsn[1.2.3.4]: 554 5.0.0 <4.1.1_dsn[1.2.3.4]>: Client host rejected: reject; proto=SMTP", .policy, .connect),
+      ("./smtpd_check: <queue id>: reject: MAIL from dummy[dummy]: 554 5.1.7 <user@4.1.3_dsn>: Sender address rejected: reject; from=<user@4.1.3_dsn> proto=SMTP helo=<4.4.0_dsn>", .senderRejected, .mailFrom),
+      ("postfix/smtpd[9]: proxy-reject: END-OF-MESSAGE: 451 4.3.0 Error: queue file write error; from=<n@example.org> to=<d@example.fr>", .storageFull, .data),
+    ]
+    let classifier = ReplyClassifier()
+    for (line, reason, step) in cases {
+      let verdict = classifier.classify(line)
+      #expect(verdict.reason == reason, "\(line)")
+      #expect(verdict.step == step, "\(line)")
+      #expect(verdict.enhancedCode?.description != "4.1.1", "\(line)")
+    }
+  }
 }

@@ -93,7 +93,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 900)
+    #expect(corpus.count >= 1230)
     var seen = Set<String>()
     for entry in corpus {
       #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
@@ -118,13 +118,13 @@ struct RealCorpusTests {
     }
     print(development.report("Development"))
     print(heldOut.report("Held-out"))
-    #expect(heldOut.total >= 300)
-    #expect(development.total >= 600)
-    // Floors measured: development 95.1% (586/616), held-out 86.3% (264/306).
-    #expect(development.accuracy >= 94.5)
-    #expect(heldOut.accuracy >= 86.0)
-    // The goal is a held-out part within 3 points of development; measured, it is 8.8 points
-    // below (rules tuned on development fragments generalise only partly). This guards the
+    #expect(heldOut.total >= 415)
+    #expect(development.total >= 815)
+    // Floors measured on 1,236 texts: development 93.8% (767/818), held-out 84.9% (355/418).
+    #expect(development.accuracy >= 93.5)
+    #expect(heldOut.accuracy >= 84.5)
+    // The goal is a held-out part within 3 points of development; measured, it is 8.9 points
+    // below (phrase rules tuned on development fragments generalise only partly). This guards the
     // measured gap against growing while that goal stays open.
     #expect(
       development.accuracy - heldOut.accuracy <= 9.0,
