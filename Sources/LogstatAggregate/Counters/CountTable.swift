@@ -58,6 +58,19 @@ public struct CountTable: Sendable {
     }
   }
 
+  /// True when `key` has been added.
+  public func contains(_ key: UInt64) -> Bool {
+    let stored = key &+ 1
+    let mask = keys.count - 1
+    var i = home(stored)
+    while true {
+      let k = keys[i]
+      if k == stored { return true }
+      if k == 0 { return false }
+      i = (i + 1) & mask
+    }
+  }
+
   /// Every key with its count, in no particular order.
   public var entries: [(key: UInt64, count: Int)] {
     var out: [(key: UInt64, count: Int)] = []

@@ -111,9 +111,10 @@ public struct DomainHours: Sendable, Equatable {
   /// Reply texts per (domain << 8 | reason ordinal) among deferred and failed lines: the
   /// first `examplesKept` distinct texts (by `replyShape`), each at most `exampleLength` bytes.
   var examples: [UInt64: [ExampleText]] = [:]
-  /// Lines per reply shape, per (domain << 8 | reason ordinal): exact counts, so the example
-  /// shown is the most frequent reply whatever the split of the input.
-  var exampleCounts: [UInt64: [UInt64: Int]] = [:]
+  /// Lines per (domain << 8 | reason ordinal, reply shape): exact counts, so the example
+  /// shown is the most frequent reply whatever the split of the input. One flat table: a
+  /// dictionary per (domain, reason) cost ~150 bytes for each domain that ever failed.
+  var exampleCounts: [ShapeKey: Int] = [:]
   /// Distinct reply texts kept per domain and reason.
   static let examplesKept = 4
   /// Longest example text kept (reports show at most 160 characters).
@@ -122,7 +123,11 @@ public struct DomainHours: Sendable, Equatable {
   public init() {}
 
   /// Number of distinct (hour, domain, status, reason) cells held.
-  public var cellCount: Int { allCells.count }
+  public var cellCount: Int {
+    var n = 0
+    forEachCell { _, _ in n += 1 }
+    return n
+  }
 
   /// `cells` with `current` added (a copy only while an hour is still being read).
   var allCells: CountTable {
@@ -142,7 +147,16 @@ public struct DomainHours: Sendable, Equatable {
   /// Calls `body` with every (hour, domain, status, reason) cell and its count, in no
   /// particular order.
   public func forEachDomainCell(_ body: (DomainHourKey, Int) -> Void) {
-    allCells.forEach { body(DomainHourKey(packed: $0), $1) }
+    forEachCell { body(DomainHourKey(packed: $0), $1) }
+  }
+
+  /// Calls `body` once with every packed cell and its count (`cells` and the hour being read
+  /// added up), like `allCells.forEach` but without copying the table: a million cells are
+  /// 32 MB.
+  func forEachCell(_ body: (UInt64, Int) -> Void) {
+    guard !current.isEmpty else { return cells.forEach(body) }
+    cells.forEach { k, n in body(k, n &+ current[k]) }
+    current.forEach { k, n in if !cells.contains(k) { body(k, n) } }
   }
 
   /// Every (hour, code, status) cell with its count, in no particular order.
@@ -166,8 +180,7 @@ public struct DomainHours: Sendable, Equatable {
   public func exampleCandidates(domain: Int32, reason: Reason) -> [(text: String, count: Int)] {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
     guard let kept = examples[key] else { return [] }
-    let counts = exampleCounts[key] ?? [:]
-    let counted = kept.enumerated().map { (k, e) in (k, e.text, counts[e.shape, default: 0]) }
+    let counted = kept.enumerated().map { (k, e) in (k, e.text, exampleCounts[ShapeKey(key, e.shape), default: 0]) }
     return counted.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }.map { ($0.1, $0.2) }
   }
 
@@ -197,7 +210,7 @@ public struct DomainHours: Sendable, Equatable {
     domain: Int32, reason: Reason, shape: UInt64, text: @autoclosure () -> String
   ) {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    exampleCounts[key, default: [:]][shape, default: 0] += 1
+    exampleCounts[ShapeKey(key, shape), default: 0] += 1
     let kept = examples[key]
     if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
     var text = text()
@@ -214,9 +227,8 @@ public struct DomainHours: Sendable, Equatable {
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
   public mutating func merge(_ later: DomainHours, domainMap: [Int32]) {
     flush()
-    let laterCells = later.allCells
-    cells.reserveCapacity(cells.count + laterCells.count)
-    laterCells.forEach { k, c in
+    cells.reserveCapacity(cells.count + later.cells.count + later.current.count)
+    later.forEachCell { k, c in
       var key = DomainHourKey(packed: k)
       if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
       cells.add(key.packed, c)
@@ -234,12 +246,12 @@ public struct DomainHours: Sendable, Equatable {
       }
       examples[key] = kept
     }
-    for (k, counts) in later.exampleCounts {
-      var key = k
+    for (k, n) in later.exampleCounts {
+      var key = k.key
       if !domainMap.isEmpty {
-        key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
+        key = UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
       }
-      exampleCounts[key, default: [:]].merge(counts, uniquingKeysWith: +)
+      exampleCounts[ShapeKey(key, k.shape), default: 0] += n
     }
   }
 }
@@ -250,6 +262,17 @@ extension DomainHours {
   public static func == (a: DomainHours, b: DomainHours) -> Bool {
     a.allCells == b.allCells && a.codes == b.codes && a.lists == b.lists && a.examples == b.examples
       && a.exampleCounts == b.exampleCounts
+  }
+}
+
+/// A (domain << 8 | reason ordinal, reply shape) pair: the key of `DomainHours.exampleCounts`.
+struct ShapeKey: Sendable, Hashable {
+  var key: UInt64
+  var shape: UInt64
+
+  init(_ key: UInt64, _ shape: UInt64) {
+    self.key = key
+    self.shape = shape
   }
 }
 

@@ -69,15 +69,53 @@ public struct NamedCounts: Sendable {
       .sorted { $0.name < $1.name }
   }
 
-  /// The `n` names with the highest count (ties by name), or by bytes with `bySize`.
+  /// Every ID, in name order (see `Interner.sortedIDs`).
+  public var sortedIDs: [Int32] { names.sortedIDs }
+
+  /// The `n` names with the highest count (ties by name), or by bytes with `bySize`. Only the
+  /// names shown are made into `String`s: one per address would be millions.
   public func top(_ n: Int, bySize: Bool = false) -> [(name: String, count: Int, bytes: Int, example: String?)] {
-    let all = entries
-    let sorted = all.sorted {
-      let a = bySize ? $0.bytes : $0.count
-      let b = bySize ? $1.bytes : $1.count
-      return a != b ? a > b : $0.name < $1.name
+    let key = bySize ? bytes : counts
+    var best: [Int32] = []
+    for id in 0..<Int32(counts.count) {
+      // Keep the n best so far, best first: most are rejected by one comparison.
+      if best.count == n, let last = best.last, !before(id, last, key) { continue }
+      var i = best.count
+      while i > 0, before(id, best[i - 1], key) { i -= 1 }
+      best.insert(id, at: i)
+      if best.count > n { best.removeLast() }
     }
-    return Array(sorted.prefix(n))
+    return best.map { (names.string($0), counts[Int($0)], bytes[Int($0)], examples[Int($0)]) }
+  }
+
+  /// IDs of the names with a count or bytes, highest count (or bytes, with `bySize`) first,
+  /// ties by name: no `String` is made for ASCII names.
+  public func ranked(bySize: Bool = false) -> [Int32] {
+    let key = bySize ? bytes : counts
+    return (0..<Int32(counts.count)).filter { counts[Int($0)] > 0 || bytes[Int($0)] > 0 }
+      .sorted { before($0, $1, key) }
+  }
+
+  /// How many names have a count, and how many distinct domains (the part after the last
+  /// `@`, the whole name without one) they are at.
+  public var distinctNamesAndDomains: (names: Int, domains: Int) {
+    var domains = Interner()
+    var n = 0
+    for id in 0..<Int32(counts.count) where counts[Int(id)] > 0 {
+      n += 1
+      names.withBytes(id) { b in
+        let at = b.lastIndex(of: UInt8(ascii: "@")).map { $0 + 1 } ?? 0
+        _ = domains.intern(UnsafeRawBufferPointer(rebasing: b[at...]))
+      }
+    }
+    return (n, domains.count)
+  }
+
+  /// True when `a` ranks before `b`: a higher `key`, ties by name.
+  private func before(_ a: Int32, _ b: Int32, _ key: [Int]) -> Bool {
+    let x = key[Int(a)]
+    let y = key[Int(b)]
+    return x != y ? x > y : names.less(a, b)
   }
 }
 

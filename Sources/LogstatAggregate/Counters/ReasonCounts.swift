@@ -12,59 +12,79 @@ extension Provider {
   @inlinable public var ordinal: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 }
 
-/// Counts per `Reason`, indexed by ordinal: no hashing per line.
+/// Counts per `Reason`: only the reasons counted, as (ordinal, count) pairs sorted by ordinal.
 ///
-/// The array is made on the first count: two of these live in every recipient domain's
-/// counters, and most domains of a long tail never defer or fail (an array of every reason
-/// per domain was ~900 bytes of the ~3.5 KB a domain cost).
+/// Two of these live in every recipient domain's counters, and a domain of a long tail that
+/// fails or defers at all does so for one or two reasons: a dense array of every reason (34
+/// counts, ~300 bytes with its header) per domain was most of the memory of such domains;
+/// a pair is 16 bytes. A lookup scans the few pairs held: no hashing per line.
 public struct ReasonCounts: Sendable {
-  /// Per `Reason.ordinal`; empty while every count is 0.
-  public private(set) var counts: [Int] = []
+  struct Entry: Sendable, Equatable {
+    var ordinal: UInt8
+    var count: Int
+  }
+  /// The reasons counted, by ordinal; empty while nothing is counted.
+  private var entries: [Entry] = []
 
   public init() {}
 
+  /// Every reason's count by `Reason.ordinal` (an array made on each call).
+  public var counts: [Int] {
+    var all = [Int](repeating: 0, count: Reason.allCases.count)
+    for e in entries { all[Int(e.ordinal)] = e.count }
+    return all
+  }
+
   public subscript(_ reason: Reason) -> Int {
-    get { counts.isEmpty ? 0 : counts[reason.ordinal] }
+    get {
+      let o = UInt8(reason.ordinal)
+      for e in entries where e.ordinal >= o { return e.ordinal == o ? e.count : 0 }
+      return 0
+    }
     set { add(ordinal: reason.ordinal, newValue - self[reason]) }
   }
 
   /// Adds `n` to the count of the reason with `ordinal`.
   @inline(__always) public mutating func add(ordinal: Int, _ n: Int = 1) {
-    if counts.isEmpty {
-      guard n != 0 else { return }
-      counts = [Int](repeating: 0, count: Reason.allCases.count)
+    let o = UInt8(truncatingIfNeeded: ordinal)
+    var i = 0
+    while i < entries.count, entries[i].ordinal < o { i += 1 }
+    if i < entries.count, entries[i].ordinal == o {
+      entries[i].count += n
+      return
     }
-    counts[ordinal] += n
+    guard n != 0 else { return }
+    if entries.isEmpty { entries.reserveCapacity(1) }
+    entries.insert(Entry(ordinal: o, count: n), at: i)
   }
 
-  public var total: Int { counts.reduce(0, +) }
+  public var total: Int { entries.reduce(0) { $0 + $1.count } }
 
   /// The reason with the highest count (ties: declaration order), or nil when all are zero.
   public var top: Reason? {
     var best = -1
     var bestCount = 0
-    for (k, c) in counts.enumerated() where c > bestCount {
-      best = k
-      bestCount = c
+    for e in entries where e.count > bestCount {
+      best = Int(e.ordinal)
+      bestCount = e.count
     }
     return best < 0 ? nil : Reason.at(best)
   }
 
   public mutating func merge(_ o: ReasonCounts) {
-    guard !o.counts.isEmpty else { return }
-    if counts.isEmpty {
-      counts = o.counts
+    guard !o.entries.isEmpty else { return }
+    if entries.isEmpty {
+      entries = o.entries
       return
     }
-    for k in counts.indices { counts[k] += o.counts[k] }
+    for e in o.entries { add(ordinal: Int(e.ordinal), e.count) }
   }
 }
 
 extension ReasonCounts: Equatable {
-  /// Equal when every reason has the same count (an unused value equals one of zeros).
+  /// Equal when every reason has the same count (a reason counted to 0 equals one never counted).
   public static func == (a: ReasonCounts, b: ReasonCounts) -> Bool {
-    if a.counts.isEmpty || b.counts.isEmpty { return a.counts.allSatisfy { $0 == 0 } && b.counts.allSatisfy { $0 == 0 } }
-    return a.counts == b.counts
+    a.entries.filter { $0.count != 0 }.elementsEqual(b.entries.filter { $0.count != 0 })
   }
 }
 

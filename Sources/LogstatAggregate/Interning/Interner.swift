@@ -58,6 +58,35 @@ public struct Interner: Sendable {
     return String(decoding: arena[start..<end], as: UTF8.self)
   }
 
+  /// True when string `a` sorts before string `b` as `String`s do (`string(a) < string(b)`),
+  /// comparing the stored bytes when both are ASCII: no `String` is made for most names.
+  public func less(_ a: Int32, _ b: Int32) -> Bool {
+    let sa = Int(starts[Int(a)])
+    let sb = Int(starts[Int(b)])
+    let na = Int(lengths[Int(a)])
+    let nb = Int(lengths[Int(b)])
+    let ascii: Bool? = arena.withUnsafeBytes { u -> Bool? in
+      let x = UnsafeRawBufferPointer(rebasing: u[sa..<(sa + na)])
+      let y = UnsafeRawBufferPointer(rebasing: u[sb..<(sb + nb)])
+      // Byte order is String order for ASCII only (other bytes decode, perhaps as U+FFFD).
+      guard !x.contains(where: { $0 >= 0x80 }), !y.contains(where: { $0 >= 0x80 }) else { return nil }
+      return x.lexicographicallyPrecedes(y)
+    }
+    return ascii ?? (string(a) < string(b))
+  }
+
+  /// Calls `body` with the stored (lower-cased) bytes of `id`.
+  public func withBytes<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    let start = Int(starts[Int(id)])
+    let end = start + Int(lengths[Int(id)])
+    return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+  }
+
+  /// Every ID, ordered by its string as `String`s sort (for reports in name order).
+  public var sortedIDs: [Int32] {
+    (0..<Int32(count)).sorted(by: less)
+  }
+
   private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
     guard Int(lengths[id]) == bytes.count else { return false }
     let start = Int(starts[id])

@@ -82,7 +82,7 @@ extension TrafficSection {
           ["senders", "\(senders)"], ["sending domains", "\(sendingDomains)"],
           ["recipients", "\(recipients)"], ["recipient domains", "\(recipientDomains)"],
         ], total: 15))
-    func named(_ title: String, _ rows: [NamedRow]) {
+    func named(_ title: String, _ rows: ReportRows<NamedRow>) {
       guard !rows.isEmpty else { return }
       out.append(
         PlainTable(

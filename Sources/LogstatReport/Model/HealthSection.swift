@@ -125,10 +125,10 @@ public struct TrafficSection: Sendable, Equatable {
   public var sendingDomains = 0
   public var recipients = 0
   public var recipientDomains = 0
-  public var sendersByCount: [NamedRow] = []
-  public var sendersBySize: [NamedRow] = []
-  public var recipientsByCount: [NamedRow] = []
-  public var recipientsBySize: [NamedRow] = []
+  public var sendersByCount: ReportRows<NamedRow> = []
+  public var sendersBySize: ReportRows<NamedRow> = []
+  public var recipientsByCount: ReportRows<NamedRow> = []
+  public var recipientsBySize: ReportRows<NamedRow> = []
   public var days: [DayRow] = []
 
   public init() {}
@@ -184,16 +184,12 @@ extension ReportModel {
     t.discarded = e[.discarded]
     t.bytesReceived = a.bytesReceived
     t.bytesDelivered = a.bytesDelivered
-    let senders = a.senderAddresses.entries.filter { $0.count > 0 }
-    t.senders = senders.count
-    t.sendingDomains = Set(senders.map { Self.domain($0.name) }).count
-    let recipients = a.recipientAddresses.entries.filter { $0.count > 0 }
-    t.recipients = recipients.count
-    t.recipientDomains = Set(recipients.map { Self.domain($0.name) }).count
-    t.sendersByCount = Self.rows(a.senderAddresses)
-    t.sendersBySize = Self.rows(a.senderAddresses, bySize: true)
-    t.recipientsByCount = Self.rows(a.recipientAddresses)
-    t.recipientsBySize = Self.rows(a.recipientAddresses, bySize: true)
+    (t.senders, t.sendingDomains) = a.senderAddresses.distinctNamesAndDomains
+    (t.recipients, t.recipientDomains) = a.recipientAddresses.distinctNamesAndDomains
+    t.sendersByCount = Self.rankedRows(a.senderAddresses)
+    t.sendersBySize = Self.rankedRows(a.senderAddresses, bySize: true)
+    t.recipientsByCount = Self.rankedRows(a.recipientAddresses)
+    t.recipientsBySize = Self.rankedRows(a.recipientAddresses, bySize: true)
     var days: [String: DayRow] = [:]
     for (hour, c) in a.hours {
       let day = String(zone.timestamp(hour * 3600).prefix(10))
@@ -241,18 +237,17 @@ extension ReportModel {
   }
 
   static func rows(_ n: NamedCounts, bySize: Bool = false) -> [NamedRow] {
-    n.entries.filter { $0.count > 0 || $0.bytes > 0 }
-      .map { NamedRow(name: $0.name, count: $0.count, bytes: $0.bytes) }
-      .sorted {
-        let a = bySize ? $0.bytes : $0.count
-        let b = bySize ? $1.bytes : $1.count
-        return a != b ? a > b : $0.name < $1.name
-      }
+    Array(rankedRows(n, bySize: bySize))
   }
 
-  static func domain(_ address: String) -> String {
-    guard let at = address.lastIndex(of: "@") else { return address }
-    return String(address[address.index(after: at)...])
+  /// Names with a count or bytes, most first (ties by name), each row made when read: one
+  /// per address can be millions, and text shows 20.
+  static func rankedRows(_ n: NamedCounts, bySize: Bool = false) -> ReportRows<NamedRow> {
+    let ids = n.ranked(bySize: bySize)
+    return ReportRows(count: ids.count) { k in
+      let id = Int(ids[k])
+      return NamedRow(name: n.names.string(ids[k]), count: n.counts[id], bytes: n.bytes[id])
+    }
   }
 
   static func name(_ kind: SpecialRecipient) -> String {

@@ -25,8 +25,8 @@ enum ReportCounts {
       ("bytes_received", .int(a.bytesReceived)),
       ("first_epoch", a.firstTime.map { .int(Int($0)) } ?? .null),
       ("last_epoch", a.lastTime.map { .int(Int($0)) } ?? .null),
-      ("domains", .array(domains(a))),
-      ("senders", .array(senders(a))),
+      ("domains", domains(a)),
+      ("senders", senders(a)),
       ("dsn_codes", .array(a.dsnCounters.sorted { $0.key < $1.key }.map { code(Int($0.key), $0.value) })),
       ("reply_codes", .array(a.replyCodeCounters.sorted { $0.key < $1.key }.map { code($0.key, $0.value) })),
       ("inbound", inbound(a)),
@@ -51,11 +51,16 @@ enum ReportCounts {
     ])
   }
 
-  /// Every name with a count, bytes or example, sorted by name.
+  /// Every name with a count, bytes or example, sorted by name; each entry made as it is
+  /// written (one per recipient address can be millions).
   static func named(_ n: NamedCounts) -> JSON {
-    .array(n.entries.filter { $0.count > 0 || $0.bytes > 0 }.map {
-      var fields: [(String, JSON)] = [("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))]
-      if let e = $0.example { fields.append(("example", .string(e))) }
+    let ids = n.sortedIDs.filter { n.counts[Int($0)] > 0 || n.bytes[Int($0)] > 0 }
+    return .elements(JSONElements(count: ids.count) { k in
+      let id = Int(ids[k])
+      var fields: [(String, JSON)] = [
+        ("name", .string(n.names.string(Int32(id)))), ("count", .int(n.counts[id])), ("bytes", .int(n.bytes[id])),
+      ]
+      if let e = n.examples[id] { fields.append(("example", .string(e))) }
       return .object(fields)
     })
   }
@@ -77,10 +82,13 @@ enum ReportCounts {
     ])
   }
 
-  static func domains(_ a: Aggregate) -> [JSON] {
-    (0..<a.domains.count).map { (a.domains.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
+  /// One entry per domain with any count, sorted by name, each made as it is written.
+  static func domains(_ a: Aggregate) -> JSON {
+    let ids = a.domains.sortedIDs.filter { a.domainCounters[Int($0)] != DomainCounters() }
+    return .elements(JSONElements(count: ids.count) { k in
+      let id = Int(ids[k])
+      let name = a.domains.string(ids[k])
       let c = a.domainCounters[id]
-      guard c != DomainCounters() else { return nil }
       let delay = c.delay.nonEmptyBuckets.map { JSON.array([.int($0.bucket), .int(Int($0.count))]) }
       return .object([
         ("name", .string(name)), ("provider", .string(a.domainProviders[id].rawValue)),
@@ -94,21 +102,26 @@ enum ReportCounts {
         ("hard_bounces", .int(c.hardBounces)), ("delay_histogram", .array(delay)),
         ("failed_reasons", reasons(c.failedReasons)), ("deferred_reasons", reasons(c.deferredReasons)),
       ])
-    }
+    })
   }
 
-  static func senders(_ a: Aggregate) -> [JSON] {
-    (0..<a.senders.count).map { (a.senders.string(Int32($0)), $0) }.sorted { $0.0 < $1.0 }.compactMap { name, id in
+  /// One entry per sender domain with any count, sorted by name, each made as it is written.
+  static func senders(_ a: Aggregate) -> JSON {
+    let ids = a.senders.sortedIDs.filter {
+      a.senderCounters[Int($0)] != SenderCounters() || (a.senderHardBounces[$0] ?? 0) > 0
+    }
+    return .elements(JSONElements(count: ids.count) { k in
+      let id = Int(ids[k])
+      let name = a.senders.string(ids[k])
       let c = a.senderCounters[id]
       let hard = a.senderHardBounces[Int32(id)] ?? 0
-      guard c != SenderCounters() || hard > 0 else { return nil }
       return .object([
         ("name", .string(name)), ("messages", .int(c.messages)), ("bytes", .int(c.bytes)),
         ("recipients", .int(c.recipients)), ("delivered", .int(c.delivered)),
         ("bounced", .int(c.bounced)), ("expired", .int(c.expired)),
         ("still_deferred", .int(c.stillDeferred)), ("hard_bounces", .int(hard)),
       ])
-    }
+    })
   }
 
   /// `{reason: count}` for the non-zero reasons, in declaration order.

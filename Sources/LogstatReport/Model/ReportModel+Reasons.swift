@@ -6,9 +6,11 @@ extension ReportModel {
   /// Adds the classification sections (reasons, providers, blocklists, per-domain reason and
   /// provider) from the aggregate.
   mutating func addClassification(_ a: Aggregate, zone: LocalZone) {
-    // Per-domain provider and top reason.
+    // Per-domain provider and top reason, for rows held (rows made from the aggregate have them).
     var byName: [String: Int] = [:]
-    for id in 0..<a.domains.count { byName[a.domains.string(Int32(id)).isEmpty ? "(none)" : a.domains.string(Int32(id))] = id }
+    if !domains.isEmpty {
+      for id in 0..<a.domains.count { byName[a.domains.string(Int32(id)).isEmpty ? "(none)" : a.domains.string(Int32(id))] = id }
+    }
     for k in domains.indices {
       guard let id = byName[domains[k].domain] else { continue }
       let c = a.domainCounters[id]
@@ -29,16 +31,22 @@ extension ReportModel {
       let d = deferred[r]
       let i = a.inboundReasons[r]
       guard f + d + i > 0 else { return nil }
-      var ranked: [(String, Int)] = []
-      for id in 0..<a.domains.count {
-        let n = a.domainCounters[id].failedReasons[r] + a.domainCounters[id].deferredReasons[r]
-        if n > 0 { ranked.append((a.domains.string(Int32(id)), n)) }
+      // The five domains with most lines for r (ties by name); names made only for those.
+      var ranked: [(Int32, Int)] = []
+      for id in 0..<Int32(a.domains.count) {
+        let n = a.domainCounters[Int(id)].failedReasons[r] + a.domainCounters[Int(id)].deferredReasons[r]
+        guard n > 0 else { continue }
+        let before: ((Int32, Int), (Int32, Int)) -> Bool = { $0.1 != $1.1 ? $0.1 > $1.1 : a.domains.less($0.0, $1.0) }
+        if ranked.count == 5, !before((id, n), ranked[4]) { continue }
+        var i = ranked.count
+        while i > 0, before((id, n), ranked[i - 1]) { i -= 1 }
+        ranked.insert((id, n), at: i)
+        if ranked.count > 5 { ranked.removeLast() }
       }
-      ranked.sort { ($0.1, $1.0) > ($1.1, $0.0) }
       return ReasonRow(
         reason: r.rawValue, title: r.title, hard: r.isHard, fault: r.fault.rawValue, failed: f,
         deferred: d, rejected: i, share: failedTotal == 0 ? nil : Double(f) / Double(failedTotal),
-        topDomains: ranked.prefix(5).map(\.0), example: a.examples[r.ordinal]?.text,
+        topDomains: ranked.map { a.domains.string($0.0) }, example: a.examples[r.ordinal]?.text,
         advice: r.advice)
     }.sorted { ($0.failed, $0.deferred, $0.rejected, $1.reason) > ($1.failed, $1.deferred, $1.rejected, $0.reason) }
 

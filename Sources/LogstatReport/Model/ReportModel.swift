@@ -14,7 +14,8 @@ public struct ReportModel: Sendable, Equatable {
   public var problems: [String]
   public var lines: LineSummary
   public var summary: Summary
-  public var domains: [DomainRow]
+  /// Most problems first; made from the aggregate when read (see `ReportRows`).
+  public var domains: ReportRows<DomainRow>
   public var dsnCodes: [CodeRow]
   public var replyCodes: [CodeRow]
   public var senders: [SenderRow]
@@ -55,7 +56,7 @@ public struct ReportModel: Sendable, Equatable {
     self.problems = problems
     self.lines = lines
     self.summary = summary
-    self.domains = domains
+    self.domains = ReportRows(domains)
     self.dsnCodes = dsnCodes
     self.replyCodes = replyCodes
     self.senders = senders

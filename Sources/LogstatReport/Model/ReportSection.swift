@@ -58,6 +58,14 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case .prometheus: PrometheusWriter.render(model, options: options)
     }
   }
+
+  /// Writes `model` with this format's writer to `sink`: JSON as it is made (the document is
+  /// never held whole), the other formats as their finished text.
+  public func write(_ model: ReportModel, options: ReportOptions, to sink: JSONSink) throws {
+    if self == .json { return try JSONWriter.write(model, options: options, to: sink) }
+    var text = render(model, options: options)
+    try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
+  }
 }
 
 /// What to show and how: sections, rows per table, and terminal settings for text.

@@ -10,9 +10,14 @@ public enum JSON: Sendable, Equatable {
   case string(String)
   case array([JSON])
   case object([(String, JSON)])
+  /// An array whose elements are made one at a time as it is written (see `JSONElements`):
+  /// serialises exactly like `.array`.
+  case elements(JSONElements)
 
   public static func == (l: JSON, r: JSON) -> Bool {
     switch (l, r) {
+    case (.elements(let a), _): return .array(a.all) == r
+    case (_, .elements(let b)): return l == .array(b.all)
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.int(let a), .int(let b)): return a == b
@@ -34,6 +39,7 @@ public enum JSON: Sendable, Equatable {
 
   private func writeCompact(into out: inout String) {
     switch self {
+    case .elements(let items): JSON.array(items.all).writeCompact(into: &out)
     case .array(let items):
       out += "["
       for (k, item) in items.enumerated() {
@@ -63,8 +69,33 @@ public enum JSON: Sendable, Equatable {
     return out
   }
 
-  private func write(into out: inout String, indent: Int) {
+  /// Serialises like `rendered()`, handing the text to `sink` in pieces as it is made: the
+  /// whole document is never held, and `.elements` arrays are made one element at a time.
+  public func write(to sink: JSONSink) throws {
+    var out = ""
+    out.reserveCapacity(JSONSink.pieceSize + 4096)
+    write(into: &out, indent: 0, sink: sink)
+    out += "\n"
+    sink.drain(&out, force: true)
+    if let failure = sink.failure { throw failure }
+  }
+
+  private func write(into out: inout String, indent: Int, sink: JSONSink? = nil) {
     switch self {
+    case .elements(let items):
+      if items.count == 0 {
+        out += "[]"
+        return
+      }
+      out += "[\n"
+      for k in 0..<items.count {
+        out += JSON.spaces(indent + 2)
+        items.element(k).write(into: &out, indent: indent + 2, sink: sink)
+        out += k == items.count - 1 ? "\n" : ",\n"
+        sink?.drain(&out)
+      }
+      out += JSON.spaces(indent)
+      out += "]"
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
@@ -78,8 +109,9 @@ public enum JSON: Sendable, Equatable {
       out += "[\n"
       for (k, item) in items.enumerated() {
         out += JSON.spaces(indent + 2)
-        item.write(into: &out, indent: indent + 2)
+        item.write(into: &out, indent: indent + 2, sink: sink)
         out += k == items.count - 1 ? "\n" : ",\n"
+        sink?.drain(&out)
       }
       out += JSON.spaces(indent)
       out += "]"
@@ -93,7 +125,7 @@ public enum JSON: Sendable, Equatable {
         out += JSON.spaces(indent + 2)
         JSON.quote(key, into: &out)
         out += ": "
-        value.write(into: &out, indent: indent + 2)
+        value.write(into: &out, indent: indent + 2, sink: sink)
         out += k == fields.count - 1 ? "\n" : ",\n"
       }
       out += JSON.spaces(indent)
@@ -158,4 +190,50 @@ extension JSON {
   static func optional(_ d: Double?) -> JSON { d.map { .double($0) } ?? .null }
   /// `.string` or `.null`.
   static func optional(_ s: String?) -> JSON { s.map { .string($0) } ?? .null }
+}
+
+/// The elements of a JSON array, made on demand by index: a report's longest arrays (one entry
+/// per recipient domain, in the `domains` table and again in the `counts` block) are written
+/// one element at a time instead of being held as a tree of values.
+public struct JSONElements: Sendable {
+  public let count: Int
+  /// Makes element `k` (0..<count).
+  public let element: @Sendable (Int) -> JSON
+
+  public init(count: Int, _ element: @escaping @Sendable (Int) -> JSON) {
+    self.count = count
+    self.element = element
+  }
+
+  /// Every element (for comparison and compact output).
+  public var all: [JSON] { (0..<count).map(element) }
+}
+
+/// Takes serialised JSON in pieces of about `pieceSize` bytes and hands each to `write` (a
+/// file descriptor's writer, say). The first error stops the writing and is kept.
+public final class JSONSink {
+  /// Text gathered before it is handed on: large enough for few system calls, small
+  /// enough that the document is never held whole.
+  public static let pieceSize = 64 * 1024
+  let write: (UnsafeRawBufferPointer) throws -> Void
+  /// The error `write` threw, if it did; nothing is written after it.
+  public private(set) var failure: (any Error)?
+
+  public init(_ write: @escaping (UnsafeRawBufferPointer) throws -> Void) {
+    self.write = write
+  }
+
+  /// Hands `out` on and empties it once it holds `pieceSize` bytes (or whatever it holds,
+  /// when `force`).
+  func drain(_ out: inout String, force: Bool = false) {
+    guard force || out.utf8.count >= JSONSink.pieceSize else { return }
+    if failure == nil, !out.isEmpty {
+      do {
+        try out.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+      } catch {
+        failure = error
+      }
+    }
+    out.removeAll(keepingCapacity: true)
+  }
 }

@@ -68,8 +68,9 @@ enum HTMLChart {
 
   /// Per problem domain, two bars never stacked together: its recipients that did not get
   /// through (bounced, expired, still deferred), and its retries (deferred attempts).
-  static func problemDomains(_ rows: [DomainRow]) -> String {
-    let bad = rows.filter { $0.problemScore > 0 }.prefix(10)
+  static func problemDomains(_ rows: ReportRows<DomainRow>) -> String {
+    // Lazily: rows are made when read, and only the first ten with problems are needed.
+    let bad = Array(rows.lazy.filter { $0.problemScore > 0 }.prefix(10))
     guard !bad.isEmpty else { return "" }
     return hbars(
       "Recipient domains with the most problems",

@@ -5,6 +5,12 @@ public enum JSONWriter {
     document(m, options: options).rendered()
   }
 
+  /// Writes the report as `render` would, to `sink` in pieces as it is made: neither the
+  /// document's text nor a value per domain is held whole.
+  public static func write(_ m: ReportModel, options: ReportOptions = ReportOptions(top: nil), to sink: JSONSink) throws {
+    try document(m, options: options).write(to: sink)
+  }
+
   /// The JSON value of the report: the header keys always, then the keys of each selected
   /// section, in the documented order.
   public static func document(_ m: ReportModel, options o: ReportOptions = ReportOptions(top: nil)) -> JSON {
@@ -19,7 +25,7 @@ public enum JSONWriter {
       ("problems", .array(m.problems.map { .string($0) }), nil),
       ("lines", lines(m.lines), nil),
       ("summary", summary(m.summary), .summary),
-      ("domains", .array(o.cut(m.domains).map(domain)), .domains),
+      ("domains", rows(o.cut(m.domains), domain), .domains),
       ("dsn_codes", .array(o.cut(m.dsnCodes).map(code)), .codes),
       ("reply_codes", .array(o.cut(m.replyCodes).map(code)), .codes),
       ("senders", .array(o.cut(m.senders).map(sender)), .senders),
@@ -38,12 +44,25 @@ public enum JSONWriter {
     return .object(all.filter { $0.2.map(o.shows) ?? true }.map { ($0.0, $0.1) })
   }
 
+  /// `rows` as an array made one element at a time while it is written.
+  static func rows<Rows: RandomAccessCollection & Sendable>(
+    _ rows: Rows, _ json: @escaping @Sendable (Rows.Element) -> JSON
+  ) -> JSON where Rows.Index == Int {
+    let start = rows.startIndex
+    return .elements(JSONElements(count: rows.count) { json(rows[start + $0]) })
+  }
+
   static func named(_ rows: [NamedRow], _ o: ReportOptions, bytes: Bool = false) -> JSON {
     .array(o.cut(rows).map {
       bytes
         ? .object([("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))])
         : .object([("name", .string($0.name)), ("count", .int($0.count))])
     })
+  }
+
+  /// Addresses with counts and bytes, each made as it is written.
+  static func named(_ rows: ReportRows<NamedRow>, _ o: ReportOptions) -> JSON {
+    self.rows(o.cut(rows)) { .object([("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))]) }
   }
 
   static func tlsShares(_ rows: [TLSShareRow], _ o: ReportOptions) -> JSON {
@@ -94,10 +113,10 @@ public enum JSONWriter {
       ("bytes_received", .int(t.bytesReceived)), ("bytes_delivered", .int(t.bytesDelivered)),
       ("senders", .int(t.senders)), ("sending_domains", .int(t.sendingDomains)),
       ("recipients", .int(t.recipients)), ("recipient_domains", .int(t.recipientDomains)),
-      ("top_senders_by_count", named(t.sendersByCount, o, bytes: true)),
-      ("top_senders_by_size", named(t.sendersBySize, o, bytes: true)),
-      ("top_recipients_by_count", named(t.recipientsByCount, o, bytes: true)),
-      ("top_recipients_by_size", named(t.recipientsBySize, o, bytes: true)),
+      ("top_senders_by_count", named(t.sendersByCount, o)),
+      ("top_senders_by_size", named(t.sendersBySize, o)),
+      ("top_recipients_by_count", named(t.recipientsByCount, o)),
+      ("top_recipients_by_size", named(t.recipientsBySize, o)),
       ("days", .array(t.days.map {
         .object([
           ("day", .string($0.day)), ("received", .int($0.received)), ("delivered", .int($0.delivered)),

@@ -106,7 +106,7 @@ public enum TextWriter {
     return out
   }
 
-  static func domains(_ rows: [DomainRow], _ o: ReportOptions) -> String {
+  static func domains(_ rows: ReportRows<DomainRow>, _ o: ReportOptions) -> String {
     let out = heading("Recipient domains, most problems first", rows: rows.count, o)
     guard !rows.isEmpty else { return out + "  none\n" }
     return out + outcomeTable("domain", o.cut(rows).map { ($0.domain, nil, $0.outcomeColumns, $0.topReason) }, o)

@@ -131,7 +131,7 @@ struct Analyze: ParsableCommand {
       sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
       color: format == .text && Terminal.color(color, output: output),
       width: Terminal.width(output: output))
-    try OutputFile.write(format.render(model, options: options), to: output)
+    try OutputFile.write(to: output) { try format.write(model, options: options, to: JSONSink($0)) }
     if let suppressionList {
       try OutputFile.write(SuppressionList.render(result.aggregate.hardBouncedAddresses), to: suppressionList)
     }

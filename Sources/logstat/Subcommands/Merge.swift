@@ -80,6 +80,6 @@ struct Merge: ParsableCommand {
       sections: try ReportOptions.sections(reports, for: format), top: top ?? format.defaultTop,
       color: format == .text && Terminal.color(color, output: output),
       width: Terminal.width(output: output))
-    try OutputFile.write(format.render(model, options: options), to: output)
+    try OutputFile.write(to: output) { try format.write(model, options: options, to: JSONSink($0)) }
   }
 }

@@ -4,11 +4,20 @@
   import Darwin
 #endif
 
-/// Writes a finished report to standard output, or atomically to a file (temp + rename).
+/// Writes a report to standard output, or atomically to a file (temp + rename).
 enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
+    try write(to: path) { sink in
+      var text = text
+      try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
+    }
+  }
+
+  /// Writes a report that `body` hands over in pieces (a streamed JSON report): to standard
+  /// output as it comes, or to a temporary file renamed over `path` once all is written.
+  static func write(to path: String?, _ body: (@escaping (UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
     guard let path else {
-      try writeAll(text, fd: STDOUT_FILENO, name: "standard output")
+      try body { try writeAll($0, fd: STDOUT_FILENO, name: "standard output") }
       return
     }
     removeStaleTemporaries(of: path)
@@ -18,7 +27,7 @@ enum OutputFile {
       throw CLIError("cannot write \(path): \(String(cString: strerror(errno))). Check the directory exists and is writable.")
     }
     do {
-      try writeAll(text, fd: fd, name: path)
+      try body { try writeAll($0, fd: fd, name: path) }
     } catch {
       close(fd)
       unlink(temp)
@@ -56,19 +65,18 @@ enum OutputFile {
     for file in stale { unlink(file) }
   }
 
-  private static func writeAll(_ text: String, fd: Int32, name: String) throws {
-    var text = text
-    try text.withUTF8 { buffer in
-      var offset = 0
-      while offset < buffer.count {
-        let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-        if n < 0 {
-          if errno == EINTR { continue }
-          if errno == EPIPE { throw ExitCodeQuiet.brokenPipe }
-          throw CLIError("cannot write \(name): \(String(cString: strerror(errno))).")
-        }
-        offset += n
+  private static func writeAll(_ buffer: UnsafeRawBufferPointer, fd: Int32, name: String) throws {
+    guard let base = buffer.baseAddress else { return }
+    var offset = 0
+    while offset < buffer.count {
+      // Safe because offset < buffer.count: the range written lies inside `buffer`.
+      let n = Glibc.write(fd, base + offset, buffer.count - offset)
+      if n < 0 {
+        if errno == EINTR { continue }
+        if errno == EPIPE { throw ExitCodeQuiet.brokenPipe }
+        throw CLIError("cannot write \(name): \(String(cString: strerror(errno))).")
       }
+      offset += n
     }
   }
 }
