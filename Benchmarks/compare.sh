@@ -53,16 +53,15 @@ if [[ $BUILD == 1 ]]; then
   swift build -c release --product logstat-gen >&2
   swift build -c release --product logstat >&2 || say "!! logstat did not build; its rows will be skipped"
 fi
-if [[ ! -x $GEN ]]; then
-  say "logstat-gen is not built: run 'swift build -c release --product logstat-gen' (or BUILD=1)"
-  exit 1
-fi
-
 mkdir -p "$DATA"
 PLAIN=$DATA/postfix-$SIZE-seed$SEED.log
 GZ=$PLAIN.gz
 SLICED=$DATA/postfix-$SIZE-seed$SEED.slice-$SLICE.log
 if [[ ! -s $PLAIN ]]; then
+  if [[ ! -x $GEN ]]; then
+    say "logstat-gen is not built: run 'swift build -c release --product logstat-gen' (or BUILD=1)"
+    exit 1
+  fi
   say "== generating $PLAIN (and its truth, $PLAIN.truth.tsv)"
   "$GEN" --format postfix --size "$SIZE" --seed "$SEED" --output "$PLAIN.tmp" --truth "$PLAIN.truth.tsv" >&2
   mv "$PLAIN.tmp" "$PLAIN"
