@@ -1,33 +1,93 @@
 import Foundation
 import LogstatSource
 
-/// Reads a `ChunkReader` on a thread of its own (for gzip: inflating) into two reusable
-/// buffers, so inflating the next chunk overlaps with scanning this one.
+/// Reads a `ChunkReader` on a thread of its own (for gzip: inflating) into a ring of reusable
+/// buffers, so inflating the next chunks overlaps with scanning this one.
 ///
-/// Not `Sendable` in spirit: one consumer thread; the producer only touches what the lock guards.
-/// The consumer's `next()` hands out one buffer at a time; it goes back to the producer on the
-/// following call. Errors from the reader are thrown after the chunks before them.
-final class PipelinedReader: ChunkSource, @unchecked Sendable {
-  private struct Filled {
-    var buffer: Int
-    var count: Int
-    var compressedBytesRead: Int64
+/// One consumer thread calls `next()`; it hands out one buffer at a time, which goes back to the
+/// producer on the following call. Errors from the reader are thrown after the chunks before them.
+/// Several buffers (not two) let either side run ahead through a scheduling gap of the other on
+/// a busy machine instead of stalling at every hand-over.
+final class PipelinedReader: ChunkSource {
+  /// Buffers in the ring: how many chunks the producer may be ahead of the scanner.
+  static let bufferCount = 4
+
+  /// Everything the producer thread touches. The thread holds it strongly, so it never needs a
+  /// reference to the `PipelinedReader` itself, and the reader's `deinit` can stop the thread
+  /// and wait for it while both still own the state.
+  private final class Pipe: @unchecked Sendable {
+    struct Filled {
+      var buffer: Int
+      var count: Int
+      var compressedBytesRead: Int64
+    }
+
+    let reader: ChunkReader
+    let buffers: [UnsafeMutableRawPointer]
+    let condition = NSCondition()
+    /// Signalled once when the producer has returned.
+    let done = DispatchSemaphore(value: 0)
+    // Guarded by `condition` (`@unchecked Sendable` is safe because of it; `reader` is used
+    // by the producer thread only, and `buffers` never changes after init):
+    var freeBuffers: [Int]
+    var filled: [Filled] = []
+    var producerDone = false
+    var producerError: InputError?
+    var stopRequested = false
+    var finalCompressedBytesRead: Int64 = 0
+    var truncatedLines = 0
+
+    init(_ reader: ChunkReader, count: Int) {
+      self.reader = reader
+      let size = reader.chunkSize + reader.maxLineLength + 2
+      buffers = (0..<count).map { _ in .allocate(byteCount: size, alignment: 64) }
+      freeBuffers = Array(0..<count)
+    }
+
+    deinit {
+      for b in buffers { b.deallocate() }
+    }
+
+    /// The producer: fills free buffers from the reader until it ends or is asked to stop.
+    func produce() {
+      defer { done.signal() }
+      while true {
+        condition.lock()
+        while freeBuffers.isEmpty && !stopRequested { condition.wait() }
+        if stopRequested {
+          condition.unlock()
+          return
+        }
+        let index = freeBuffers.removeLast()
+        condition.unlock()
+        do {
+          guard let chunk = try reader.next() else { break }
+          // Safe because a chunk never exceeds the reader's buffer (chunkSize + maxLineLength
+          // + 2 bytes), the size every ring buffer was allocated with.
+          buffers[index].copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
+          condition.lock()
+          filled.append(Filled(buffer: index, count: chunk.count, compressedBytesRead: reader.compressedBytesRead))
+          condition.signal()
+          condition.unlock()
+        } catch {
+          condition.lock()
+          producerError = error
+          condition.unlock()
+          break
+        }
+      }
+      condition.lock()
+      producerDone = true
+      truncatedLines = reader.truncatedLines
+      finalCompressedBytesRead = reader.compressedBytesRead
+      condition.signal()
+      condition.unlock()
+    }
   }
 
-  private let reader: ChunkReader
-  private let capacity: Int
-  private var buffers: [UnsafeMutableRawPointer] = []
-  private let condition = NSCondition()
-  // Guarded by `condition`:
-  private var freeBuffers: [Int]
-  private var filled: [Filled] = []
-  private var producerDone = false
-  private var producerError: InputError?
-  private var stopRequested = false
-  private var finalCompressedBytesRead: Int64 = 0
-  // Consumer side only:
+  private let pipe: Pipe
+  /// The buffer last handed out (consumer side only).
   private var handedOut: Int?
-  private let done = DispatchSemaphore(value: 0)
 
   let isGzip: Bool
   private(set) var compressedBytesRead: Int64 = 0
@@ -35,83 +95,47 @@ final class PipelinedReader: ChunkSource, @unchecked Sendable {
   private(set) var truncatedLines = 0
 
   /// Starts reading `reader` on a new thread.
-  init(_ reader: ChunkReader) {
-    self.reader = reader
+  init(_ reader: ChunkReader, buffers: Int = PipelinedReader.bufferCount) {
     isGzip = reader.isGzip
-    let size = reader.chunkSize + reader.maxLineLength + 2
-    capacity = size
-    buffers = (0..<2).map { _ in .allocate(byteCount: size, alignment: 64) }
-    freeBuffers = [0, 1]
-    let thread = Thread { [unowned(unsafe) self] in self.produce() }
+    let pipe = Pipe(reader, count: max(2, buffers))
+    self.pipe = pipe
+    let thread = Thread { pipe.produce() }
     thread.name = "logstat-inflate"
     thread.start()
   }
 
   deinit {
-    condition.lock()
-    stopRequested = true
-    condition.broadcast()
-    condition.unlock()
-    done.wait()
-    for b in buffers { b.deallocate() }
-  }
-
-  /// The producer: fills free buffers from the reader until it ends.
-  private func produce() {
-    defer { done.signal() }
-    while true {
-      condition.lock()
-      while freeBuffers.isEmpty && !stopRequested { condition.wait() }
-      if stopRequested {
-        condition.unlock()
-        return
-      }
-      let index = freeBuffers.removeLast()
-      condition.unlock()
-      do {
-        guard let chunk = try reader.next() else { break }
-        // Safe: a chunk never exceeds the reader's buffer, which is `capacity` bytes.
-        buffers[index].copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
-        condition.lock()
-        filled.append(Filled(buffer: index, count: chunk.count, compressedBytesRead: reader.compressedBytesRead))
-        condition.signal()
-        condition.unlock()
-      } catch {
-        condition.lock()
-        producerError = error
-        condition.unlock()
-        break
-      }
-    }
-    condition.lock()
-    producerDone = true
-    truncatedLines = reader.truncatedLines
-    finalCompressedBytesRead = reader.compressedBytesRead
-    condition.signal()
-    condition.unlock()
+    pipe.condition.lock()
+    pipe.stopRequested = true
+    pipe.condition.broadcast()
+    pipe.condition.unlock()
+    // The producer may be inside reader.next(); wait so no thread outlives its reader.
+    pipe.done.wait()
   }
 
   func next() throws(InputError) -> UnsafeRawBufferPointer? {
-    condition.lock()
-    defer { condition.unlock() }
+    let pipe = self.pipe
+    pipe.condition.lock()
+    defer { pipe.condition.unlock() }
     if let index = handedOut {
-      freeBuffers.append(index)
+      pipe.freeBuffers.append(index)
       handedOut = nil
-      condition.signal()
+      pipe.condition.signal()
     }
-    while filled.isEmpty && !producerDone { condition.wait() }
-    if filled.isEmpty {
-      compressedBytesRead = finalCompressedBytesRead
-      if let error = producerError {
-        producerError = nil
+    while pipe.filled.isEmpty && !pipe.producerDone { pipe.condition.wait() }
+    if pipe.filled.isEmpty {
+      compressedBytesRead = pipe.finalCompressedBytesRead
+      truncatedLines = pipe.truncatedLines
+      if let error = pipe.producerError {
+        pipe.producerError = nil
         throw error
       }
       return nil
     }
-    let chunk = filled.removeFirst()
+    let chunk = pipe.filled.removeFirst()
     handedOut = chunk.buffer
     compressedBytesRead = chunk.compressedBytesRead
     bytesProduced += Int64(chunk.count)
-    return UnsafeRawBufferPointer(start: buffers[chunk.buffer], count: chunk.count)
+    return UnsafeRawBufferPointer(start: pipe.buffers[chunk.buffer], count: chunk.count)
   }
 }
