@@ -233,12 +233,18 @@ extension Aggregate {
     open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
     open[i].recipients[k].lastCounted = counted
     open[i].recipients[k].expiredByMessage = false
-    // An expiry line ("retry timeout exceeded") says nothing new: keep the deferral's reason.
-    // A delivered line has no failure reason: it keeps the earlier one too, as a merge of
-    // partials split between the two does.
+    // An expiry line ("retry timeout exceeded") says nothing new: it keeps the reason an
+    // earlier line gave (a deferral's or a bounce's). A delivered line has no failure reason:
+    // it keeps the earlier one too, as a merge of partials split between the two does.
     let delivered = line.status == .sent || line.status == .suppressed
-    if !delivered, line.status != .expired || open[i].recipients[k].deferrals == 0 {
+    if line.status == .expired {
+      if open[i].recipients[k].lastReason == RecipientState.noReason {
+        open[i].recipients[k].lastReason = UInt8(reason.ordinal)
+        open[i].recipients[k].reasonFromExpiry = true
+      }
+    } else if !delivered {
       open[i].recipients[k].lastReason = UInt8(reason.ordinal)
+      open[i].recipients[k].reasonFromExpiry = false
     }
   }
 

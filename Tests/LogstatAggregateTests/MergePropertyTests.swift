@@ -105,6 +105,33 @@ import Testing
     }
   }
 
+  /// Found by `everyThreeWaySplitOfShortLogsIsAssociative`: a deferral, a bounce, then Exim's
+  /// "retry timeout exceeded" for the same recipient. The expiry line says nothing new, so the
+  /// bounce's reason stands whole and under every split (it took the deferral's reason when the
+  /// bounce and the expiry were read in one piece after the deferral).
+  @Test func anExpiryKeepsTheReasonOfTheLastLineBeforeItUnderEverySplit() {
+    let text = """
+      2026-11-22 06:00:00 1tXyZa-000Abc-De == ann@gmail.com R=dnslookup T=remote_smtp defer (111): Connection refused
+      2026-11-22 06:00:01 1tXyZa-000Abc-De ** ann@gmail.com R=dnslookup T=remote_smtp H=mx.gmail.com [203.0.113.9]: SMTP error from remote mail server after RCPT TO:<ann@gmail.com>: 550 5.1.1 <ann@gmail.com>: Recipient address rejected: User unknown
+      2026-11-22 06:00:02 1tXyZa-000Abc-De ** ann@gmail.com: retry timeout exceeded
+      """
+    let lines = text.split(separator: "\n").map { Array($0.utf8) }
+    let n = lines.count
+    let whole = AggregateDump.dump(AggregateDump.finished(AggregateDump.aggregate(lines, 0..<n)))
+    #expect(whole.joined(separator: "\n").contains("failed=user-unknown:1"), "\(whole)")
+    for i in 0...n {
+      for j in i...n {
+        let a = AggregateDump.aggregate(lines, 0..<i)
+        let b = AggregateDump.aggregate(lines, i..<j)
+        let c = AggregateDump.aggregate(lines, j..<n)
+        var bc = b
+        bc.merge(c)
+        #expect(AggregateDump.dump(AggregateDump.merged([a, b, c])) == whole, "(A+B)+C at \(i), \(j)")
+        #expect(AggregateDump.dump(AggregateDump.merged([a, bc])) == whole, "A+(B+C) at \(i), \(j)")
+      }
+    }
+  }
+
   @Test func emptyAggregateIsTheIdentity() async {
     await propertyCheck(count: 200, input: Self.events) { events in
       let (lines, text) = Self.log(events)

@@ -20,6 +20,10 @@ struct RecipientState: Sendable {
 
   /// The reason a failed outcome is counted under (`other` when no line gave one).
   var reason: Reason { lastReason == Self.noReason ? .other : Reason.at(Int(lastReason)) }
+  /// `lastReason` came from an expiry line ("retry timeout exceeded"), which says nothing new:
+  /// any reason an earlier line gave wins over it, in one piece and when pieces merge, so the
+  /// reason is the last one a non-expiry line gave, else the first expiry's, under any split.
+  var reasonFromExpiry = false
   /// The last status was seen inside the time window, so the outcome is counted.
   var lastCounted = false
   /// Deferrals seen inside the time window.
@@ -132,9 +136,9 @@ struct MessageState: Sendable {
     }
     for r in later.recipients {
       let k = recipient(r.key, domain: domainMap.isEmpty ? r.domain : domainMap[Int(r.domain)])
-      // An expiry line in `later` with no deferral there keeps the reason of our deferrals,
-      // as `Aggregate.track` does when it reads both in one piece.
-      let keepReason = r.last == .expired && r.deferrals == 0 && recipients[k].deferrals > 0
+      // A reason `later` took from an expiry line yields to any reason we already have, as
+      // `Aggregate.track` does when it reads both in one piece.
+      let keepReason = r.reasonFromExpiry && recipients[k].lastReason != RecipientState.noReason
       recipients[k].deferrals += r.deferrals
       recipients[k].countedDeferrals += r.countedDeferrals
       if r.address >= 0 { recipients[k].address = r.address }
@@ -142,7 +146,10 @@ struct MessageState: Sendable {
         recipients[k].last = r.last
         recipients[k].lastDSN = r.lastDSN
         recipients[k].lastReplyCode = r.lastReplyCode
-        if !keepReason, r.lastReason != RecipientState.noReason { recipients[k].lastReason = r.lastReason }
+        if !keepReason, r.lastReason != RecipientState.noReason {
+          recipients[k].lastReason = r.lastReason
+          recipients[k].reasonFromExpiry = r.reasonFromExpiry
+        }
         recipients[k].lastCounted = r.lastCounted
         recipients[k].expiredByMessage = r.expiredByMessage
       }
