@@ -6,11 +6,15 @@
 /// deliveries, so a dense array of 112 counts (480 bytes) per domain was most of the memory
 /// per domain. Up to `sparseLimit` buckets are held as sorted `bucket << 32 | count` words
 /// (one small allocation); beyond that the dense array takes over. Counts saturate at
-/// `UInt32.max`.
+/// `UInt32.max`. The first bucket lives inline (`single`), so a domain whose deliveries all
+/// fall in one bucket allocates nothing.
 public struct DelayHistogram: Sendable {
   public static let bucketCount = 112
   /// Most distinct buckets held sparsely before switching to the dense array.
   static let sparseLimit = 8
+  /// The only bucket as `bucket << 32 | count` (count ≥ 1), or 0; used while `sparse` and
+  /// `dense` are both empty.
+  private var single: UInt64 = 0
   /// Sorted by bucket; empty once `dense` is in use.
   private var sparse: [UInt64] = []
   /// All `bucketCount` counts, or empty while sparse.
@@ -23,13 +27,13 @@ public struct DelayHistogram: Sendable {
   public var buckets: [UInt32] {
     if !dense.isEmpty { return dense }
     var all = [UInt32](repeating: 0, count: DelayHistogram.bucketCount)
-    for e in sparse { all[Int(e >> 32)] = UInt32(truncatingIfNeeded: e) }
+    for e in sparseEntries { all[Int(e >> 32)] = UInt32(truncatingIfNeeded: e) }
     return all
   }
 
   /// The buckets that hold delays, in order, with their counts.
   public var nonEmptyBuckets: [(bucket: Int, count: UInt32)] {
-    if dense.isEmpty { return sparse.map { (Int($0 >> 32), UInt32(truncatingIfNeeded: $0)) } }
+    if dense.isEmpty { return sparseEntries.map { (Int($0 >> 32), UInt32(truncatingIfNeeded: $0)) } }
     return dense.enumerated().filter { $0.element > 0 }.map { ($0.offset, $0.element) }
   }
 
@@ -51,7 +55,7 @@ public struct DelayHistogram: Sendable {
   public mutating func merge(_ other: DelayHistogram) {
     guard other.count > 0 else { return }
     if other.dense.isEmpty {
-      for e in other.sparse { add(Int(e >> 32), UInt32(truncatingIfNeeded: e)) }
+      for e in other.sparseEntries { add(Int(e >> 32), UInt32(truncatingIfNeeded: e)) }
     } else {
       for k in 0..<DelayHistogram.bucketCount where other.dense[k] > 0 { add(k, other.dense[k]) }
     }
@@ -65,6 +69,20 @@ public struct DelayHistogram: Sendable {
       return
     }
     let key = UInt64(k) << 32
+    if sparse.isEmpty {
+      if single == 0 {
+        single = key | UInt64(n)
+        return
+      }
+      if single >> 32 == UInt64(k) {
+        single = key | UInt64(Self.saturated(UInt32(truncatingIfNeeded: single), n))
+        return
+      }
+      // A second bucket: both go to the sorted array.
+      sparse.reserveCapacity(2)
+      sparse.append(single)
+      single = 0
+    }
     var i = 0
     while i < sparse.count, sparse[i] < key { i += 1 }
     if i < sparse.count, sparse[i] >> 32 == UInt64(k) {
@@ -73,7 +91,6 @@ public struct DelayHistogram: Sendable {
       return
     }
     if sparse.count < Self.sparseLimit {
-      if sparse.isEmpty { sparse.reserveCapacity(2) }
       sparse.insert(key | UInt64(n), at: i)
       return
     }
@@ -81,6 +98,9 @@ public struct DelayHistogram: Sendable {
     sparse = []
     dense[k] = Self.saturated(dense[k], n)
   }
+
+  /// The sparse buckets, sorted, the inline one included.
+  private var sparseEntries: [UInt64] { single != 0 ? [single] : sparse }
 
   /// `a + b`, stopping at `UInt32.max`: merged counts of crafted reports never trap.
   @inline(__always) static func saturated(_ a: UInt32, _ b: UInt32) -> UInt32 {

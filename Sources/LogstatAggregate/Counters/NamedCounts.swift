@@ -5,8 +5,24 @@ public struct NamedCounts: Sendable {
   public private(set) var names = Interner()
   public private(set) var counts: [Int] = []
   public private(set) var bytes: [Int] = []
-  /// One example text per name (the first seen), when the caller keeps one.
-  public private(set) var examples: [String?] = []
+  /// One example text per name (the first seen), when the caller keeps one; shorter than
+  /// `counts` (nothing past its end has an example), and empty for tables that keep none, so
+  /// an address table does not pay 16 bytes a name for examples it never has.
+  private var exampleTexts: [String?] = []
+
+  /// The example kept for `id`, if any.
+  public func example(_ id: Int32) -> String? {
+    Int(id) < exampleTexts.count ? exampleTexts[Int(id)] : nil
+  }
+
+  /// Keeps `text` as the example of `id` unless it has one.
+  private mutating func setExample(_ id: Int, _ text: String?) {
+    guard let text, example(Int32(id)) == nil else { return }
+    if exampleTexts.count <= id {
+      exampleTexts.append(contentsOf: repeatElement(nil, count: id + 1 - exampleTexts.count))
+    }
+    exampleTexts[id] = text
+  }
 
   public init() {}
 
@@ -22,7 +38,7 @@ public struct NamedCounts: Sendable {
     if Int(id) == counts.count {
       counts.append(0)
       bytes.append(0)
-      examples.append(example?())
+      if let example { setExample(Int(id), example()) }
     }
     counts[Int(id)] += n
     bytes[Int(id)] += size
@@ -44,11 +60,10 @@ public struct NamedCounts: Sendable {
       if mine == counts.count {
         counts.append(0)
         bytes.append(0)
-        examples.append(nil)
       }
       counts[mine] += o.counts[id]
       bytes[mine] += o.bytes[id]
-      if examples[mine] == nil { examples[mine] = o.examples[id] }
+      setExample(mine, o.example(Int32(id)))
       map[id] = Int32(mine)
     }
     return map
@@ -65,7 +80,7 @@ public struct NamedCounts: Sendable {
 
   /// Every name with its count, bytes and example, sorted by name (for stable output).
   public var entries: [(name: String, count: Int, bytes: Int, example: String?)] {
-    (0..<counts.count).map { (names.string(Int32($0)), counts[$0], bytes[$0], examples[$0]) }
+    (0..<counts.count).map { (names.string(Int32($0)), counts[$0], bytes[$0], example(Int32($0))) }
       .sorted { $0.name < $1.name }
   }
 
@@ -85,7 +100,7 @@ public struct NamedCounts: Sendable {
       best.insert(id, at: i)
       if best.count > n { best.removeLast() }
     }
-    return best.map { (names.string($0), counts[Int($0)], bytes[Int($0)], examples[Int($0)]) }
+    return best.map { (names.string($0), counts[Int($0)], bytes[Int($0)], example($0)) }
   }
 
   /// IDs of the names with a count or bytes, highest count (or bytes, with `bySize`) first,

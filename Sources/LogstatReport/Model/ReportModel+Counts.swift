@@ -60,7 +60,7 @@ enum ReportCounts {
       var fields: [(String, JSON)] = [
         ("name", .string(n.names.string(Int32(id)))), ("count", .int(n.counts[id])), ("bytes", .int(n.bytes[id])),
       ]
-      if let e = n.examples[id] { fields.append(("example", .string(e))) }
+      if let e = n.example(Int32(id)) { fields.append(("example", .string(e))) }
       return .object(fields)
     })
   }
