@@ -107,12 +107,13 @@ struct MessageState: Sendable {
     }
     if size < 0 { size = later.size }
     ended = later.ended
+    // A set of `later`'s keys, not a scan of its list per recipient: linear for list mail.
+    let laterKeys =
+      later.expiredHere || later.removedHere ? Set(later.recipients.lazy.map(\.key)) : []
     if later.expiredHere {
       expiredHere = true
       expiryCounted = later.expiryCounted
       expiredAt = later.expiredAt
-      // A set of `later`'s keys, not a scan of its list per recipient: linear for list mail.
-      let laterKeys = Set(later.recipients.lazy.map(\.key))
       for k in recipients.indices where recipients[k].last == .deferred {
         let key = recipients[k].key
         if !laterKeys.contains(key) {
@@ -128,7 +129,7 @@ struct MessageState: Sendable {
       removalCounted = later.removalCounted
       for k in recipients.indices where recipients[k].last == .deferred {
         let key = recipients[k].key
-        if !later.recipients.contains(where: { $0.key == key }) {
+        if !laterKeys.contains(key) {
           recipients[k].last = .removed
           recipients[k].lastCounted = later.removalCounted
         }
