@@ -51,6 +51,6 @@ import Testing
       }
     }
     print("logstat explain on real log lines: \(right)/\(lines.count) right")
-    #expect(lines.count >= 55)
+    #expect(lines.count >= 59)
   }
 }
