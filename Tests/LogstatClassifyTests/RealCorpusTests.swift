@@ -2,8 +2,11 @@ import Testing
 
 @testable import LogstatClassify
 
-/// One line of `Corpus/real.tsv`: a reply text written by others, its label and its source.
+/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv`: a reply text written by others, its
+/// label and its source.
 struct RealReply: Sendable {
+  /// The corpus file's name (`real.tsv`, `real-2.tsv`).
+  let file: String
   let line: Int
   let text: String
   let expected: String
@@ -13,27 +16,33 @@ struct RealReply: Sendable {
   var isHeldOut: Bool { RealCorpus.fnv1a(text) % 3 == 0 }
 }
 
-/// Loads `Corpus/real.tsv` and scores the classifier on it.
+/// Loads the corpus files and scores the classifier on them. Every file is split by the same
+/// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
-  static let path: String = {
+  /// The corpus files, in the order they were gathered.
+  static let files = ["real.tsv", "real-2.tsv"]
+
+  static let folder: String = {
     let here = #filePath
-    let folder = here[..<(here.lastIndex(of: "/") ?? here.endIndex)]
-    return folder + "/Corpus/real.tsv"
+    return String(here[..<(here.lastIndex(of: "/") ?? here.endIndex)]) + "/Corpus"
   }()
 
   static func load() throws -> [RealReply] {
     var result: [RealReply] = []
-    let data = try readFile(path)
-    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("# ") || line == "#" { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 3 else {
-        Issue.record("real.tsv line \(index + 1) needs TEXT, REASON and SOURCE: \(line)")
-        continue
+    for file in files {
+      let data = try readFile(folder + "/" + file)
+      for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        if line.isEmpty || line.hasPrefix("# ") || line == "#" { continue }
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+        guard fields.count == 3 else {
+          Issue.record("\(file) line \(index + 1) needs TEXT, REASON and SOURCE: \(line)")
+          continue
+        }
+        result.append(
+          RealReply(
+            file: file, line: index + 1, text: String(fields[0]), expected: String(fields[1]),
+            source: String(fields[2])))
       }
-      result.append(
-        RealReply(
-          line: index + 1, text: String(fields[0]), expected: String(fields[1]), source: String(fields[2])))
     }
     return result
   }
@@ -81,6 +90,9 @@ enum RealCorpus {
       return lines.joined(separator: "\n")
     }
 
+    /// One line: right/total = percent.
+    var summary: String { "\(right)/\(total) = \(Score.percent(accuracy))%" }
+
     static func percent(_ value: Double) -> String {
       let tenths = Int((value * 10).rounded())
       return "\(tenths / 10).\(tenths % 10)"
@@ -93,12 +105,13 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 1230)
+    #expect(corpus.count >= 1695)
     var seen = Set<String>()
     for entry in corpus {
-      #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
-      #expect(entry.source.contains("/"), "line \(entry.line): source should be repository and path")
-      #expect(seen.insert(entry.text.lowercased()).inserted, "line \(entry.line) repeats a text")
+      let place = "\(entry.file) line \(entry.line)"
+      #expect(Reason(rawValue: entry.expected) != nil, "\(place): unknown reason \(entry.expected)")
+      #expect(entry.source.contains("/"), "\(place): source should be repository and path, or a URL")
+      #expect(seen.insert(entry.text.lowercased()).inserted, "\(place) repeats a text")
     }
   }
 
@@ -108,26 +121,36 @@ struct RealCorpusTests {
     let classifier = ReplyClassifier()
     var development = RealCorpus.Score()
     var heldOut = RealCorpus.Score()
+    var perFile: [String: (development: RealCorpus.Score, heldOut: RealCorpus.Score)] = [:]
     for entry in corpus {
       let got = explain(entry.text, classifier: classifier).reason.rawValue
+      var part = perFile[entry.file] ?? (RealCorpus.Score(), RealCorpus.Score())
       if entry.isHeldOut {
         heldOut.add(expected: entry.expected, got: got)
+        part.heldOut.add(expected: entry.expected, got: got)
       } else {
         development.add(expected: entry.expected, got: got)
+        part.development.add(expected: entry.expected, got: got)
       }
+      perFile[entry.file] = part
     }
     print(development.report("Development"))
     print(heldOut.report("Held-out"))
-    #expect(heldOut.total >= 415)
-    #expect(development.total >= 815)
-    // Floors measured on 1,236 texts: development 93.8% (767/818), held-out 84.9% (355/418).
-    #expect(development.accuracy >= 93.5)
-    #expect(heldOut.accuracy >= 84.5)
-    // The goal is a held-out part within 3 points of development; measured, it is 8.9 points
-    // below (phrase rules tuned on development fragments generalise only partly). This guards the
-    // measured gap against growing while that goal stays open.
+    for file in RealCorpus.files {
+      guard let part = perFile[file] else { continue }
+      print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
+    }
+    #expect(heldOut.total >= 579)
+    #expect(development.total >= 1117)
+    // Floors measured on 1,695 texts (real.tsv and real-2.tsv, before the classifier work of
+    // issue 13 landed on this branch): development 89.3% (998/1117), held-out 85.5% (495/579).
+    #expect(development.accuracy >= 89.0)
+    #expect(heldOut.accuracy >= 85.1)
+    // The goal is a held-out part within 3 points of development; on real.tsv alone it was 8.9
+    // points below (phrase rules tuned on development fragments generalise only partly). This
+    // guards the measured gap against growing while that goal stays open.
     #expect(
-      development.accuracy - heldOut.accuracy <= 9.0,
-      "held-out \(heldOut.accuracy)% fell further below development \(development.accuracy)%")
+      abs(development.accuracy - heldOut.accuracy) <= 9.0,
+      "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
