@@ -66,7 +66,7 @@ public final class ReplyClassifier {
       reason = byCode
       weight = Int(codeWeight)
     }
-    if let basic = reply.basicCode, let (byBasic, basicWeight) = Rules.reason(forBasic: basic),
+    if let basic = reply.basicCode, let (byBasic, basicWeight) = Rules.reason(forBasic: basic, step: reply.step),
       Int(basicWeight) > weight
     {
       reason = byBasic

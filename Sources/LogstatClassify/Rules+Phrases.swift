@@ -94,6 +94,8 @@ enum Rules {
       "usuario desconocido", "recipient is not accepted", "not a local address",
       "recipient doesn't exist", "no longer exists", "cannot be verified", "not a member of domain",
       "mailbox not available", "has been replaced by",
+      // Moved away without a forwarding address (RFC 3463 x.1.6).
+      "has moved", "no forwarding address", "account or domain may not exist",
     ]),
     // Nobody left to deliver to: usually unknown recipients, but a protocol code (5.5.x) outranks it.
     Group(.userUnknown, 45, ["no valid recipients"]),
@@ -157,6 +159,9 @@ enum Rules {
       "no longer active", "has been terminated", "mailbox has been disabled", "user account is disabled",
       "[suspend]", "not accepting messages", "mailbox is suspended", "account blocked by owner",
       "temporary locked", "temporarily locked", "archived recipient", "inactive user", "is terminated",
+      "account is expired", "mailbox is expired", "expired account", "account blocked", "account is blocked",
+      "account has been blocked", "mailbox blocked", "mailbox is blocked", "mailbox has been blocked",
+      "account has been frozen", "account is frozen", "account frozen",
       "no longer accepts mail", "user not active", "disabled recipient", "mailbox is deactivated", "deactivated mailbox",
     ]),
     Group(.mailboxDisabled, 65, ["is inactive", "deactivated", "disabled", "suspended", "no longer in use"]),
@@ -478,7 +483,12 @@ enum Rules {
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
     Group(.other, 95, ["retry timeout exceeded"]),
     // An expiry that names its cause ("message expired, connection refused") is that cause.
-    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired", "queue too long"]),
+    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired"]),
+    // The sender's MTA gave up for good: its words outrank the last cause it quotes beside them.
+    Group(.other, 92, [
+      "queue too long", "not going to try again", "in the queue for too long", "message timed out",
+      "delivery timeout", "too old to be delivered", "giving up on", "gave up on",
+    ]),
     Group(.serverError, 85, [
       "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
       "local error in processing", "service not available", "mail queue has been stopped",
