@@ -47,6 +47,8 @@ enum Rules {
     Group(.blocklisted, 93, ["ip has been blocked", "has been temporarily blocked", "ip has been temporarily blocked"]),
     Group(.mailboxDisabled, 95, ["banned recipient"]),
     Group(.authRequired, 97, ["send anonymous mail", "authentication not allowed"]),
+    // A relay that wants us to log in first, however it words it.
+    Group(.authRequired, 95, ["insecure mail relay", "don't authenticate", "do not authenticate"]),
     Group(.invalidContent, 95, ["blank from", "provide a valid from", "not allowed as a from"]),
     Group(.rateLimited, 92, ["messages per session", "per session"]),
     Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
@@ -279,6 +281,13 @@ enum Rules {
       "accepting mail from your ip", "ip address is listed", "bad ip",
     ]),
     Group(.blocklisted, 58, [" your ip", "not accepting connections"]),
+    // Our IP, host or network named as the thing refused: a block on the sender's address
+    // (the verb varies: blocked, banned, refused, denied, not accepted, not welcome).
+    Group(.blocklisted, 72, [
+      "your host", "your server", "your mail server", "your network", "your mta", "sending ip", "sending host",
+      "sending server", "spam source", "spammer", "banned", "refusing connections", "all mail from",
+      "from ip address", "from your ip", "connections from",
+    ]),
     Group(.blocklisted, 55, ["blocked"]),
     Group(.reputation, 95, [
       "unusual rate of unsolicited", "unsolicited mail originating from your", "[tss0", "[ts0",
@@ -339,6 +348,9 @@ enum Rules {
       "not owned by user", "address is not verified", "sender email address", "sender was rejected",
       "sender not", "from: domain is invalid", "null sender", "mailfrom failed", "verify mailfrom",
     ]),
+    Group(.senderRejected, 72, ["this sender", "your domain", "expéditeur", "expediteur", "émetteur", "emetteur",
+      "envelope senders", "returned mail not accepted", "absender", "remitente",
+      "mittente", "remetente", "afzender", "тправител", "发件人", "送信者"]),
     Group(.senderRejected, 75, [
       "mail from refused", "from address", "sender's domain", "envelope sender", "mail from address", "sender address",
       "return path", "return-path",
@@ -376,7 +388,8 @@ enum Rules {
       "delivery to pipes is not allowed", "maildir delivery failed", "error in router",
       "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
       "local delivery failed", "panic", "configuration error in", "getpwnam", "pipe to |", "x-unix",
-      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=",
+      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=", "/bin/sh", "command time limit",
+      "user output file",
     ]),
     // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
     Group(.localError, 55, ["permission denied"]),
@@ -446,8 +459,15 @@ enum Rules {
       "does not accept messages from", "message refused",
     ]),
     Group(.policy, 75, ["no smtp service"]),
+    // The recipient's own filter or rules refused it (Sisimai's "filtered").
+    Group(.policy, 80, [
+      "by filter", "mail filter", "recipient's filter", "recipient filter", "recipient's rules", "user's filter",
+      "filtering rules", "filter rules", "mailbox rules",
+    ]),
     Group(.policy, 60, ["by administrator"]),
     Group(.policy, 55, [" attachment"]),
+    // A rule against a kind of attachment or of sending software is policy.
+    Group(.policy, 91, ["attachment type", "attachments are not allowed", "mass mailer"]),
     Group(.policy, 75, ["recipient address rejected: access denied", "only internal mail"]),
     Group(.policy, 50, [
       "policy", "not authorized", "access denied", "client host rejected", "not allowed",
@@ -488,6 +508,8 @@ enum Rules {
     Group(.other, 92, [
       "queue too long", "not going to try again", "in the queue for too long", "message timed out",
       "delivery timeout", "too old to be delivered", "giving up on", "gave up on",
+      "has been delayed", "attempts will continue", "for more than", "allowed queue period",
+      "after multiple retries", "not been collected", "sitting in queue",
     ]),
     Group(.serverError, 85, [
       "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
@@ -515,6 +537,9 @@ enum Rules {
     Group(.invalidContent, 38, [" header", " mime"]),
     Group(.authRequired, 40, [" authenticat", " auth "]),
     Group(.connectionFailed, 40, [" connection"]),
+    // A host that takes no mail at all (RFC 7504, Sisimai's "notaccept"): as good as no domain.
+    Group(.domainNotFound, 80, ["does not accept mail", "accepts no mail", "not accept any mail"]),
+    Group(.mailboxDisabled, 70, ["has been closed", "is closed", "not active"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
   ]
