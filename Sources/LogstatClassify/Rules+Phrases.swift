@@ -48,7 +48,7 @@ enum Rules {
     Group(.mailboxDisabled, 95, ["banned recipient"]),
     Group(.authRequired, 97, ["send anonymous mail", "authentication not allowed"]),
     // A relay that wants us to log in first, however it words it.
-    Group(.authRequired, 95, ["insecure mail relay", "don't authenticate", "do not authenticate"]),
+    Group(.authRequired, 95, ["don't authenticate", "do not authenticate"]),
     Group(.invalidContent, 95, ["blank from", "provide a valid from", "not allowed as a from"]),
     Group(.rateLimited, 92, ["messages per session", "per session"]),
     Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
