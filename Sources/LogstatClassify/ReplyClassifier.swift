@@ -56,6 +56,13 @@ public final class ReplyClassifier {
       reason = Rules.reasons[PhraseHits.value(hits.reason)]
       weight = PhraseHits.priority(hits.reason)
     }
+    // Two concepts anywhere in the text ("address" and "rejected"): above single weak words.
+    if hits.concepts != 0, let (byConcepts, conceptWeight) = Rules.reason(forConcepts: hits.concepts),
+      conceptWeight > weight
+    {
+      reason = byConcepts
+      weight = conceptWeight
+    }
     if let code = reply.enhancedCode, let (byCode, codeWeight) = Rules.reason(for: code),
       Int(codeWeight) > weight
     {
