@@ -102,7 +102,9 @@ extension Rules {
     CodeRule(nil, 2, 4...4, .policy, 20),
     CodeRule(nil, 2, 0...999, .mailboxDisabled, 20),
     CodeRule(nil, 3, 0...999, .serverError, 20),
-    CodeRule(nil, 4, 0...999, .connectionFailed, 20),
+    // Only the registered network details: providers number their own store and replication
+    // faults above them (Microsoft's 4.4.24 "failed to be replicated").
+    CodeRule(nil, 4, 0...9, .connectionFailed, 20),
     CodeRule(nil, 5, 0...999, .protocolError, 20),
     CodeRule(nil, 7, 0...999, .policy, 15),
   ]

@@ -417,7 +417,7 @@ enum Rules {
       "unacceptable content", "bulk email", "bulk.advertising", "mail content", "recurrent pattern",
       "mass mailer",
     ]),
-    Group(.spamContent, 60, ["spam"]),
+    Group(.spamContent, 60, ["spam", " scored ", "score exceeded", "score too high", "scored too high"]),
     Group(.spamContent, 95, ["spam or virus", "virus or spam", "spam/virus", "no spam please", "spamprofiler"]),
     Group(.virus, 92, [
       "virus",

@@ -21,6 +21,7 @@ struct CodeFallbackTests {
     Case(text: "550 5.1.99 Bad", reason: .userUnknown),
     Case(text: "451 4.3.9 Try later", reason: .serverError),
     Case(text: "451 4.4.9 Hmm", reason: .connectionFailed),
+    Case(text: "451 4.4.24 Message failed to be replicated", reason: .serverError),
     Case(text: "501 5.5.9 What", reason: .protocolError),
     // Registered details that had no rule, or a wrong one.
     Case(text: "550 5.1.10 Recipient address has null MX", reason: .domainNotFound),
