@@ -27,23 +27,27 @@ extension Rules {
       " user", "recipient", "mailbox", " account", " address", "userid", "addressee", " rcpt",
       "destinataire", "destinatario", "destinatário", "empfänger", "empfaenger", "utente", "usuario", "usuário",
       "utilisateur", "gebruiker", "ontvanger", "postfach", "buzón", "buzon", "casella", "boîte", "boite",
-      "ользовател", "получател", "ящик", "用户", "收件人", "邮箱", "宛先", "ユーザ",
+      "ользовател", "олучател", "ящик", "用户", "收件人", "邮箱", "宛先", "ユーザ",
     ]),
     (Concept.missing, [
       "unknown", "invalid", "not found", "not exist", "no such", "doesn't exist", "does not exist",
       "not valid", "wrong", "incorrect", "illegal", "undeliverable", "not listed", "not recogni",
       "not registered", "nonexist", "non-exist", "not present", "not known", "no longer", "bad ",
       "inconnu", "unbekannt", "inexist", "inesist", "sconosciut", "desconocid", "desconhecid", "onbekend",
-      "не найден", "не существует", "不存在", "見つかりません",
+      "не найден", "не существует", "不存在", "見つかりません", "n'existe", "introuvable", "répertorié",
+      "repertorie", "gibt es nicht", "niet gevonden", "no encontrad", "não encontrad", "nao encontrad",
+      "non trovat",
     ]),
     (Concept.refused, [
       "rejected", "refused", "denied", "blocked", "banned", "not allowed", "not accepted", "not welcome",
       "not permitted", "prohibited", "forbidden", "rejet", "refus", "abgelehnt", "rechazad", "rifiutat",
-      "recusad", "geweigerd", "отклонен", "拒绝", "拒否",
+      "recusad", "geweigerd", "отклонен", "拒绝", "拒否", "bloqu", "blockiert", "gesperrt", "bloccat",
+      "geblokkeerd", "заблокирован", "ブロック", "拦截", "屏蔽",
     ]),
     (Concept.ourMachine, [
       " ip ", " ip:", " ip.", " ip,", "ip address", " client", " host", " server", " network", "connection from",
-      "your mta", "relay host",
+      "your mta", "relay host", "adresse ip", "dirección ip", "direccion ip", "indirizzo ip", "endereço ip",
+      "endereco ip", "ip-adres", "serveur", "servidor", "сервер", "サーバ", "服务器", "ip地址",
     ]),
     (Concept.ourSender, [
       "sender", "envelope from", "mail from", "mail-from", "mailfrom", "return path", "return-path",
@@ -51,7 +55,7 @@ extension Rules {
     ]),
     (Concept.outOfService, [
       "disabled", "suspended", "inactive", "locked", "closed", "deactivated", "frozen", "expired",
-      "not active", "désactivé", "desactiv", "deaktiviert", "gesperrt", "sospes", "bloquead",
+      "not active", "désactivé", "desactiv", "deaktiviert", "sospes", " limited",
     ]),
     (Concept.full, [" full", "quota", "storage", " space", "capacity", " voll", "pleine", "plein ", "lleno", "llena", "piena", "pieno", "cheia"]),
   ]

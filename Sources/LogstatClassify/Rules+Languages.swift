@@ -14,10 +14,11 @@ extension Rules {
       "onbekende gebruiker", "gebruiker onbekend", "bestaat niet", "onbekend adres",
       // Stems that cover gender and number: inexistant(e), inexistente, inesistente, inconnu(e)(s)...
       "inexist", "inesistent", "non esiste", "inconnu", "desconocid", "desconhecid", "sconosciut",
-      "no se encuentra", "nicht vorhanden",
+      "no se encuentra", "nicht vorhanden", "n'existe pas", "n'existe plus", "introuvable", "non répertorié",
+      "non repertorie",
       // Russian
       "ользователь не найден", "ет такого пользователя", "еизвестный пользователь", "дрес не существует",
-      "ящик не существует", "не существует",
+      "ящик не существует", "не существует", "олучатель не найден",
       // Japanese, Chinese
       "存在しない", "存在しません", "宛先不明", "ユーザーが見つかりません",
       "用户不存在", "收件人不存在", "邮箱不存在", "帐户不存在", "账户不存在", "帳號不存在", "地址不存在",
@@ -25,7 +26,8 @@ extension Rules {
     // Names of the domain part, above the address words they contain.
     Group(.domainNotFound, 88, [
       "domaine inconnu", "domaine inexistant", "dominio inexistente", "dominio no existe", "dominio inesistente",
-      "domain unbekannt", "domäne existiert nicht", "domein bestaat niet",
+      "domain unbekannt", "domäne existiert nicht", "domein bestaat niet", "domaine n'existe pas",
+      "domaine introuvable", "el dominio no existe", "il dominio non esiste", "o domínio não existe",
     ]),
     Group(.mailboxFull, 86, [
       "boite aux lettres pleine", "boîte aux lettres pleine", "quota depasse", "quota dépassé",
@@ -34,7 +36,7 @@ extension Rules {
       "caixa postal cheia", "caixa de correio cheia", "cota excedida", "quota excedida", "caixa cheia",
       "mailbox vol", "postvak vol", "ist voll", "est pleine", "está lleno", "esta lleno", "è piena",
       "está cheia", "esta cheia", "is vol", "postvak is vol", "quotum overschreden",
-      "ящик переполнен", "ревышена квота", "ревышен лимит ящика", "ет места",
+      "ящик переполнен", "переполнен", "ревышена квота", "ревышен лимит ящика", "ет места",
       "メールボックスがいっぱい", "容量超過", "容量オーバー", "容量が不足",
       "邮箱已满", "空间已满", "空间不足", "容量已满", "信箱已满", "超出配额",
     ]),
@@ -57,7 +59,7 @@ extension Rules {
     Group(.messageTooLarge, 86, [
       "message trop volumineux", "trop volumineux", "nachricht ist zu groß", "nachricht zu groß",
       "zu gross", "mensaje demasiado grande", "demasiado grande", "messaggio troppo grande",
-      "troppo grande", "mensagem muito grande", "bericht te groot", "te groot",
+      "troppo grande", "mensagem muito grande", "muito grande", "grande demais", "bericht te groot", "te groot",
       "слишком большое", "азмер письма превышает", "サイズが大きすぎ", "サイズ超過", "邮件过大", "邮件太大",
     ]),
     Group(.spamContent, 86, [
