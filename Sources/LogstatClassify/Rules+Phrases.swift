@@ -389,7 +389,8 @@ enum Rules {
       "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
       "local delivery failed", "panic", "configuration error in", "getpwnam", "pipe to |", "x-unix",
       "procmail", "command failed", "_transport unset", "|| exit", "|ifs=", "/bin/sh", "command time limit",
-      "user output file",
+      "user output file", "wrong uid", "wrong gid", "wrong mode", "wrong permissions", "terminated by signal",
+      "non-zero status", "filter file", "forward file", "no transport set",
     ]),
     // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
     Group(.localError, 55, ["permission denied"]),
