@@ -20,6 +20,8 @@ extension Rules {
     static let outOfService: UInt16 = 1 << 5
     /// Full: full, quota, storage, space, capacity.
     static let full: UInt16 = 1 << 6
+    /// The recipient's domain or host name.
+    static let domain: UInt16 = 1 << 7
   }
 
   static let conceptPhrases: [(UInt16, [String])] = [
@@ -57,22 +59,25 @@ extension Rules {
       "disabled", "suspended", "inactive", "locked", "closed", "deactivated", "frozen", "expired",
       "not active", "désactivé", "desactiv", "deaktiviert", "sospes", " limited",
     ]),
+    (Concept.domain, [" domain", "host name", "hostname", "domaine", "dominio", "domínio", "domäne", "домен", "域名"]),
     (Concept.full, [" full", "quota", "storage", " space", "capacity", " voll", "pleine", "plein ", "lleno", "llena", "piena", "pieno", "cheia"]),
   ]
 
   /// The reason two concepts name together, with its weight, if any. Precedence in one
-  /// sentence: the sender before the recipient ("sender address rejected" is our sender), what
-  /// is wrong with the mailbox (out of service, full, missing) before a bare refusal, and a
-  /// refused address before a refused machine ("server has rejected address" is the address).
+  /// sentence: the sender before the recipient ("sender address rejected" is our sender), the
+  /// mailbox before its domain, what is wrong with it (out of service, full, missing) before a
+  /// bare refusal, and a refused address before a refused machine.
   @inline(__always)
   static func reason(forConcepts c: UInt16) -> (Reason, Int)? {
     func has(_ a: UInt16, _ b: UInt16) -> Bool { c & a != 0 && c & b != 0 }
+    // Above the generic refusal words (policy, 50): a refusal that names our sender is about it.
     if has(Concept.ourSender, Concept.refused) || has(Concept.ourSender, Concept.missing) {
-      return (.senderRejected, 46)
+      return (.senderRejected, 52)
     }
     if has(Concept.addressee, Concept.outOfService) { return (.mailboxDisabled, 47) }
     if has(Concept.addressee, Concept.full) { return (.mailboxFull, 47) }
     if has(Concept.addressee, Concept.missing) { return (.userUnknown, 46) }
+    if has(Concept.domain, Concept.missing) { return (.domainNotFound, 46) }
     // Our machine refused, with no address named: a block on our IP or host.
     if has(Concept.ourMachine, Concept.refused), c & Concept.addressee == 0 { return (.blocklisted, 44) }
     if has(Concept.addressee, Concept.refused) { return (.userUnknown, 41) }

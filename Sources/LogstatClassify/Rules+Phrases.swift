@@ -524,6 +524,16 @@ enum Rules {
     ]),
     // The receiver's own directory or home-directory machinery failed.
     Group(.serverError, 80, ["ldap", "homedir"]),
+    // The receiver's own machinery failed, in general words.
+    Group(.serverError, 60, ["system call", "error while", "error occurred", "database", "backend", "not ready"]),
+    Group(.connectionFailed, 70, ["host is down", "host down", "server is down", "server down"]),
+    Group(.policy, 80, ["external mail", "external senders", "outside senders"]),
+    Group(.rateLimited, 86, ["connection count", "connections exceeded", "number of connections"]),
+    Group(.reputation, 92, ["sender score"]),
+    Group(.domainNotFound, 86, ["host name not found", "hostname not found"]),
+    Group(.mailboxFull, 86, ["mailbox has reached", "mailbox reached", "reached its quota", "at capacity"]),
+    // Our sender's domain: the sender word qualifies the domain words after it.
+    Group(.senderRejected, 90, ["sender's domain", "senders domain"]),
     // MARK: single words, the last resort before the reply code: a text no phrase above
     // knows still names its subject ("relay", "dns", "size", "full"). Each weighs less than
     // any specific enhanced code, so only a bare or generic code gives way to them.
