@@ -534,6 +534,11 @@ enum Rules {
     Group(.mailboxFull, 86, ["mailbox has reached", "mailbox reached", "reached its quota", "at capacity"]),
     // Our sender's domain: the sender word qualifies the domain words after it.
     Group(.senderRejected, 90, ["sender's domain", "senders domain"]),
+    // Sending as someone else: Exchange's SendAsDenied and its wordings.
+    Group(.senderRejected, 95, ["sendasdenied", "not allowed to send as", "send as denied"]),
+    Group(.invalidContent, 80, ["character set", "charset", "non-latin", "non-western"]),
+    Group(.protocolError, 60, [" command rejected"]),
+    Group(.spamContent, 90, ["nature of the content", "suspicious content", "suspicious links", "suspicious url"]),
     // MARK: single words, the last resort before the reply code: a text no phrase above
     // knows still names its subject ("relay", "dns", "size", "full"). Each weighs less than
     // any specific enhanced code, so only a bare or generic code gives way to them.
