@@ -66,6 +66,7 @@ extension Rules {
     CodeRule(nil, 4, 0...0, .serverError, 25),
     CodeRule(nil, 4, 1...2, .connectionFailed, 50),
     CodeRule(nil, 4, 3...3, .dnsFailure, 55),
+    CodeRule(5, 4, 4...4, .domainNotFound, 45),  // unable to route, for good: no such mail domain
     CodeRule(nil, 4, 4...4, .dnsFailure, 40),
     CodeRule(nil, 4, 5...5, .rateLimited, 40),
     CodeRule(nil, 4, 6...6, .loop, 65),
