@@ -525,7 +525,10 @@ enum Rules {
     // The receiver's own directory or home-directory machinery failed.
     Group(.serverError, 80, ["ldap", "homedir"]),
     // The receiver's own machinery failed, in general words.
-    Group(.serverError, 60, ["system call", "error while", "error occurred", "database", "backend", "not ready"]),
+    Group(.serverError, 60, [
+      "system call", "error while", "error occurred", "database", "backend", "not ready", "could not load",
+      "failed to load", "unable to load",
+    ]),
     Group(.connectionFailed, 70, ["host is down", "host down", "server is down", "server down"]),
     Group(.policy, 80, ["external mail", "external senders", "outside senders"]),
     Group(.rateLimited, 86, ["connection count", "connections exceeded", "number of connections"]),
