@@ -86,8 +86,8 @@ extension Rules {
     Group(.serverError, 30, ["temporar", "try again"]),
     Group(.loop, 80, [" hops"]),
     Group(.messageTooLarge, 50, ["size", "large"]),
-    // " resolve" at a word start: Exchange's RESOLVER.* status names are not DNS failures.
-    Group(.dnsFailure, 55, ["dns", "lookup", " resolve", "name server"]),
+    // " resolve " as a word: Exchange's RESOLVER.* status names are not DNS failures.
+    Group(.dnsFailure, 55, ["dns", "lookup", " resolve ", " resolving", "name server"]),
     Group(.connectionFailed, 52, ["connect", "network", "unreachable", "timed out"]),
     Group(.authRequired, 80, ["password", "credentials", "login", "log in"]),
     Group(.authRequired, 48, ["authenticat"]),

@@ -548,7 +548,7 @@ enum Rules {
     Group(.userUnknown, 35, [" unknown", " exist", "invalid recipient", "invalid address", " no such "]),
     Group(.mailboxFull, 40, [" full", " storage"]),
     Group(.relayDenied, 42, [" relay"]),
-    Group(.dnsFailure, 38, [" dns", " resolve"]),
+    Group(.dnsFailure, 38, [" dns", " resolve "]),
     Group(.domainNotFound, 36, [" mx ", " mx.", " domain"]),
     Group(.messageTooLarge, 40, [" size", " large"]),
     Group(.senderRejected, 34, [" sender"]),
