@@ -392,6 +392,10 @@ enum Rules {
       "user output file", "wrong uid", "wrong gid", "wrong mode", "wrong permissions", "terminated by signal",
       "non-zero status", "filter file", "forward file", "no transport set",
     ]),
+    // A local delivery that failed for the mailbox's size or quota, or for the disk, is that
+    // cause, not our fault: "cannot append message to file X: File too large" (mailbox_size_limit).
+    Group(.mailboxFull, 97, ["file too large", "disk quota exceeded"]),
+    Group(.storageFull, 97, ["no space left on device"]),
     // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
     Group(.localError, 55, ["permission denied"]),
     // MARK: our message
