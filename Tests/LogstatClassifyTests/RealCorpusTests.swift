@@ -121,14 +121,15 @@ struct RealCorpusTests {
     print("Held-out: \(heldOut.right)/\(heldOut.total) = \(RealCorpus.Score.percent(heldOut.accuracy))%")
     #expect(heldOut.total >= 415)
     #expect(development.total >= 815)
-    // Floors measured on 1,236 texts: development 94.4% (772/818), held-out 85.2% (356/418).
-    #expect(development.accuracy >= 94.0)
-    #expect(heldOut.accuracy >= 85.0)
-    // The goal is a held-out part within 3 points of development; measured, it is 9.2 points
+    // Floors measured on 1,236 texts: development 95.4% (780/818), held-out 86.4% (361/418)
+    // (before the general signals of issue 13's second round: 93.8% and 84.9%).
+    #expect(development.accuracy >= 95.0)
+    #expect(heldOut.accuracy >= 86.0)
+    // The goal is a held-out part within 3 points of development; measured, it is 9.0 points
     // below (phrase rules tuned on development fragments generalise only partly). This guards the
     // measured gap, rounded up, against growing while that goal stays open.
     #expect(
-      development.accuracy - heldOut.accuracy <= 10.0,
+      development.accuracy - heldOut.accuracy <= 9.0,
       "held-out \(heldOut.accuracy)% fell further below development \(development.accuracy)%")
   }
 }
