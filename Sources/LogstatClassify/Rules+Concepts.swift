@@ -1,4 +1,8 @@
 extension Rules {
+  /// The weight of a block said only by naming our IP, host or network as refused (no list
+  /// named, no "listed" or "blocked"); at connect such a refusal is policy (`ReplyClassifier`).
+  static let unlistedBlockWeight: UInt8 = 72
+
   /// Words that say what a reply is about, or what is wrong with it, but name no reason alone.
   ///
   /// A reason needs two phrases that may sit anywhere in the text ("the *address* you sent to
@@ -79,7 +83,9 @@ extension Rules {
     if has(Concept.addressee, Concept.missing) { return (.userUnknown, 46) }
     if has(Concept.domain, Concept.missing) { return (.domainNotFound, 46) }
     // Our machine refused, with no address named: a block on our IP or host.
-    if has(Concept.ourMachine, Concept.refused), c & Concept.addressee == 0 { return (.blocklisted, 44) }
+    if has(Concept.ourMachine, Concept.refused), c & Concept.addressee == 0 {
+      return (.blocklisted, Int(Rules.unlistedBlockWeight) - 28)
+    }
     if has(Concept.addressee, Concept.refused) { return (.userUnknown, 41) }
     return nil
   }

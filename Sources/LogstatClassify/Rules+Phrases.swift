@@ -280,10 +280,10 @@ enum Rules {
       "as abusive", "zombied", "spam ips", "smtp server of your isp", "mail from your ip",
       "accepting mail from your ip", "ip address is listed", "bad ip",
     ]),
-    Group(.blocklisted, 58, [" your ip", "not accepting connections"]),
+    Group(.blocklisted, Rules.unlistedBlockWeight, [" your ip", "not accepting connections"]),
     // Our IP, host or network named as the thing refused: a block on the sender's address
     // (the verb varies: blocked, banned, refused, denied, not accepted, not welcome).
-    Group(.blocklisted, 72, [
+    Group(.blocklisted, Rules.unlistedBlockWeight, [
       "your host", "your server", "your mail server", "your network", "your mta", "sending ip", "sending host",
       "sending server", "spam source", "spammer", "banned", "refusing connections", "all mail from",
       "from ip address", "from your ip", "connections from",

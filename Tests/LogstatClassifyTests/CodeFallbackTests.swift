@@ -41,6 +41,13 @@ struct CodeFallbackTests {
       text: "host mx.example.org[192.0.2.1] said: 552 Go away (in reply to end of DATA command)",
       reason: .messageTooLarge),
     Case(text: "521 mx.example.org does not accept mail", reason: .domainNotFound),
+    // At connect, a listing needs a list or the words listed/blocked; naming our host is policy.
+    Case(
+      text: "host mx.example.org[192.0.2.1] refused to talk to me: 554 Your host is not welcome here",
+      reason: .policy),
+    Case(text: "554 Your host is not welcome here", reason: .blocklisted),
+    Case(
+      text: "host mx.example.org[192.0.2.1] refused to talk to me: 554 Your IP is blocked", reason: .blocklisted),
     // A DSN's "smtp;" type prefix does not hide the reply code.
     Case(text: "smtp; 554 Go away", reason: .other),
     // Uninformative codes stay `other`.
