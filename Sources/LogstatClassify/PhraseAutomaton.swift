@@ -3,13 +3,17 @@ enum PhraseMeaning: Sendable {
   case reason(Reason)
   case blocklist(Blocklist)
   case provider(Provider)
+  /// Concept bits (`Rules.Concept`): words that name a reason only beside another concept.
+  case concept(UInt16)
 
-  /// Which of the three output slots the meaning fills, and its value there.
+  /// Which of the four output slots the meaning fills, and its value there (for a concept,
+  /// its bits, OR-ed with the other concepts of the state rather than ranked).
   var slot: (index: Int, value: Int) {
     switch self {
     case .reason(let reason): (0, Reason.allCases.firstIndex(of: reason)!)
     case .blocklist(let list): (1, Blocklist.allCases.firstIndex(of: list)!)
     case .provider(let provider): (2, Provider.allCases.firstIndex(of: provider)!)
+    case .concept(let bits): (3, Int(bits))
     }
   }
 }
@@ -29,6 +33,8 @@ struct PhraseHits: Equatable {
   var reason: UInt16 = 0
   var blocklist: UInt16 = 0
   var provider: UInt16 = 0
+  /// Every concept bit seen (the union, not the best).
+  var concepts: UInt16 = 0
 
   @inline(__always)
   mutating func absorb(_ word: UInt64) {
@@ -38,6 +44,7 @@ struct PhraseHits: Equatable {
     if b >> 8 > blocklist >> 8 || (blocklist == 0 && b != 0) { blocklist = b }
     let p = UInt16(truncatingIfNeeded: word >> 32)
     if p >> 8 > provider >> 8 || (provider == 0 && p != 0) { provider = p }
+    concepts |= UInt16(truncatingIfNeeded: word >> 48)
   }
 
   /// The weight of a slot (0 when empty).
@@ -90,6 +97,7 @@ final class PhraseAutomaton: @unchecked Sendable {
     var outputs: [UInt64] = [0]
     func merge(_ word: UInt64, slot: Int, packed: UInt16) -> UInt64 {
       let shift = UInt64(slot * 16)
+      if slot == 3 { return word | UInt64(packed) << shift }  // concepts: the union
       let old = UInt16(truncatingIfNeeded: word >> shift)
       guard old == 0 || packed >> 8 > old >> 8 else { return word }
       return (word & ~(0xFFFF << shift)) | (UInt64(packed) << shift)
@@ -106,7 +114,7 @@ final class PhraseAutomaton: @unchecked Sendable {
         state = Int(goto[cell])
       }
       let (slot, value) = rule.meaning.slot
-      let packed = UInt16(rule.priority) << 8 | UInt16(value + 1)
+      let packed = slot == 3 ? UInt16(value) : UInt16(rule.priority) << 8 | UInt16(value + 1)
       outputs[state] = merge(outputs[state], slot: slot, packed: packed)
     }
     let stateCount = outputs.count
@@ -122,7 +130,7 @@ final class PhraseAutomaton: @unchecked Sendable {
       let s = queue[head]
       head += 1
       let f = fail[s]
-      for slot in 0..<3 {
+      for slot in 0..<4 {
         let inherited = UInt16(truncatingIfNeeded: outputs[f] >> UInt64(slot * 16))
         if inherited != 0 { outputs[s] = merge(outputs[s], slot: slot, packed: inherited) }
       }

@@ -56,6 +56,13 @@ public final class ReplyClassifier {
       reason = Rules.reasons[PhraseHits.value(hits.reason)]
       weight = PhraseHits.priority(hits.reason)
     }
+    // Two concepts anywhere in the text ("address" and "rejected"): above single weak words.
+    if hits.concepts != 0, let (byConcepts, conceptWeight) = Rules.reason(forConcepts: hits.concepts),
+      conceptWeight > weight
+    {
+      reason = byConcepts
+      weight = conceptWeight
+    }
     if let code = reply.enhancedCode, let (byCode, codeWeight) = Rules.reason(for: code),
       Int(codeWeight) > weight
     {
@@ -66,7 +73,7 @@ public final class ReplyClassifier {
       reason = byCode
       weight = Int(codeWeight)
     }
-    if let basic = reply.basicCode, let (byBasic, basicWeight) = Rules.reason(forBasic: basic),
+    if let basic = reply.basicCode, let (byBasic, basicWeight) = Rules.reason(forBasic: basic, step: reply.step),
       Int(basicWeight) > weight
     {
       reason = byBasic
@@ -75,6 +82,13 @@ public final class ReplyClassifier {
     // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
     if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
     reason = ReplyClassifier.adjust(reason, step: reply.step)
+    // At connect or greeting every refusal is about our IP: it is a listing only when a list
+    // is named or the words say listed or blocked, not when they just name our IP as refused.
+    if reason == .blocklisted, reply.step == .connect || reply.step == .helo, hits.blocklist == 0,
+      weight == Int(Rules.unlistedBlockWeight) || weight == Int(Rules.unlistedBlockWeight) - 28
+    {
+      reason = .policy
+    }
     // x.1.7 and x.1.8 name the sender's address or domain: words about a missing address or
     // domain then describe our sender, never the recipient (whatever step was logged).
     if let code = reply.enhancedCode ?? dsn, code.subject == 1, code.detail == 7 || code.detail == 8 {

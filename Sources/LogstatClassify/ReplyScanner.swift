@@ -138,7 +138,8 @@ struct ReplyScanner {
     let pending = pendingCode
     pendingCode = 0
     guard tokenHasDigit else {
-      previousEndsWithColon = out[w &- 1] == 0x3A
+      // `host: 550 ...` and a DSN's `smtp; 550 ...`: a reply code may follow either.
+      previousEndsWithColon = out[w &- 1] == 0x3A || out[w &- 1] == 0x3B
       return true
     }
     let end = w

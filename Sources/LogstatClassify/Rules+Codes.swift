@@ -51,7 +51,9 @@ extension Rules {
     CodeRule(nil, 1, 3...3, .userUnknown, 55),
     CodeRule(nil, 1, 6...6, .userUnknown, 55),
     CodeRule(nil, 1, 7...8, .senderRejected, 60),
-    CodeRule(nil, 1, 10...10, .userUnknown, 55),
+    CodeRule(nil, 1, 4...4, .serverError, 55),  // ambiguous: the receiver's directory matched several
+    CodeRule(nil, 1, 9...9, .serverError, 50),
+    CodeRule(nil, 1, 10...10, .domainNotFound, 65),  // the recipient domain has a null MX
     CodeRule(nil, 2, 1...1, .mailboxDisabled, 60),
     CodeRule(nil, 2, 2...2, .mailboxFull, 65),
     CodeRule(nil, 2, 3...3, .messageTooLarge, 60),
@@ -64,9 +66,12 @@ extension Rules {
     CodeRule(nil, 4, 0...0, .serverError, 25),
     CodeRule(nil, 4, 1...2, .connectionFailed, 50),
     CodeRule(nil, 4, 3...3, .dnsFailure, 55),
+    CodeRule(5, 4, 4...4, .domainNotFound, 45),  // unable to route, for good: no such mail domain
     CodeRule(nil, 4, 4...4, .dnsFailure, 40),
     CodeRule(nil, 4, 5...5, .rateLimited, 40),
     CodeRule(nil, 4, 6...6, .loop, 65),
+    // Delivery time expired: the message gave up; its cause lies in the earlier attempts.
+    CodeRule(nil, 4, 7...7, .other, 60),
     CodeRule(nil, 5, 0...0, .protocolError, 30),
     CodeRule(nil, 5, 1...2, .protocolError, 50),
     CodeRule(nil, 5, 3...3, .tooManyRecipients, 65),
@@ -83,11 +88,26 @@ extension Rules {
     CodeRule(nil, 7, 14...14, .policy, 40),
     CodeRule(nil, 7, 20...24, .authentication, 65),
     CodeRule(nil, 7, 25...25, .reverseDNS, 65),
-    CodeRule(nil, 7, 26...27, .authentication, 65),
+    CodeRule(nil, 7, 26...26, .authentication, 65),
+    CodeRule(nil, 7, 27...27, .senderRejected, 65),  // our sender's domain has a null MX
     CodeRule(nil, 7, 28...28, .reputation, 65),
     CodeRule(nil, 7, 29...29, .tlsFailure, 55),
     CodeRule(nil, 7, 30...30, .tlsFailure, 55),
     CodeRule(nil, 7, 32...32, .authentication, 60),
+    CodeRule(nil, 7, 16...16, .messageTooLarge, 60),
+    CodeRule(nil, 7, 17...18, .userUnknown, 55),  // the mailbox or domain changed owner
+    // What the subject says when the detail is not registered (or is x.y.0): the weakest code
+    // evidence, so any phrase outranks it, yet a coded reply is `other` only for x.0.x.
+    CodeRule(nil, 1, 0...999, .userUnknown, 25),
+    CodeRule(nil, 2, 0...0, .policy, 20),
+    CodeRule(nil, 2, 4...4, .policy, 20),
+    CodeRule(nil, 2, 0...999, .mailboxDisabled, 20),
+    CodeRule(nil, 3, 0...999, .serverError, 20),
+    // Only the registered network details: providers number their own store and replication
+    // faults above them (Microsoft's 4.4.24 "failed to be replicated").
+    CodeRule(nil, 4, 0...9, .connectionFailed, 20),
+    CodeRule(nil, 5, 0...999, .protocolError, 20),
+    CodeRule(nil, 7, 0...999, .policy, 15),
   ]
 
   /// The reason an enhanced code gives by itself, with its weight, if any.
@@ -120,16 +140,36 @@ extension Rules {
     return table
   }()
 
-  /// The weakest evidence: what the basic reply code alone suggests.
-  static func reason(forBasic code: UInt16) -> (Reason, UInt8)? {
+  /// The weakest evidence: what the basic reply code alone suggests, read with the step it
+  /// answered (a 550 to `RCPT TO` is about the recipient, one at connect about our IP).
+  static func reason(forBasic code: UInt16, step: SMTPStep) -> (Reason, UInt8)? {
     switch code {
-    case 421, 451, 432: (.serverError, 10)
-    case 452: (.storageFull, 10)
-    case 552: (.mailboxFull, 10)
-    case 500, 501, 502, 503, 504, 555: (.protocolError, 10)
-    case 530, 534, 535, 538: (.authRequired, 10)
-    case 556: (.domainNotFound, 10)
-    default: nil
+    case 500, 501, 502, 503, 504, 555: return (.protocolError, 10)
+    case 530, 534, 535, 538: return (.authRequired, 10)
+    case 521, 556: return (.domainNotFound, 10)  // RFC 7504: this domain accepts no mail
+    case 452: return (.storageFull, 10)
+    case 552: return step == .data ? (.messageTooLarge, 10) : (.mailboxFull, 10)
+    default: break
+    }
+    switch step {
+    case .connect, .helo:
+      return code / 100 == 4 ? (.connectionFailed, 8) : (.policy, 8)
+    case .mailFrom:
+      return code / 100 == 5 ? (.senderRejected, 8) : nil
+    case .rcptTo:
+      switch code {
+      case 550, 551, 553: return (.userUnknown, 8)
+      case 554: return (.policy, 8)
+      default: break
+      }
+    case .data:
+      if code == 550 || code == 554 { return (.policy, 8) }
+    case .unknown: break
+    }
+    switch code {
+    case 421, 451, 432: return (.serverError, 10)
+    case 551: return (.userUnknown, 8)  // RFC 5321: user not local
+    default: return nil
     }
   }
 }

@@ -12,20 +12,31 @@ extension Rules {
       "utente sconosciuto", "utente inesistente", "indirizzo inesistente", "casella inesistente",
       "usuário desconhecido", "usuario desconhecido", "utilizador desconhecido", "não existe", "nao existe",
       "onbekende gebruiker", "gebruiker onbekend", "bestaat niet", "onbekend adres",
+      // Stems that cover gender and number: inexistant(e), inexistente, inesistente, inconnu(e)(s)...
+      "inexist", "inesistent", "non esiste", "inconnu", "desconocid", "desconhecid", "sconosciut",
+      "no se encuentra", "nicht vorhanden", "n'existe pas", "n'existe plus", "introuvable", "non répertorié",
+      "non repertorie",
       // Russian
       "ользователь не найден", "ет такого пользователя", "еизвестный пользователь", "дрес не существует",
-      "ящик не существует", "не существует",
+      "ящик не существует", "не существует", "олучатель не найден",
       // Japanese, Chinese
       "存在しない", "存在しません", "宛先不明", "ユーザーが見つかりません",
       "用户不存在", "收件人不存在", "邮箱不存在", "帐户不存在", "账户不存在", "帳號不存在", "地址不存在",
+    ]),
+    // Names of the domain part, above the address words they contain.
+    Group(.domainNotFound, 88, [
+      "domaine inconnu", "domaine inexistant", "dominio inexistente", "dominio no existe", "dominio inesistente",
+      "domain unbekannt", "domäne existiert nicht", "domein bestaat niet", "domaine n'existe pas",
+      "domaine introuvable", "el dominio no existe", "il dominio non esiste", "o domínio não existe",
     ]),
     Group(.mailboxFull, 86, [
       "boite aux lettres pleine", "boîte aux lettres pleine", "quota depasse", "quota dépassé",
       "postfach ist voll", "speicherplatz", "quota überschritten", "kontingent überschritten",
       "buzón lleno", "buzon lleno", "cuota excedida", "casella di posta piena", "quota superata",
       "caixa postal cheia", "caixa de correio cheia", "cota excedida", "quota excedida", "caixa cheia",
-      "mailbox vol", "postvak vol", "postvak is vol", "quotum overschreden",
-      "ящик переполнен", "ревышена квота", "ревышен лимит ящика", "ет места",
+      "mailbox vol", "postvak vol", "ist voll", "est pleine", "está lleno", "esta lleno", "è piena",
+      "está cheia", "esta cheia", "is vol", "postvak is vol", "quotum overschreden",
+      "ящик переполнен", "переполнен", "ревышена квота", "ревышен лимит ящика", "ет места",
       "メールボックスがいっぱい", "容量超過", "容量オーバー", "容量が不足",
       "邮箱已满", "空间已满", "空间不足", "容量已满", "信箱已满", "超出配额",
     ]),
@@ -48,7 +59,7 @@ extension Rules {
     Group(.messageTooLarge, 86, [
       "message trop volumineux", "trop volumineux", "nachricht ist zu groß", "nachricht zu groß",
       "zu gross", "mensaje demasiado grande", "demasiado grande", "messaggio troppo grande",
-      "troppo grande", "mensagem muito grande", "bericht te groot", "te groot",
+      "troppo grande", "mensagem muito grande", "muito grande", "grande demais", "bericht te groot", "te groot",
       "слишком большое", "азмер письма превышает", "サイズが大きすぎ", "サイズ超過", "邮件过大", "邮件太大",
     ]),
     Group(.spamContent, 86, [
@@ -63,22 +74,25 @@ extension Rules {
   /// phrase above and than a specific enhanced code, so they only decide short or unusual texts.
   static let weakWords: [Group] = [
     Group(.userUnknown, 35, ["unknown", "no such", "not exist", "undeliverable to", "bad address"]),
-    Group(.mailboxFull, 40, ["is full", " full ", "storage"]),
+    Group(.mailboxFull, 60, ["is full"]),
+    Group(.mailboxFull, 40, [" full ", "storage"]),
     Group(.mailboxDisabled, 55, ["inactive", "locked", "frozen", "suspend", "deleted"]),
     Group(.spamContent, 50, ["bulk", "junk", " filter"]),
-    Group(.rateLimited, 42, ["rate", "frequency", "slow", "limit exceeded", "throttle", "too fast"]),
+    // Word starts: "rate" and "slow" also end "separate", "corporate" and such.
+    Group(.rateLimited, 42, [" rate", "frequency", " slow", "limit exceeded", "throttle", "too fast"]),
     Group(.relayDenied, 55, ["relay"]),
     Group(.reverseDNS, 80, ["ptr", "reverse"]),
     Group(.senderRejected, 42, ["sender", "mail from"]),
     Group(.serverError, 30, ["temporar", "try again"]),
-    Group(.loop, 80, ["hops"]),
+    Group(.loop, 80, [" hops"]),
     Group(.messageTooLarge, 50, ["size", "large"]),
-    Group(.dnsFailure, 55, ["dns", "lookup", "resolve", "name server"]),
+    // " resolve " as a word: Exchange's RESOLVER.* status names are not DNS failures.
+    Group(.dnsFailure, 55, ["dns", "lookup", " resolve ", " resolving", "name server"]),
     Group(.connectionFailed, 52, ["connect", "network", "unreachable", "timed out"]),
     Group(.authRequired, 80, ["password", "credentials", "login", "log in"]),
     Group(.authRequired, 48, ["authenticat"]),
     Group(.tlsFailure, 60, ["encrypt"]),
-    Group(.other, 45, ["expired", "queue"]),
+    Group(.other, 45, ["expired"]),
     Group(.localError, 50, ["mailer"]),
   ]
 }

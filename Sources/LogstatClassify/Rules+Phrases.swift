@@ -47,6 +47,8 @@ enum Rules {
     Group(.blocklisted, 93, ["ip has been blocked", "has been temporarily blocked", "ip has been temporarily blocked"]),
     Group(.mailboxDisabled, 95, ["banned recipient"]),
     Group(.authRequired, 97, ["send anonymous mail", "authentication not allowed"]),
+    // A relay that wants us to log in first, however it words it.
+    Group(.authRequired, 95, ["don't authenticate", "do not authenticate"]),
     Group(.invalidContent, 95, ["blank from", "provide a valid from", "not allowed as a from"]),
     Group(.rateLimited, 92, ["messages per session", "per session"]),
     Group(.spamContent, 98, ["blacklisted url", "by our filter", "mail score (", "scoringupperlimit"]),
@@ -94,6 +96,8 @@ enum Rules {
       "usuario desconocido", "recipient is not accepted", "not a local address",
       "recipient doesn't exist", "no longer exists", "cannot be verified", "not a member of domain",
       "mailbox not available", "has been replaced by",
+      // Moved away without a forwarding address (RFC 3463 x.1.6).
+      "has moved", "no forwarding address", "account or domain may not exist",
     ]),
     // Nobody left to deliver to: usually unknown recipients, but a protocol code (5.5.x) outranks it.
     Group(.userUnknown, 45, ["no valid recipients"]),
@@ -157,6 +161,9 @@ enum Rules {
       "no longer active", "has been terminated", "mailbox has been disabled", "user account is disabled",
       "[suspend]", "not accepting messages", "mailbox is suspended", "account blocked by owner",
       "temporary locked", "temporarily locked", "archived recipient", "inactive user", "is terminated",
+      "account is expired", "mailbox is expired", "expired account", "account blocked", "account is blocked",
+      "account has been blocked", "mailbox blocked", "mailbox is blocked", "mailbox has been blocked",
+      "account has been frozen", "account is frozen", "account frozen",
       "no longer accepts mail", "user not active", "disabled recipient", "mailbox is deactivated", "deactivated mailbox",
     ]),
     Group(.mailboxDisabled, 65, ["is inactive", "deactivated", "disabled", "suspended", "no longer in use"]),
@@ -273,7 +280,14 @@ enum Rules {
       "as abusive", "zombied", "spam ips", "smtp server of your isp", "mail from your ip",
       "accepting mail from your ip", "ip address is listed", "bad ip",
     ]),
-    Group(.blocklisted, 58, [" your ip", "not accepting connections"]),
+    Group(.blocklisted, Rules.unlistedBlockWeight, [" your ip", "not accepting connections"]),
+    // Our IP, host or network named as the thing refused: a block on the sender's address
+    // (the verb varies: blocked, banned, refused, denied, not accepted, not welcome).
+    Group(.blocklisted, Rules.unlistedBlockWeight, [
+      "your host", "your server", "your mail server", "your network", "your mta", "sending ip", "sending host",
+      "sending server", "spam source", "spammer", "banned", "refusing connections", "all mail from",
+      "from ip address", "from your ip", "connections from",
+    ]),
     Group(.blocklisted, 55, ["blocked"]),
     Group(.reputation, 95, [
       "unusual rate of unsolicited", "unsolicited mail originating from your", "[tss0", "[ts0",
@@ -334,6 +348,9 @@ enum Rules {
       "not owned by user", "address is not verified", "sender email address", "sender was rejected",
       "sender not", "from: domain is invalid", "null sender", "mailfrom failed", "verify mailfrom",
     ]),
+    Group(.senderRejected, 72, ["this sender", "your domain", "expéditeur", "expediteur", "émetteur", "emetteur",
+      "envelope senders", "returned mail not accepted", "absender", "remitente",
+      "mittente", "remetente", "afzender", "тправител", "发件人", "送信者"]),
     Group(.senderRejected, 75, [
       "mail from refused", "from address", "sender's domain", "envelope sender", "mail from address", "sender address",
       "return path", "return-path",
@@ -371,8 +388,14 @@ enum Rules {
       "delivery to pipes is not allowed", "maildir delivery failed", "error in router",
       "error in transport", "router returned", "cannot spawn", "unable to spawn", "execve",
       "local delivery failed", "panic", "configuration error in", "getpwnam", "pipe to |", "x-unix",
-      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=",
+      "procmail", "command failed", "_transport unset", "|| exit", "|ifs=", "/bin/sh", "command time limit",
+      "user output file", "wrong uid", "wrong gid", "wrong mode", "wrong permissions", "terminated by signal",
+      "non-zero status", "filter file", "forward file", "no transport set",
     ]),
+    // A local delivery that failed for the mailbox's size or quota, or for the disk, is that
+    // cause, not our fault: "cannot append message to file X: File too large" (mailbox_size_limit).
+    Group(.mailboxFull, 97, ["file too large", "disk quota exceeded"]),
+    Group(.storageFull, 97, ["no space left on device"]),
     // A remote "Permission denied" with a reply code is policy: see ReplyClassifier.
     Group(.localError, 55, ["permission denied"]),
     // MARK: our message
@@ -399,7 +422,7 @@ enum Rules {
       "unacceptable content", "bulk email", "bulk.advertising", "mail content", "recurrent pattern",
       "mass mailer",
     ]),
-    Group(.spamContent, 60, ["spam"]),
+    Group(.spamContent, 60, ["spam", " scored ", "score exceeded", "score too high", "scored too high"]),
     Group(.spamContent, 95, ["spam or virus", "virus or spam", "spam/virus", "no spam please", "spamprofiler"]),
     Group(.virus, 92, [
       "virus",
@@ -441,8 +464,15 @@ enum Rules {
       "does not accept messages from", "message refused",
     ]),
     Group(.policy, 75, ["no smtp service"]),
+    // The recipient's own filter or rules refused it (Sisimai's "filtered").
+    Group(.policy, 80, [
+      "by filter", "mail filter", "recipient's filter", "recipient filter", "recipient's rules", "user's filter",
+      "filtering rules", "filter rules", "mailbox rules",
+    ]),
     Group(.policy, 60, ["by administrator"]),
     Group(.policy, 55, [" attachment"]),
+    // A rule against a kind of attachment or of sending software is policy.
+    Group(.policy, 91, ["attachment type", "attachments are not allowed", "mass mailer"]),
     Group(.policy, 75, ["recipient address rejected: access denied", "only internal mail"]),
     Group(.policy, 50, [
       "policy", "not authorized", "access denied", "client host rejected", "not allowed",
@@ -478,7 +508,14 @@ enum Rules {
     // Gave up without a reason of its own: the cause is in the earlier deferrals.
     Group(.other, 95, ["retry timeout exceeded"]),
     // An expiry that names its cause ("message expired, connection refused") is that cause.
-    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired", "queue too long"]),
+    Group(.other, 50, ["message expired", "delivery time expired", "delivery expired"]),
+    // The sender's MTA gave up for good: its words outrank the last cause it quotes beside them.
+    Group(.other, 92, [
+      "queue too long", "not going to try again", "in the queue for too long", "message timed out",
+      "delivery timeout", "too old to be delivered", "giving up on", "gave up on",
+      "has been delayed", "attempts will continue", "for more than", "allowed queue period",
+      "after multiple retries", "not been collected", "sitting in queue",
+    ]),
     Group(.serverError, 85, [
       "temporary server error", "server error", "mailer error", "internal system error", "internal error", "internal server error",
       "local error in processing", "service not available", "mail queue has been stopped",
@@ -491,13 +528,31 @@ enum Rules {
     ]),
     // The receiver's own directory or home-directory machinery failed.
     Group(.serverError, 80, ["ldap", "homedir"]),
+    // The receiver's own machinery failed, in general words.
+    Group(.serverError, 60, [
+      "system call", "error while", "error occurred", "database", "backend", "not ready", "could not load",
+      "failed to load", "unable to load",
+    ]),
+    Group(.connectionFailed, 70, ["host is down", "host down", "server is down", "server down"]),
+    Group(.policy, 80, ["external mail", "external senders", "outside senders"]),
+    Group(.rateLimited, 86, ["connection count", "connections exceeded", "number of connections"]),
+    Group(.reputation, 92, ["sender score"]),
+    Group(.domainNotFound, 86, ["host name not found", "hostname not found"]),
+    Group(.mailboxFull, 86, ["mailbox has reached", "mailbox reached", "reached its quota", "at capacity"]),
+    // Our sender's domain: the sender word qualifies the domain words after it.
+    Group(.senderRejected, 90, ["sender's domain", "senders domain"]),
+    // Sending as someone else: Exchange's SendAsDenied and its wordings.
+    Group(.senderRejected, 95, ["sendasdenied", "not allowed to send as", "send as denied"]),
+    Group(.invalidContent, 80, ["character set", "charset", "non-latin", "non-western"]),
+    Group(.protocolError, 60, [" command rejected"]),
+    Group(.spamContent, 90, ["nature of the content", "suspicious content", "suspicious links", "suspicious url"]),
     // MARK: single words, the last resort before the reply code: a text no phrase above
     // knows still names its subject ("relay", "dns", "size", "full"). Each weighs less than
     // any specific enhanced code, so only a bare or generic code gives way to them.
     Group(.userUnknown, 35, [" unknown", " exist", "invalid recipient", "invalid address", " no such "]),
     Group(.mailboxFull, 40, [" full", " storage"]),
     Group(.relayDenied, 42, [" relay"]),
-    Group(.dnsFailure, 38, [" dns", " resolve"]),
+    Group(.dnsFailure, 38, [" dns", " resolve "]),
     Group(.domainNotFound, 36, [" mx ", " mx.", " domain"]),
     Group(.messageTooLarge, 40, [" size", " large"]),
     Group(.senderRejected, 34, [" sender"]),
@@ -505,6 +560,9 @@ enum Rules {
     Group(.invalidContent, 38, [" header", " mime"]),
     Group(.authRequired, 40, [" authenticat", " auth "]),
     Group(.connectionFailed, 40, [" connection"]),
+    // A host that takes no mail at all (RFC 7504, Sisimai's "notaccept"): as good as no domain.
+    Group(.domainNotFound, 80, ["does not accept mail", "accepts no mail", "not accept any mail"]),
+    Group(.mailboxDisabled, 70, ["has been closed", "is closed", "not active"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
   ]

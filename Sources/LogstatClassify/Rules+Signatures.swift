@@ -73,6 +73,9 @@ extension Rules {
     for (phrase, provider, priority) in providerPhrases {
       rules.append(PhraseRule(phrase: phrase, meaning: .provider(provider), priority: priority))
     }
+    for (bits, phrases) in conceptPhrases {
+      for phrase in phrases { rules.append(PhraseRule(phrase: phrase, meaning: .concept(bits), priority: 0)) }
+    }
     return rules
   }()
 

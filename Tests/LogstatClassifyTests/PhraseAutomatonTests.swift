@@ -27,6 +27,7 @@ struct PhraseAutomatonTests {
     func match(_ text: [UInt8]) -> PhraseHits {
       // Per slot: (priority, end, length, rule) of the best hit so far.
       var best: [(priority: Int, end: Int, length: Int, rule: Int)?] = [nil, nil, nil]
+      var concepts: UInt16 = 0
       for start in text.indices {
         for k in byFirst[Int(text[start])] {
           let p = phrases[k]
@@ -35,6 +36,10 @@ struct PhraseAutomatonTests {
           }
           let hit = (priority: Int(rules[k].priority), end: start + p.count, length: p.count, rule: k)
           let slot = rules[k].meaning.slot.index
+          if slot == 3 {  // concept bits: the union of every match
+            concepts |= UInt16(rules[k].meaning.slot.value)
+            continue
+          }
           if let old = best[slot] {
             let better =
               hit.priority != old.priority ? hit.priority > old.priority
@@ -50,7 +55,7 @@ struct PhraseAutomatonTests {
         let value = rules[hit.rule].meaning.slot.value
         return UInt16(hit.priority) << 8 | UInt16(value + 1)
       }
-      return PhraseHits(reason: packed(0), blocklist: packed(1), provider: packed(2))
+      return PhraseHits(reason: packed(0), blocklist: packed(1), provider: packed(2), concepts: concepts)
     }
   }
 
