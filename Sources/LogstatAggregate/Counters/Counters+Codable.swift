@@ -1,0 +1,367 @@
+import LogstatClassify
+import LogstatScan
+
+/// Limits every decoded count is checked against, so that no merge or report sum can overflow
+/// however a saved file was edited.
+public enum CountsLimits {
+  /// The largest single count: 2^48, far beyond any real log.
+  public static let largestCount = 1 << 48
+  /// The largest sum of all counts decoded under one `CountsTally`: 2^60.
+  public static let largestTotal = 1 << 60
+  /// Epoch seconds allowed for times: years 1 to 9999.
+  public static let epochRange: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
+  /// Hours since the epoch allowed for hour keys (the same years).
+  public static let hourRange: ClosedRange<Int64> = (epochRange.lowerBound / 3600)...(epochRange.upperBound / 3600)
+}
+
+/// The running sum of the counts decoded while it is `current`: decoding refuses a value that
+/// takes it past `CountsLimits.largestTotal`. Set it around a decode with
+/// `CountsTally.$current.withValue(tally) { ... }`; read `total` afterwards.
+public final class CountsTally: @unchecked Sendable {
+  // Safe because: a tally is only touched by the one synchronous decode it is current for.
+  public private(set) var total = 0
+  @TaskLocal public static var current: CountsTally?
+
+  public init() {}
+
+  /// Adds `n`; throws naming `path` when the sum passes the limit.
+  static func add(_ n: Int, at path: [any CodingKey]) throws {
+    guard let t = current else { return }
+    t.total = t.total.addingSaturated(n)
+    guard t.total <= CountsLimits.largestTotal else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: path, debugDescription: "the counts add up to more than 2^60, more than logstat can sum"))
+    }
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// A count: a whole number in 0...`max`, added to the current `CountsTally`.
+  func count(_ key: Key, max: Int = CountsLimits.largestCount) throws -> Int {
+    guard contains(key) else {
+      throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
+    }
+    let n: Int
+    do {
+      n = try decode(Int.self, forKey: key)
+    } catch DecodingError.typeMismatch, DecodingError.dataCorrupted, DecodingError.valueNotFound {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "expected a non-negative integer")
+    }
+    guard n >= 0 else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "expected a non-negative integer, found \(n)")
+    }
+    guard n <= max else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "\(n) is more than the largest count allowed, \(max)")
+    }
+    try CountsTally.add(n, at: codingPath + [key])
+    return n
+  }
+
+  /// A count that reports of older versions leave out: 0 when absent.
+  func optionalCount(_ key: Key) throws -> Int {
+    try contains(key) ? count(key) : 0
+  }
+
+  /// An epoch time in years 1...9999, or nil (null or absent).
+  func epoch(_ key: Key) throws -> Int64? {
+    guard contains(key), try !decodeNil(forKey: key) else { return nil }
+    guard let t = try? decode(Int64.self, forKey: key), CountsLimits.epochRange.contains(t) else {
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "expected epoch seconds in years 1 to 9999, or null")
+    }
+    return t
+  }
+
+  /// A whole number in `range` that is not a count (a code, a key).
+  func number<T: FixedWidthInteger & Decodable>(_ key: Key, in range: ClosedRange<T>, _ what: String) throws -> T {
+    guard let v = try? decode(T.self, forKey: key), range.contains(v) else {
+      if !contains(key) {
+        throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "missing"))
+      }
+      throw DecodingError.dataCorruptedError(
+        forKey: key, in: self, debugDescription: "expected \(what) (\(range.lowerBound)...\(range.upperBound))")
+    }
+    return v
+  }
+
+  /// A name from a fixed set (`Reason`, `Provider`, `Blocklist`...), by its raw value.
+  func named<T: RawRepresentable>(_ key: Key, _ what: String) throws -> T where T.RawValue == String {
+    let raw = try decode(String.self, forKey: key)
+    guard let v = T(rawValue: raw) else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "unknown \(what) `\(raw)`")
+    }
+    return v
+  }
+}
+
+extension UnkeyedDecodingContainer {
+  /// The next element as a count (see `KeyedDecodingContainer.count`).
+  mutating func count(max: Int = CountsLimits.largestCount) throws -> Int {
+    let path = codingPath + [CountsIndexKey(currentIndex)]
+    let n: Int
+    do {
+      n = try decode(Int.self)
+    } catch DecodingError.typeMismatch, DecodingError.dataCorrupted, DecodingError.valueNotFound {
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected a non-negative integer"))
+    }
+    guard n >= 0 else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: path, debugDescription: "expected a non-negative integer, found \(n)"))
+    }
+    guard n <= max else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: path, debugDescription: "\(n) is more than the largest count allowed, \(max)"))
+    }
+    try CountsTally.add(n, at: path)
+    return n
+  }
+
+  /// The next element: a whole number in `range` that is not a count (an hour, a bucket).
+  mutating func number<T: FixedWidthInteger & Decodable>(in range: ClosedRange<T>, _ what: String) throws -> T {
+    let path = codingPath + [CountsIndexKey(currentIndex)]
+    guard let v = try? decode(T.self), range.contains(v) else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: path, debugDescription: "expected \(what) (\(range.lowerBound)...\(range.upperBound))"))
+    }
+    return v
+  }
+
+  /// The next element: a name from a fixed set, by its raw value.
+  mutating func named<T: RawRepresentable>(_ what: String) throws -> T where T.RawValue == String {
+    let path = codingPath + [CountsIndexKey(currentIndex)]
+    let raw = try decode(String.self)
+    guard let v = T(rawValue: raw) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown \(what) `\(raw)`"))
+    }
+    return v
+  }
+
+  /// Throws unless the array held exactly `n` elements (call after decoding them).
+  func expectEnd(_ n: Int, _ what: String) throws {
+    guard isAtEnd, count == n else {
+      throw DecodingError.dataCorrupted(
+        .init(codingPath: codingPath, debugDescription: "expected \(n) elements (\(what)), found \(count.map(String.init) ?? "more")"))
+    }
+  }
+}
+
+/// An array index in a coding path (`[3]`).
+struct CountsIndexKey: CodingKey {
+  var intValue: Int?
+  var stringValue: String { "Index \(intValue ?? 0)" }
+  init(_ index: Int) { intValue = index }
+  init?(intValue: Int) { self.intValue = intValue }
+  init?(stringValue: String) { nil }
+}
+
+/// A key made at run time (reason names, event names as object keys).
+struct CountsNameKey: CodingKey {
+  var stringValue: String
+  var intValue: Int? { nil }
+  init(_ s: String) { stringValue = s }
+  init?(stringValue: String) { self.stringValue = stringValue }
+  init?(intValue: Int) { nil }
+}
+
+extension LineCounters: Codable, CountsValue {
+  enum CodingKeys: String, CodingKey { case total, byKind = "by_kind", probes, damaged }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(total, forKey: .total)
+    try c.encode(byKind, forKey: .byKind)
+    try c.encode(probes, forKey: .probes)
+    try c.encode(damaged, forKey: .damaged)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    total = try c.count(.total)
+    probes = try c.count(.probes)
+    damaged = try c.optionalCount(.damaged)
+    var kinds = try c.nestedUnkeyedContainer(forKey: .byKind)
+    for k in byKind.indices where !kinds.isAtEnd { byKind[k] = try kinds.count() }
+    try kinds.expectEnd(byKind.count, "one per line kind")
+  }
+}
+
+/// `{reason: count}` for the reasons counted, in declaration order.
+extension ReasonCounts: Codable {
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CountsNameKey.self)
+    for r in Reason.allCases where self[r] != 0 { try c.encode(self[r], forKey: CountsNameKey(r.rawValue)) }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CountsNameKey.self)
+    self.init()
+    for key in c.allKeys {
+      guard let r = Reason(rawValue: key.stringValue) else {
+        throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "unknown reason `\(key.stringValue)`")
+      }
+      self[r] += try c.count(key)
+    }
+  }
+}
+
+/// Sparse `[[bucket, count], ...]` pairs, buckets ascending.
+extension DelayHistogram: Codable {
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.unkeyedContainer()
+    for b in nonEmptyBuckets { try c.encode([b.bucket, Int(b.count)]) }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    var c = try decoder.unkeyedContainer()
+    self.init()
+    while !c.isAtEnd {
+      var pair = try c.nestedUnkeyedContainer()
+      let bucket = try pair.number(in: 0...(DelayHistogram.bucketCount - 1), "a delay bucket")
+      let n = try pair.count(max: Int(UInt32.max))
+      try pair.expectEnd(2, "[bucket, count]")
+      add(bucket: bucket, count: n)
+    }
+  }
+}
+
+extension DomainCounters: Codable {
+  enum CodingKeys: String, CodingKey {
+    case attempts, deferredAttempts = "deferred_attempts", recipients, delivered, bounced, expired
+    case stillDeferred = "still_deferred", removed, deferredRecipients = "deferred_recipients"
+    case deferredThenDelivered = "deferred_then_delivered", notifications, rejected
+    case hardBounces = "hard_bounces", delayHistogram = "delay_histogram"
+    case failedReasons = "failed_reasons", deferredReasons = "deferred_reasons"
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(attempts, forKey: .attempts)
+    try c.encode(deferredAttempts, forKey: .deferredAttempts)
+    try c.encode(recipients, forKey: .recipients)
+    try c.encode(delivered, forKey: .delivered)
+    try c.encode(bounced, forKey: .bounced)
+    try c.encode(expired, forKey: .expired)
+    try c.encode(stillDeferred, forKey: .stillDeferred)
+    try c.encode(removed, forKey: .removed)
+    try c.encode(deferredRecipients, forKey: .deferredRecipients)
+    try c.encode(deferredThenDelivered, forKey: .deferredThenDelivered)
+    try c.encode(notifications, forKey: .notifications)
+    try c.encode(rejected, forKey: .rejected)
+    try c.encode(hardBounces, forKey: .hardBounces)
+    try c.encode(delay, forKey: .delayHistogram)
+    try c.encode(failedReasons, forKey: .failedReasons)
+    try c.encode(deferredReasons, forKey: .deferredReasons)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    attempts = try c.count(.attempts)
+    deferredAttempts = try c.count(.deferredAttempts)
+    recipients = try c.count(.recipients)
+    delivered = try c.count(.delivered)
+    bounced = try c.count(.bounced)
+    expired = try c.count(.expired)
+    stillDeferred = try c.count(.stillDeferred)
+    removed = try c.optionalCount(.removed)
+    deferredRecipients = try c.count(.deferredRecipients)
+    deferredThenDelivered = try c.count(.deferredThenDelivered)
+    notifications = try c.count(.notifications)
+    rejected = try c.count(.rejected)
+    hardBounces = try c.count(.hardBounces)
+    delay = try c.decodeIfPresent(DelayHistogram.self, forKey: .delayHistogram) ?? DelayHistogram()
+    failedReasons = try c.decodeIfPresent(ReasonCounts.self, forKey: .failedReasons) ?? ReasonCounts()
+    deferredReasons = try c.decodeIfPresent(ReasonCounts.self, forKey: .deferredReasons) ?? ReasonCounts()
+  }
+}
+
+extension SenderCounters: Codable {
+  enum CodingKeys: String, CodingKey {
+    case messages, bytes, recipients, delivered, bounced, expired, stillDeferred = "still_deferred"
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(messages, forKey: .messages)
+    try c.encode(bytes, forKey: .bytes)
+    try c.encode(recipients, forKey: .recipients)
+    try c.encode(delivered, forKey: .delivered)
+    try c.encode(bounced, forKey: .bounced)
+    try c.encode(expired, forKey: .expired)
+    try c.encode(stillDeferred, forKey: .stillDeferred)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    messages = try c.count(.messages)
+    bytes = try c.count(.bytes)
+    recipients = try c.count(.recipients)
+    delivered = try c.count(.delivered)
+    bounced = try c.count(.bounced)
+    expired = try c.count(.expired)
+    stillDeferred = try c.count(.stillDeferred)
+  }
+}
+
+extension CodeCounters: Codable {
+  enum CodingKeys: String, CodingKey {
+    case sent, deferred, bounced, finalBounced = "final_bounced", finalExpired = "final_expired", rejected
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(sentAttempts, forKey: .sent)
+    try c.encode(deferredAttempts, forKey: .deferred)
+    try c.encode(bouncedAttempts, forKey: .bounced)
+    try c.encode(finalBounced, forKey: .finalBounced)
+    try c.encode(finalExpired, forKey: .finalExpired)
+    try c.encode(rejected, forKey: .rejected)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    sentAttempts = try c.count(.sent)
+    deferredAttempts = try c.count(.deferred)
+    bouncedAttempts = try c.count(.bounced)
+    finalBounced = try c.count(.finalBounced)
+    finalExpired = try c.count(.finalExpired)
+    rejected = try c.count(.rejected)
+  }
+}
+
+extension HourCounters: Codable {
+  enum CodingKeys: String, CodingKey { case delivered, deferred, bounced, expired, rejected, received }
+
+  public func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(delivered, forKey: .delivered)
+    try c.encode(deferred, forKey: .deferred)
+    try c.encode(bounced, forKey: .bounced)
+    try c.encode(expired, forKey: .expired)
+    try c.encode(rejected, forKey: .rejected)
+    try c.encode(received, forKey: .received)
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    self.init()
+    delivered = try c.count(.delivered)
+    deferred = try c.count(.deferred)
+    bounced = try c.count(.bounced)
+    expired = try c.count(.expired)
+    rejected = try c.count(.rejected)
+    received = try c.optionalCount(.received)
+  }
+}
+
+extension KeyedDecodingContainer {
+  /// A count in 0...2^48, added to the current `CountsTally`, for values outside the counts
+  /// that a saved report also sums (its file rows); 0 when absent.
+  public func decodeCountIfPresent(_ key: Key) throws -> Int { try optionalCount(key) }
+}
