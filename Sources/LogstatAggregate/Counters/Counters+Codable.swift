@@ -44,7 +44,9 @@ extension KeyedDecodingContainer {
     let n: Int
     do {
       n = try decode(Int.self, forKey: key)
-    } catch DecodingError.typeMismatch, DecodingError.dataCorrupted, DecodingError.valueNotFound {
+    } catch {
+      // Any failure to read a whole number (a fraction, a string, a number past Int: some
+      // decoders report those without a path) is this path's.
       throw DecodingError.dataCorruptedError(
         forKey: key, in: self, debugDescription: "expected a non-negative integer")
     }
@@ -104,7 +106,9 @@ extension UnkeyedDecodingContainer {
     let n: Int
     do {
       n = try decode(Int.self)
-    } catch DecodingError.typeMismatch, DecodingError.dataCorrupted, DecodingError.valueNotFound {
+    } catch {
+      // Any failure to read a whole number (a fraction, a string, a number past Int: some
+      // decoders report those without a path) is this path's.
       throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected a non-negative integer"))
     }
     guard n >= 0 else {
