@@ -5,12 +5,14 @@ import LogstatScan
 
 /// What a test compares of an aggregate: its counts, by `AggregateCounts ==` (every counter
 /// the counts hold and encode: hour cells, reasons, blocklists, providers, reply texts,
-/// address tables...), and the messages still open. `lines` is the same as sorted text, only
-/// for failure messages.
+/// address tables...), and the messages still open. `lines` is the same as sorted text, made
+/// only for failure messages.
 struct AggregateSnapshot: Equatable, CustomStringConvertible {
-  var counts: AggregateCounts
-  var open: Int
-  var lines: [String]
+  var aggregate: Aggregate
+  var counts: AggregateCounts { aggregate.counts }
+  var open: Int { aggregate.openMessages }
+  /// Made only for a failure message.
+  var lines: [String] { AggregateDump.text(aggregate) }
 
   static func == (a: AggregateSnapshot, b: AggregateSnapshot) -> Bool {
     a.counts == b.counts && a.open == b.open
@@ -85,7 +87,7 @@ enum AggregateDump {
 
   /// The snapshot of `a`: its counts, open messages, and every counter as sorted text.
   static func dump(_ a: Aggregate) -> AggregateSnapshot {
-    AggregateSnapshot(counts: a.counts, open: a.openMessages, lines: text(a))
+    AggregateSnapshot(aggregate: a)
   }
 
   /// Every counter of `a`, one sorted line each.
