@@ -73,49 +73,20 @@ extension Aggregate {
         reason: r.reason))
   }
 
-  /// Joins `later`, the aggregate of the input that follows this one, onto this one.
+  /// Joins `later`, the aggregate of the input that follows this one, onto this one: the
+  /// counts add (`AggregateCounts.merge`), and messages whose lines fall on both sides are
+  /// joined as one life.
   ///
-  /// Associative, with `Aggregate()` as identity; order matters only for messages whose
-  /// lines fall on both sides, which are joined as one life.
+  /// Associative, with `Aggregate()` as identity.
   public mutating func merge(_ later: Aggregate) {
     // If `later` starts the input, whatever this holds is empty and the join starts it too.
     startsInput = startsInput || later.startsInput
-    lines.merge(later.lines)
-    let domainMap = (0..<later.domains.count).map { id -> Int32 in
-      let mine = domains.intern(Int32(id), of: later.domains)
-      if Int(mine) == domainCounters.count { appendDomain() }
-      domainCounters[Int(mine)].merge(later.domainCounters[id])
-      return mine
-    }
-    let addressMaps = AddressMaps(
-      senders: senderAddresses.merge(later.senderAddresses),
-      recipients: recipientAddresses.merge(later.recipientAddresses))
-    events.merge(later.events)
-    bytesDelivered += later.bytesDelivered
-    let senderMap = (0..<later.senders.count).map { id -> Int32 in
-      let mine = senders.intern(Int32(id), of: later.senders)
-      if Int(mine) == senderCounters.count { senderCounters.append(SenderCounters()) }
-      senderCounters[Int(mine)].merge(later.senderCounters[id])
-      return mine
-    }
-    for (code, c) in later.dsnCounters { dsnCounters[code, default: CodeCounters()].merge(c) }
-    for (code, c) in later.replyCodeCounters {
-      replyCodeCounters[code, default: CodeCounters()].merge(c)
-    }
-    inbound.merge(later.inbound)
-    mergeReasons(later, domainMap: domainMap)
-    mergeReputation(later, domainMap: domainMap, senderMap: senderMap)
-    for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
-    hourCursorKey = Int64.min  // inserts above may have moved the remembered slots
-    hourCursor = nil
-    codeSlots.clear()
+    let maps = counts.join(later.counts)
+    let domainMap = maps.domains
+    let senderMap = maps.senders
+    let addressMaps = maps.addresses
+    correlator.cursors.clear()  // inserts above may have moved the remembered slots
     staleMessagesClosed += later.staleMessagesClosed
-    domainHours.merge(later.domainHours, domainMap: domainMap)
-    messagesReceived += later.messagesReceived
-    notificationsSent += later.notificationsSent
-    bytesReceived = bytesReceived.addingSaturated(later.bytesReceived)
-    if let t = later.firstTime, firstTime == nil || t < firstTime! { firstTime = t }
-    if let t = later.lastTime, lastTime == nil || t > lastTime! { lastTime = t }
 
     // Queue IDs whose first line in `later` is a birth: what we hold under them is over
     // (as `created` does when reading on), so it must not join a piece that follows.

@@ -3,11 +3,7 @@ import LogstatScan
 
 extension Aggregate {
   /// Adds counters for a newly interned domain.
-  mutating func appendDomain() {
-    domainCounters.append(DomainCounters())
-    domainProviders.append(.none)
-    providerResolved.append(false)
-  }
+  mutating func appendDomain() { counts.appendDomain() }
 
   /// Finds the mailbox provider of `domain` from the relay host (once per domain), falling back
   /// to the domain name, so hosted domains group under their provider.
@@ -97,22 +93,5 @@ extension Aggregate {
     if relay.count == 4, relay.elementsEqual("none".utf8) { return true }
     if relay.count == 5, relay.elementsEqual("local".utf8) { return true }
     return !relay.contains(UInt8(ascii: "."))
-  }
-
-  /// Joins the classification state of `later` (the following input) onto this one.
-  mutating func mergeReasons(_ later: Aggregate, domainMap: [Int32]) {
-    for (id, mine) in domainMap.enumerated() {
-      let m = Int(mine)
-      if domainProviders[m] == .none || (!providerResolved[m] && later.providerResolved[id]) {
-        domainProviders[m] = later.domainProviders[id]
-      }
-      providerResolved[m] = providerResolved[m] || later.providerResolved[id]
-    }
-    inboundReasons.merge(later.inboundReasons)
-    for (list, stats) in later.blocklists {
-      blocklists[list, default: BlocklistStats()].merge(stats, domainMap: domainMap)
-    }
-    for k in examples.indices where examples[k] == nil { examples[k] = later.examples[k] }
-    hardBouncedAddresses.formUnion(later.hardBouncedAddresses)
   }
 }

@@ -87,22 +87,6 @@ extension Aggregate {
     }
     if hard > 0 { senderHardBounces[state.sender, default: 0] += hard }
   }
-
-  /// Joins the reputation and hygiene counts of `later` (the following input) onto this one.
-  mutating func mergeReputation(_ later: Aggregate, domainMap: [Int32], senderMap: [Int32]) {
-    for (key, stats) in later.listings {
-      listings[key, default: BlocklistStats()].merge(stats, domainMap: domainMap)
-    }
-    let clientMap = (0..<later.clients.count).map { clients.intern(Int32($0), of: later.clients) }
-    clientReasonCounts.reserveCapacity(clientReasonCounts.count + later.clientReasonCounts.count)
-    later.clientReasonCounts.forEach { key, n in
-      let mine = UInt64(UInt32(bitPattern: clientMap[Int(key >> 8)]))
-      clientReasonCounts.add(mine << 8 | (key & 0xFF), n)
-    }
-    for (sender, n) in later.senderHardBounces {
-      senderHardBounces[senderMap[Int(sender)], default: 0] += n
-    }
-  }
 }
 
 /// Finds the IP address a blocklist reply names (`Client host [192.0.2.25] blocked using ...`).

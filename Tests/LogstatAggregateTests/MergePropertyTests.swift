@@ -118,7 +118,7 @@ import Testing
     let lines = text.split(separator: "\n").map { Array($0.utf8) }
     let n = lines.count
     let whole = AggregateDump.dump(AggregateDump.finished(AggregateDump.aggregate(lines, 0..<n)))
-    #expect(whole.joined(separator: "\n").contains("failed=user-unknown:1"), "\(whole)")
+    #expect(whole.description.contains("failed=user-unknown:1"), "\(whole)")
     for i in 0...n {
       for j in i...n {
         let a = AggregateDump.aggregate(lines, 0..<i)

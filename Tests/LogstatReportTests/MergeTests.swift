@@ -108,4 +108,65 @@ struct MergeTests {
     let again = JSONWriter.render(model)
     #expect(try comparable(again) == comparable(json))
   }
+
+  /// The JSON report's `counts` block is `AggregateCounts`' Codable encoding, streamed: it
+  /// parses as what `JSONEncoder` makes of the decoded counts, and decoding it again gives
+  /// equal counts.
+  @Test func countsBlockIsTheCodableEncoding() throws {
+    let (json, _, status) = try e2e.run(["--format", "json", "samples/"], environment: env)
+    #expect(status == 0)
+    let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+    let block = try #require(doc["counts"] as? [String: Any])
+    let saved = try SavedReport.decode(Data(json.utf8), path: "x.json")
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let encoded = try encoder.encode(saved.aggregate.counts)
+    let again = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+    #expect(block as NSDictionary == again as NSDictionary)
+    #expect(block["version"] as? Int == 2)
+    let domains = try #require(block["domains"] as? [[String: Any]])
+    #expect(domains.count > 3)
+    #expect(domains.contains { ($0["hour_cells"] as? [Any])?.isEmpty == false })
+    // The block as written, and written again from the decoded counts, is the same text.
+    let model = ReportModel.merged([saved], now: 1_795_392_000)
+    let rewritten = JSONWriter.render(model)
+    let tail = { (s: String) in s.range(of: "\"counts\": {").map { String(s[$0.lowerBound...]) } ?? "" }
+    #expect(!tail(json).isEmpty)
+    #expect(tail(rewritten) == tail(json))
+  }
+
+  /// A bad value in a saved report is refused naming the file and the value's path.
+  @Test func mergeNamesThePathOfABadValue() throws {
+    let dir = try tempDir()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let a = dir.appendingPathComponent("a.json")
+    try report(Self.hostA, to: a)
+    var doc = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: a)) as? [String: Any])
+    var counts = try #require(doc["counts"] as? [String: Any])
+    var domains = try #require(counts["domains"] as? [[String: Any]])
+    domains[1]["bounced"] = -3
+    counts["domains"] = domains
+    var hours = try #require(counts["hours"] as? [[String: Any]])
+    let edited = dir.appendingPathComponent("edited.json")
+    doc["counts"] = counts
+    try JSONSerialization.data(withJSONObject: doc).write(to: edited)
+    var (out, err, status) = try e2e.run(["merge", a.path, edited.path], environment: env)
+    #expect(status == 1)
+    #expect(out.isEmpty)
+    #expect(err.contains("\(edited.path): counts.domains[1].bounced: expected a non-negative integer, found -3"), "stderr: \(err)")
+    hours[0]["delivered"] = "many"
+    counts["domains"] = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: a)) as? [String: Any])?["counts"] as? [String: Any])["domains"]
+    counts["hours"] = hours
+    doc["counts"] = counts
+    try JSONSerialization.data(withJSONObject: doc).write(to: edited)
+    (out, err, status) = try e2e.run(["merge", edited.path], environment: env)
+    #expect(status == 1)
+    #expect(err.contains("\(edited.path): counts.hours[0].delivered: expected a non-negative integer"), "stderr: \(err)")
+    counts.removeValue(forKey: "lines")
+    doc["counts"] = counts
+    try JSONSerialization.data(withJSONObject: doc).write(to: edited)
+    (out, err, status) = try e2e.run(["merge", edited.path], environment: env)
+    #expect(status == 1)
+    #expect(err.contains("\(edited.path): counts.lines: missing"), "stderr: \(err)")
+  }
 }

@@ -13,11 +13,15 @@ public enum JSON: Sendable, Equatable {
   /// An array whose elements are made one at a time as it is written (see `JSONElements`):
   /// serialises exactly like `.array`.
   case elements(JSONElements)
+  /// JSON text already serialised (compact, every string escaped as `quote` would): written
+  /// as it is. The `counts` block's entries, encoded through `Codable`, come this way.
+  case raw(String)
 
   public static func == (l: JSON, r: JSON) -> Bool {
     switch (l, r) {
     case (.elements(let a), _): return .array(a.all) == r
     case (_, .elements(let b)): return l == .array(b.all)
+    case (.raw(let a), .raw(let b)): return a == b
     case (.null, .null): return true
     case (.bool(let a), .bool(let b)): return a == b
     case (.int(let a), .int(let b)): return a == b
@@ -40,6 +44,7 @@ public enum JSON: Sendable, Equatable {
   private func writeCompact(into out: inout String) {
     switch self {
     case .elements(let items): JSON.array(items.all).writeCompact(into: &out)
+    case .raw(let text): out += text
     case .array(let items):
       out += "["
       for (k, item) in items.enumerated() {
@@ -96,6 +101,7 @@ public enum JSON: Sendable, Equatable {
       }
       out += JSON.spaces(indent)
       out += "]"
+    case .raw(let text): out += text
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)

@@ -1,9 +1,36 @@
+import Foundation
 import LogstatAggregate
 import LogstatClassify
 import LogstatScan
 
-/// Builds aggregates from log lines and writes every public counter of one as sorted text,
-/// so two aggregates compare equal exactly when everything a report could show is equal.
+/// What a test compares of an aggregate: its counts, by `AggregateCounts ==` (every counter
+/// the counts hold and encode: hour cells, reasons, blocklists, providers, reply texts,
+/// address tables...), and the messages still open. `lines` is the same as sorted text, made
+/// only for failure messages.
+struct AggregateSnapshot: Equatable, CustomStringConvertible {
+  var aggregate: Aggregate
+  var counts: AggregateCounts { aggregate.counts }
+  var open: Int { aggregate.openMessages }
+  /// Made only for a failure message.
+  var lines: [String] { AggregateDump.text(aggregate) }
+
+  static func == (a: AggregateSnapshot, b: AggregateSnapshot) -> Bool {
+    a.counts == b.counts && a.open == b.open
+  }
+
+  var description: String { lines.joined(separator: "\n") }
+
+  /// The counts as sorted-key JSON, one line per value (for differences the text misses).
+  var encoded: [String] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+    let data = (try? encoder.encode(counts)) ?? Data()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+  }
+}
+
+/// Builds aggregates from log lines and snapshots them (`dump`), so two aggregates compare
+/// equal exactly when every count is equal.
 enum AggregateDump {
   /// Epoch seconds given to line `k`: increasing, crossing hours, the same for a line
   /// whether it is read in the whole log or in a part of it.
@@ -58,8 +85,13 @@ enum AggregateDump {
     return a
   }
 
+  /// The snapshot of `a`: its counts, open messages, and every counter as sorted text.
+  static func dump(_ a: Aggregate) -> AggregateSnapshot {
+    AggregateSnapshot(aggregate: a)
+  }
+
   /// Every counter of `a`, one sorted line each.
-  static func dump(_ a: Aggregate) -> [String] {
+  static func text(_ a: Aggregate) -> [String] {
     var out: [String] = []
     out.append("lines total=\(a.lines.total) byKind=\(a.lines.byKind) probes=\(a.lines.probes)")
     out.append("received=\(a.messagesReceived) notifications=\(a.notificationsSent) bytes=\(a.bytesReceived)")
@@ -146,6 +178,12 @@ enum AggregateDump {
   static func codes(_ c: CodeCounters) -> String {
     "def=\(c.deferredAttempts) bnc=\(c.bouncedAttempts) sent=\(c.sentAttempts) "
       + "finalBnc=\(c.finalBounced) finalExp=\(c.finalExpired) rej=\(c.rejected)"
+  }
+
+  /// What differs between two snapshots: the text lines, else the encoded counts' lines.
+  static func difference(_ a: AggregateSnapshot, _ b: AggregateSnapshot) -> String {
+    let text = difference(a.lines, b.lines)
+    return text.isEmpty ? "in the encoded counts:\n" + difference(a.encoded, b.encoded) : text
   }
 
   /// The lines of `a` not in `b` and of `b` not in `a`, for failure messages.

@@ -1,0 +1,205 @@
+import LogstatClassify
+import LogstatScan
+
+// The entries the counts encode as (see AggregateCounts+Codable): each a plain value with
+// names, never IDs, so two encodings compare and merge by name.
+
+/// One recipient domain: its counters, provider, hour cells and kept reply texts.
+struct DomainEntry: CountsValue, Codable, Equatable {
+  var name: String
+  var provider: Provider
+  /// The provider came from a relay host (absent in version 1: true).
+  var providerResolved: Bool
+  var counters: DomainCounters
+  /// Delivery lines per (hour, status, reason), sorted.
+  var hourCells: [HourCell]
+  /// Kept reply texts per reason, by reason order.
+  var replyExamples: [ReplyExamples]
+
+  enum CodingKeys: String, CodingKey {
+    case name, provider, providerResolved = "provider_resolved", hourCells = "hour_cells"
+    case replyExamples = "reply_examples"
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(name, forKey: .name)
+    try c.encode(provider.rawValue, forKey: .provider)
+    try c.encode(providerResolved, forKey: .providerResolved)
+    try c.encode(hourCells, forKey: .hourCells)
+    try c.encode(replyExamples, forKey: .replyExamples)
+    try counters.encode(to: encoder)
+  }
+
+  init(
+    name: String, provider: Provider, providerResolved: Bool, counters: DomainCounters,
+    hourCells: [HourCell], replyExamples: [ReplyExamples]
+  ) {
+    self.name = name
+    self.provider = provider
+    self.providerResolved = providerResolved
+    self.counters = counters
+    self.hourCells = hourCells
+    self.replyExamples = replyExamples
+  }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    name = try c.decode(String.self, forKey: .name)
+    provider = try c.named(.provider, "provider")
+    providerResolved = try c.decodeIfPresent(Bool.self, forKey: .providerResolved) ?? true
+    hourCells = try c.decodeIfPresent([HourCell].self, forKey: .hourCells) ?? []
+    replyExamples = try c.decodeIfPresent([ReplyExamples].self, forKey: .replyExamples) ?? []
+    counters = try DomainCounters(from: decoder)
+  }
+}
+
+/// `[hour, status, reason or null, count]`: delivery lines of one domain in one UTC hour.
+struct HourCell: Codable, Equatable, Comparable, Sendable {
+  var hour: Int64
+  var status: AttemptStatus
+  var reason: Reason?
+  var count: Int
+
+  init(hour: Int64, status: AttemptStatus, reason: Reason?, count: Int) {
+    self.hour = hour
+    self.status = status
+    self.reason = reason
+    self.count = count
+  }
+
+  static func < (a: HourCell, b: HourCell) -> Bool {
+    (a.hour, a.status.rawValue, a.reason.map { $0.ordinal + 1 } ?? 0)
+      < (b.hour, b.status.rawValue, b.reason.map { $0.ordinal + 1 } ?? 0)
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.unkeyedContainer()
+    try c.encode(hour)
+    try c.encode(status.name)
+    try c.encode(reason?.rawValue)
+    try c.encode(count)
+  }
+
+  init(from decoder: any Decoder) throws {
+    var c = try decoder.unkeyedContainer()
+    hour = try c.number(in: 0...CountsLimits.hourRange.upperBound, "hours since the epoch")
+    status = try c.status()
+    if try c.decodeNil() {
+      reason = nil
+    } else {
+      reason = try c.named("reason")
+    }
+    count = try c.count()
+    try c.expectEnd(4, "[hour, status, reason, count]")
+  }
+}
+
+extension UnkeyedDecodingContainer {
+  /// The next element as an `AttemptStatus` name.
+  mutating func status() throws -> AttemptStatus {
+    let path = codingPath + [CountsIndexKey(currentIndex)]
+    let name = try decode(String.self)
+    guard let s = AttemptStatus(name: name) else {
+      throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown status `\(name)`"))
+    }
+    return s
+  }
+}
+
+/// The reply texts kept for one domain and reason, and the lines per reply shape.
+struct ReplyExamples: Codable, Equatable, Sendable {
+  struct Text: Codable, Equatable, Sendable {
+    /// `replyShape` of the text, 16 hex digits.
+    var shape: UInt64
+    var text: String
+
+    enum CodingKeys: String, CodingKey { case shape, text }
+
+    init(shape: UInt64, text: String) {
+      self.shape = shape
+      self.text = text
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(ReplyExamples.hex(shape), forKey: .shape)
+      try c.encode(text, forKey: .text)
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      shape = try ReplyExamples.shape(c, .shape)
+      text = try c.decode(String.self, forKey: .text)
+    }
+  }
+
+  var reason: Reason
+  /// In the order first seen (the most frequent is shown; ties go to the first).
+  var texts: [Text]
+  /// `[shape, lines]`, sorted by shape.
+  var shapeCounts: [ShapeCount]
+
+  struct ShapeCount: Codable, Equatable, Sendable {
+    var shape: UInt64
+    var count: Int
+
+    init(shape: UInt64, count: Int) {
+      self.shape = shape
+      self.count = count
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.unkeyedContainer()
+      try c.encode(ReplyExamples.hex(shape))
+      try c.encode(count)
+    }
+
+    init(from decoder: any Decoder) throws {
+      var c = try decoder.unkeyedContainer()
+      let path = c.codingPath + [CountsIndexKey(c.currentIndex)]
+      let s = try c.decode(String.self)
+      guard s.utf8.count == 16, let v = UInt64(s, radix: 16) else {
+        throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected 16 hex digits"))
+      }
+      shape = v
+      count = try c.count()
+      try c.expectEnd(2, "[shape, count]")
+    }
+  }
+
+  enum CodingKeys: String, CodingKey { case reason, texts, shapeCounts = "shape_counts" }
+
+  init(reason: Reason, texts: [Text], shapeCounts: [ShapeCount]) {
+    self.reason = reason
+    self.texts = texts
+    self.shapeCounts = shapeCounts
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(reason.rawValue, forKey: .reason)
+    try c.encode(texts, forKey: .texts)
+    try c.encode(shapeCounts, forKey: .shapeCounts)
+  }
+
+  init(from decoder: any Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    reason = try c.named(.reason, "reason")
+    texts = try c.decode([Text].self, forKey: .texts)
+    shapeCounts = try c.decode([ShapeCount].self, forKey: .shapeCounts)
+  }
+
+  static func hex(_ v: UInt64) -> String {
+    let s = String(v, radix: 16)
+    return String(repeating: "0", count: 16 - s.utf8.count) + s
+  }
+
+  static func shape<K: CodingKey>(_ c: KeyedDecodingContainer<K>, _ key: K) throws -> UInt64 {
+    let s = try c.decode(String.self, forKey: key)
+    guard s.utf8.count == 16, let v = UInt64(s, radix: 16) else {
+      throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "expected 16 hex digits")
+    }
+    return v
+  }
+}

@@ -1,0 +1,136 @@
+import LogstatClassify
+import LogstatScan
+
+/// Hour cells and kept reply texts by domain ID, for the domains' entries.
+///
+/// The cells are one sorted array of `domain << 36 | hour << 8 | status << 6 | reason + 1`
+/// words with their counts beside: 16 bytes a cell, each domain's cells found by binary
+/// search, instead of an array of cells per domain (a million cells are common).
+struct DomainCellIndex: Sendable {
+  var keys: [UInt64] = []
+  var counts: [Int] = []
+  var examples: [Int32: [ReplyExamples]] = [:]
+
+  /// The cells of domain `id`, sorted by hour, status and reason.
+  func cells(_ id: Int32) -> [HourCell] {
+    let first = UInt64(UInt32(bitPattern: id)) << 36
+    var low = 0
+    var high = keys.count
+    while low < high {
+      let mid = (low + high) / 2
+      if keys[mid] < first { low = mid + 1 } else { high = mid }
+    }
+    var out: [HourCell] = []
+    var k = low
+    while k < keys.count, keys[k] >> 36 == first >> 36 {
+      let key = keys[k]
+      let r = Int(key & 63)
+      out.append(
+        HourCell(
+          hour: Int64((key >> 8) & 0x0FFF_FFFF), status: AttemptStatus(rawValue: UInt8((key >> 6) & 3)) ?? .sent,
+          reason: r == 0 ? nil : Reason.at(r - 1), count: counts[k]))
+      k += 1
+    }
+    return out
+  }
+}
+
+extension AggregateCounts {
+  /// The recipient domains encoded, in name order: those with a count, a cell or a text.
+  func domainEntryIDs() -> [Int32] {
+    var withCells = Set<Int32>()
+    domainHours.forEachDomainCell { key, _ in withCells.insert(key.domain) }
+    for key in domainHours.examples.keys { withCells.insert(Int32(truncatingIfNeeded: key >> 8)) }
+    return domains.sortedIDs.filter { domainCounters[Int($0)] != DomainCounters() || withCells.contains($0) }
+  }
+
+  /// `domainHours` indexed by domain, each domain's cells sorted.
+  func domainCells() -> DomainCellIndex {
+    var index = DomainCellIndex()
+    var cells: [(UInt64, Int)] = []
+    domainHours.forEachCell { k, n in
+      // packed: hour << 36 | domain << 8 | status << 6 | reason; re-keyed domain first.
+      let domain = (k >> 8) & 0x0FFF_FFFF
+      cells.append((domain << 36 | (k >> 36) << 8 | (k & 0xFF), n))
+    }
+    cells.sort { $0.0 < $1.0 }
+    index.keys = cells.map(\.0)
+    index.counts = cells.map(\.1)
+    cells = []
+    var shapes: [UInt64: [ReplyExamples.ShapeCount]] = [:]
+    for (k, n) in domainHours.exampleCounts {
+      shapes[k.key, default: []].append(ReplyExamples.ShapeCount(shape: k.shape, count: n))
+    }
+    let keys = Set(domainHours.examples.keys).union(shapes.keys).sorted()
+    for key in keys {
+      let texts = (domainHours.examples[key] ?? []).map { ReplyExamples.Text(shape: $0.shape, text: $0.text) }
+      let counted = (shapes[key] ?? []).sorted { $0.shape < $1.shape }
+      let entry = ReplyExamples(reason: Reason.at(Int(key & 0xFF)), texts: texts, shapeCounts: counted)
+      index.examples[Int32(truncatingIfNeeded: key >> 8), default: []].append(entry)
+    }
+    return index
+  }
+
+  func domainEntry(_ id: Int32, _ index: DomainCellIndex) -> DomainEntry {
+    DomainEntry(
+      name: domains.string(id), provider: domainProviders[Int(id)], providerResolved: providerResolved[Int(id)],
+      counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples[id] ?? [])
+  }
+
+  func senderEntry(_ id: Int32) -> SenderEntry {
+    SenderEntry(name: senders.string(id), counters: senderCounters[Int(id)], hardBounces: senderHardBounces[id] ?? 0)
+  }
+
+  /// The names of domain IDs, sorted.
+  func names(_ ids: Set<Int32>) -> [String] { ids.map { domains.string($0) }.sorted() }
+
+  func inboundEntry() -> InboundEntry {
+    var totals: [String: Int] = [:]
+    var pairs: [InboundEntry.ClientReasonCount] = []
+    clientReasonCounts.forEach { key, n in
+      let client = clients.string(Int32(truncatingIfNeeded: key >> 8))
+      totals[client, default: 0] += n
+      pairs.append(.init(client: client, reason: Reason.at(Int(key & 0xFF)), count: n))
+    }
+    pairs.sort { ($0.client, $0.reason.ordinal) < ($1.client, $1.reason.ordinal) }
+    return InboundEntry(
+      total: inbound.total,
+      byCode: inbound.byCode.sorted { $0.key < $1.key }.map { [$0.key, UInt64($0.value)] },
+      byClient: totals.sorted { $0.key < $1.key }.map { .init(client: $0.key, count: $0.value) },
+      reasons: inboundReasons, clientReasons: pairs)
+  }
+
+  /// Adds a decoded domain entry.
+  mutating func add(_ d: DomainEntry) {
+    let id = domainID(d.name)
+    let m = Int(id)
+    domainCounters[m].merge(d.counters)
+    if d.provider != .none, domainProviders[m] == .none || (!providerResolved[m] && d.providerResolved) {
+      domainProviders[m] = d.provider
+    }
+    providerResolved[m] = providerResolved[m] || d.providerResolved
+    for cell in d.hourCells {
+      domainHours.add(DomainHourKey(hour: cell.hour, domain: id, status: cell.status, reason: cell.reason), count: cell.count)
+    }
+    for r in d.replyExamples {
+      let key = UInt64(UInt32(bitPattern: id)) << 8 | UInt64(r.reason.ordinal)
+      var kept = domainHours.examples[key] ?? []
+      for t in r.texts where kept.count < DomainHours.examplesKept && !kept.contains(where: { $0.shape == t.shape }) {
+        kept.append(ExampleText(shape: t.shape, text: t.text))
+      }
+      if !kept.isEmpty { domainHours.examples[key] = kept }
+      for s in r.shapeCounts { domainHours.exampleCounts[ShapeKey(key, s.shape), default: 0] += s.count }
+    }
+  }
+
+  /// Adds a decoded inbound entry (`by_client` is rebuilt from `client_reasons`).
+  mutating func add(_ i: InboundEntry) {
+    inbound.total += i.total
+    for pair in i.byCode { inbound.byCode[pair[0], default: 0] += Int(pair[1]) }
+    inboundReasons.merge(i.reasons)
+    for p in i.clientReasons where !p.client.isEmpty {
+      let id = clients.intern(p.client)
+      clientReasonCounts.add(UInt64(UInt32(bitPattern: id)) << 8 | UInt64(p.reason.ordinal), p.count)
+    }
+  }
+}
