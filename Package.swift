@@ -111,6 +111,8 @@ let package = Package(
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(
+      name: "LogstatEventsTests", dependencies: ["LogstatEvents", "LogstatScan", "LogstatClassify"]),
+    .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify", "LogstatCodes"], exclude: ["Corpus"]),
     .testTarget(
       name: "LogstatAggregateTests",
