@@ -175,3 +175,15 @@ import Testing
     #expect(hashes[0] != hashes[1])
   }
 }
+
+/// The event stays a small plain value, built on the stack once per line: 360 bytes today
+/// (six hashed names of 24 bytes, five texts of 16, two packed queue keys of 24, the rest
+/// codes, numbers and flags). A field added must earn its bytes.
+@Suite struct LineEventLayoutTests {
+  @Test func sizeInBytes() {
+    #expect(MemoryLayout<EventName>.size == 24)
+    #expect(MemoryLayout<EventText>.size == 16)
+    #expect(MemoryLayout<QueueKey>.size == 24)
+    #expect(MemoryLayout<LineEvent>.size <= 384)
+  }
+}
