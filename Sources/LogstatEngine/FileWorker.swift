@@ -89,6 +89,8 @@ final class FileWorker {
     guard let base = chunk.baseAddress else { return }
     // A local value: scanning into a class property would copy it in and out per line.
     var line = ScannedLine()
+    // The line's event, rebuilt in place for every line (`LineEvent.read`): never copied.
+    var event = LineEvent()
     var start = 0
     let end = chunk.count
     var earliest = Int64.max
@@ -119,11 +121,13 @@ final class FileWorker {
         // Before the window: context for the messages it holds; after it: nothing.
         summary.outsideWindowLines += 1
         if let since = window.since, t < since {
-          aggregate.add(LineEvent(line, bytes: bytes, epoch: epoch, counted: false))
+          event.read(&line, bytes: bytes, epoch: epoch, counted: false)
+          aggregate.add(event)
         }
       } else {
         let verdict = LineEvent.classify(line, bytes, with: classifier)
-        aggregate.add(LineEvent(line, bytes: bytes, epoch: epoch, verdict: verdict))
+        event.read(&line, bytes: bytes, epoch: epoch, verdict: verdict)
+        aggregate.add(event)
       }
       start = stop + 1
     }

@@ -49,6 +49,25 @@ public struct EventText {
     return String(decoding: UnsafeRawBufferPointer(rebasing: b[..<end]), as: UTF8.self) + ellipsis
   }
 
+  /// Calls `body` with the bytes: for tables that store names (the interner's arena).
+  public func withBytes<T>(_ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
+    try body(bytes)
+  }
+
+  /// The part after the last `@` (the whole text when it has none).
+  @usableFromInline var domainPart: EventText {
+    guard let base else { return self }
+    var i = length
+    while i > 0 {
+      i -= 1
+      // Safe because: 0 <= i < length, inside the line's buffer.
+      if base.load(fromByteOffset: i, as: UInt8.self) == UInt8(ascii: "@") {
+        return EventText(base: base + (i + 1), length: length - i - 1)
+      }
+    }
+    return self
+  }
+
   /// True when the text is exactly `literal` (ASCII, case-sensitive).
   func equals(_ literal: StaticString) -> Bool {
     length == literal.utf8CodeUnitCount && bytes.elementsEqual(
@@ -113,18 +132,7 @@ public struct EventName {
   }
 
   /// The part after the last `@` (the whole name when it has none), with its own hash.
-  var domainPart: EventName {
-    let b = text.bytes
-    var i = b.count - 1
-    while i >= 0 {
-      if b[i] == UInt8(ascii: "@") {
-        // Safe because: `i + 1 ... count` is inside the name, which is inside the line.
-        return EventName(EventText(base: b.baseAddress! + (i + 1), length: b.count - i - 1))
-      }
-      i -= 1
-    }
-    return self
-  }
+  var domainPart: EventName { EventName(text.domainPart) }
 }
 
 /// The hash of names for counting: ASCII case-folded, eight bytes at a time, finished with a

@@ -60,9 +60,10 @@ public struct LineEvent {
   public var recipientDomain = EventName.none
   /// True when a sender field was present (an empty `sender` is then `<>`).
   public var hasSender = false
-  /// Envelope sender (empty for `<>`) and its domain.
-  public var sender = EventName.none
-  public var senderDomain = EventName.none
+  /// Envelope sender (empty for `<>`) and its domain: split here, hashed only by the table
+  /// that keeps them (a message's sender is counted once, on the first of its queue lines).
+  public var sender = EventText.none
+  public var senderDomain = EventText.none
   /// A counted client: the refused or failed-AUTH client (IP, else host name), the host of an
   /// smtpd `connect from`.
   public var client = EventName.none

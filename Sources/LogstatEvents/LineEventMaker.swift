@@ -5,7 +5,7 @@ extension LineEvent {
   /// The classification of a line's reply, as every counting path makes it: failed deliveries
   /// (deferred, bounced, expired) and inbound rejects; nil for other lines. The MTA's wrapper,
   /// when the scanner kept one, tells the classifier the SMTP step.
-  @inline(__always)
+  @inlinable @inline(__always)
   public static func classify(
     _ line: ScannedLine, _ b: UnsafeRawBufferPointer, with classifier: ReplyClassifier
   ) -> Classification? {

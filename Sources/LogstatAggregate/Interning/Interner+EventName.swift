@@ -14,6 +14,16 @@ extension Interner {
   }
 }
 
+extension Interner {
+  /// The ID of `text` after ASCII lower-casing, adding it if new (hashed here: a name the event
+  /// did not hash because most lines naming it are not counted by it).
+  @inline(__always)
+  public mutating func intern(_ text: EventText) -> Int32 {
+    // Safe because: the bytes are read (and, for a new name, copied) before `intern` returns.
+    text.withBytes { intern($0) }
+  }
+}
+
 extension NamedCounts {
   /// Adds `n` (and `size` bytes) to `name`; `example` is made only for a new name.
   @discardableResult
@@ -24,9 +34,10 @@ extension NamedCounts {
     name.withBytes { add($0, n, size: size, example: example) }
   }
 
-  /// Adds `n` to the name `text` (a host named on a line).
+  /// Adds `n` to the name `text` (a sender, a host named on a line).
   @discardableResult
   public mutating func add(_ text: EventText, _ n: Int = 1) -> Int32 {
-    add(EventName(text), n)
+    // Safe because: the bytes are copied (or compared) before `add` returns.
+    text.withBytes { add($0, n) }
   }
 }
