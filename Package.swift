@@ -18,6 +18,7 @@ let package = Package(
     .library(name: "LogstatCodes", targets: ["LogstatCodes"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
+    .library(name: "LogstatEvents", targets: ["LogstatEvents"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
     .library(name: "LogstatRun", targets: ["LogstatRun"]),
     .library(name: "LogstatEngine", targets: ["LogstatEngine"]),
@@ -46,11 +47,16 @@ let package = Package(
     .target(name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
     .target(name: "LogstatClassify", dependencies: ["LogstatCodes"], swiftSettings: swiftSettings),
+    // Events: Scan's fields and Classify's verdict turned into one typed event per line, the
+    // only thing Aggregate reads (it never sees bytes). Standard library and the C library only.
+    .target(
+      name: "LogstatEvents", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify"],
+      swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
     .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
-      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify"],
+      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify", "LogstatEvents"],
       swiftSettings: swiftSettings),
     // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
     // messages), as plain values. Engine produces them and Report formats them; neither imports
@@ -63,7 +69,8 @@ let package = Package(
     .target(
       name: "LogstatEngine",
       dependencies: [
-        "LogstatSource", "LogstatScan", "LogstatClassify", "LogstatAggregate", "LogstatTime", "LogstatRun",
+        "LogstatSource", "LogstatScan", "LogstatClassify", "LogstatEvents", "LogstatAggregate", "LogstatTime",
+        "LogstatRun",
       ],
       swiftSettings: swiftSettings),
     // Reports: an immutable model and one writer per format.
@@ -104,11 +111,13 @@ let package = Package(
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(
+      name: "LogstatEventsTests", dependencies: ["LogstatEvents", "LogstatScan", "LogstatClassify"]),
+    .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify", "LogstatCodes"], exclude: ["Corpus"]),
     .testTarget(
       name: "LogstatAggregateTests",
       dependencies: [
-        "LogstatAggregate", "LogstatScan", "LogstatClassify",
+        "LogstatAggregate", "LogstatScan", "LogstatClassify", "LogstatEvents",
         .product(name: "PropertyBased", package: "swift-property-based"),
       ]),
     .testTarget(
@@ -122,8 +131,8 @@ let package = Package(
     .testTarget(
       name: "LogstatReportTests",
       dependencies: [
-        "LogstatScan", "LogstatClassify", "LogstatTime", "LogstatAggregate", "LogstatRun", "LogstatReport",
-        "LogstatEngine",
+        "LogstatScan", "LogstatClassify", "LogstatEvents", "LogstatTime", "LogstatAggregate", "LogstatRun",
+        "LogstatReport", "LogstatEngine",
       ],
       exclude: ["Golden"]),
     .testTarget(name: "LogstatCLITests", dependencies: ["logstat"]),

@@ -31,7 +31,7 @@ let package = Package(
       name: "Aggregation",
       dependencies: [
         benchmark, "BenchmarkSupport", logstat("LogstatScan"),
-        logstat("LogstatAggregate"),
+        logstat("LogstatEvents"), logstat("LogstatAggregate"),
       ],
       path: "Benchmarks/Aggregation", plugins: [benchmarkPlugin]),
     .executableTarget(

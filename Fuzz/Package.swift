@@ -5,6 +5,8 @@ import PackageDescription
 
 let logstat: [Target.Dependency] = [
   .product(name: "LogstatScan", package: "logstat"),
+  .product(name: "LogstatClassify", package: "logstat"),
+  .product(name: "LogstatEvents", package: "logstat"),
   .product(name: "LogstatAggregate", package: "logstat"),
 ]
 

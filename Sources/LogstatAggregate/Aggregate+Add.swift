@@ -1,20 +1,17 @@
 import LogstatClassify
+import LogstatEvents
 import LogstatScan
 
 extension Aggregate {
-  /// Adds one scanned line. `epoch` is the line's time in epoch seconds (nil if unknown).
+  /// Adds one line's event (built by Scan and Classify: `LineEvent`; no bytes are read here).
   ///
-  /// With `counted: false` (a line before the time window) the line only updates what is known
+  /// An event with `counted: false` (a line before the time window) only updates what is known
   /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
-  /// `verdict` is the classification of the line's reply (deferred, bounced, expired and
-  /// rejected lines), made by the caller's `ReplyClassifier`.
-  public mutating func add(
-    _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
-    verdict: Classification? = nil
-  ) {
-    guard counted else {
-      context(line, b, epoch: epoch)
+  public mutating func add(_ line: LineEvent) {
+    let epoch = line.epoch
+    guard line.counted else {
+      context(line, epoch: epoch)
       return
     }
     lines.total += 1
@@ -30,19 +27,19 @@ extension Aggregate {
     case .messageEntered:
       entered(epoch: epoch)
     case .messageCreated:
-      created(QueueKey(b.slice(line.queueID)), counted: true, epoch: epoch)
+      created(line.queue, counted: true, epoch: epoch)
     case .messageQueued:
-      queued(line, b, epoch: epoch)
+      queued(line, epoch: epoch)
     case .delivery:
-      delivery(line, b, epoch: epoch, verdict: verdict)
+      delivery(line, epoch: epoch)
     case .messageExpired:
-      expired(QueueKey(b.slice(line.queueID)), line, b, epoch: epoch)
+      expired(line.queue, line, epoch: epoch)
     case .messageRemoved:
-      removed(QueueKey(b.slice(line.queueID)))
+      removed(line.queue)
     case .inboundReject:
-      reject(line, b, epoch: epoch, verdict: verdict)
+      reject(line, epoch: epoch)
     case .event:
-      event(line, b, epoch: epoch)
+      event(line, epoch: epoch)
     }
   }
 
@@ -90,63 +87,47 @@ extension Aggregate {
     orphanKeys.insert(key)
   }
 
-  mutating func queued(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true, epoch: Int64?
-  ) {
-    let key = QueueKey(b.slice(line.queueID))
+  mutating func queued(_ line: LineEvent, counted: Bool = true, epoch: Int64?) {
+    let key = line.queue
     let i =
       line.mta == .exim
       ? created(key, counted: counted, epoch: epoch) : open.findOrInsert(key)
     // Exim's `<=` is the message entering, except for the bounces Exim made itself.
-    if line.mta == .exim, counted, !(line.sender.isEmpty && !line.relatedQueueID.isEmpty) {
+    if line.mta == .exim, counted, !(line.sender.isEmpty && line.hasRelatedQueue) {
       entered(epoch: epoch)
     }
     open.touch(i, epoch)
-    if !open[i].senderKnown {
-      open[i].senderKnown = true
-      let sender = b.slice(line.sender)
-      open[i].isNotification = sender.isEmpty
-      if !sender.isEmpty {
-        let id = senders.intern(domainPart(sender))
-        if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
-        open[i].sender = id
-        open[i].senderAddress = senderAddresses.add(sender, 0)
-      }
-    }
+    if !open[i].senderKnown { noteSender(i, line) }
     // The first size seen (an expiry line names the sender but no size); counted once per
     // message in finalize, as qmgr repeats this line on every queue run.
     if line.size >= 0, open[i].size < 0 { open[i].size = line.size }
   }
 
   /// A line before the time window: keep message state, count nothing.
-  mutating func context(_ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?) {
+  mutating func context(_ line: LineEvent, epoch: Int64?) {
     switch line.kind {
     case .messageCreated:
-      created(QueueKey(b.slice(line.queueID)), counted: false, epoch: epoch)
+      created(line.queue, counted: false, epoch: epoch)
     case .messageQueued:
-      queued(line, b, counted: false, epoch: epoch)
+      queued(line, counted: false, epoch: epoch)
     case .delivery:
-      guard !line.queueID.isEmpty, line.status != .suppressed, line.status != .deliverable,
+      guard line.hasQueue, line.status != .suppressed, line.status != .deliverable,
         line.status != .undeliverable, line.special == .none
       else { return }
-      let address = recipientAddress(line, b)
       track(
-        line, b, address: address, domain: domainID(address), dsn: 0, counted: false,
-        reason: .other, epoch: epoch)
+        line, domain: domainID(line), dsn: 0, counted: false, reason: .other, epoch: epoch)
     case .messageExpired:
-      expired(QueueKey(b.slice(line.queueID)), line, b, counted: false, epoch: epoch)
+      expired(line.queue, line, counted: false, epoch: epoch)
     case .messageRemoved:
-      removed(QueueKey(b.slice(line.queueID)))
-    case .event where line.event == .adminRemoved && !line.queueID.isEmpty:
-      adminRemoved(QueueKey(b.slice(line.queueID)), counted: false, epoch: epoch)
+      removed(line.queue)
+    case .event where line.event == .adminRemoved && line.hasQueue:
+      adminRemoved(line.queue, counted: false, epoch: epoch)
     default:
       return
     }
   }
 
-  mutating func delivery(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
-  ) {
+  mutating func delivery(_ line: LineEvent, epoch: Int64?) {
     if line.status == .deliverable || line.status == .undeliverable {
       lines.probes += 1
       return
@@ -155,22 +136,21 @@ extension Aggregate {
       special(line)
       return
     }
-    let address = recipientAddress(line, b)
-    let domain = domainID(address)
-    resolveProvider(domain, line, b, address)
-    if let verdict { noteVerdict(verdict, line, b, address: address, domain: domain, epoch: epoch) }
-    if let list = verdict?.blocklist { noteListing(list, line, b, domain: domain, epoch: epoch) }
+    let verdict = line.verdict
+    let domain = domainID(line)
+    resolveProvider(domain, line)
+    if let verdict { noteVerdict(verdict, line, domain: domain, epoch: epoch) }
+    if let list = verdict?.blocklist { noteListing(list, line, domain: domain, epoch: epoch) }
     let dsn = line.enhancedCode
-    let code = line.replyCode
+    let code = Int(line.replyCode)
     domainCounters[Int(domain)].attempts += 1
     switch line.status {
     case .sent:
       domainCounters[Int(domain)].delay.add(millis: line.delayMillis)
       countCode(dsn, code) { $0.sentAttempts += 1 }
       if line.mta == .exim {
-        let name = domainPart(address)
-        events.eximDeliveredByDomain.add(name)
-        if line.overTLS { events.tlsDeliveredByDomain.add(name) }
+        events.eximDeliveredByDomain.add(line.recipientDomain)
+        if line.overTLS { events.tlsDeliveredByDomain.add(line.recipientDomain) }
       }
       if let t = epoch { countHour(t) { $0.delivered += 1 } }
     case .deferred:
@@ -186,20 +166,20 @@ extension Aggregate {
     default:
       if let t = epoch { countHour(t) { _ in } }
     }
-    if let t = epoch { noteHour(domain, line, b, dsn: dsn, epoch: t, verdict: verdict) }
+    if let t = epoch { noteHour(domain, line, dsn: dsn, epoch: t) }
 
     var addressID: Int32 = -1
     if line.status == .sent {
-      if line.mta == .postfix, isForwarded(line, b) {
+      if line.forwarded {
         events.forwarded += 1
       } else {
-        addressID = recipientAddresses.add(address)
+        addressID = recipientAddresses.add(line.recipient)
       }
     }
-    guard !line.queueID.isEmpty, line.status != .suppressed else { return }
+    guard line.hasQueue, line.status != .suppressed else { return }
     track(
-      line, b, address: address, domain: domain, dsn: dsn, counted: true,
-      reason: verdict?.reason ?? .other, epoch: epoch, addressID: addressID)
+      line, domain: domain, dsn: dsn, counted: true, reason: verdict?.reason ?? .other,
+      epoch: epoch, addressID: addressID)
   }
 
   /// Adds to the counters of the hour of `t`: the current hour's slot is remembered, so
@@ -217,12 +197,12 @@ extension Aggregate {
 
   /// Records the status of one recipient of one message.
   mutating func track(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, address: UnsafeRawBufferPointer,
-    domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?, addressID: Int32 = -1
+    _ line: LineEvent, domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?,
+    addressID: Int32 = -1
   ) {
-    let i = open.findOrInsert(QueueKey(b.slice(line.queueID)))
+    let i = open.findOrInsert(line.queue)
     open.touch(i, epoch)
-    let k = open[i].recipient(Interner.hash(address), domain: domain)
+    let k = open[i].recipient(line.recipient.hash, domain: domain)
     if addressID >= 0 { open[i].recipients[k].address = addressID }
     if line.status == .deferred {
       open[i].recipients[k].deferrals += 1
@@ -230,7 +210,7 @@ extension Aggregate {
     }
     open[i].recipients[k].last = line.status
     open[i].recipients[k].lastDSN = dsn
-    open[i].recipients[k].lastReplyCode = UInt16(clamping: line.replyCode)
+    open[i].recipients[k].lastReplyCode = line.replyCode
     open[i].recipients[k].lastCounted = counted
     open[i].recipients[k].expiredByMessage = false
     // An expiry line ("retry timeout exceeded") says nothing new: it keeps the reason an
@@ -248,31 +228,22 @@ extension Aggregate {
     }
   }
 
-  /// The recipient address; Exim file and pipe deliveries name the original address instead.
-  func recipientAddress(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-    let address = b.slice(line.recipient)
-    if !line.originalRecipient.isEmpty, !address.contains(UInt8(ascii: "@")) {
-      return b.slice(line.originalRecipient)
+  /// The sender of message entry `i`, from a line that names it.
+  mutating func noteSender(_ i: Int, _ line: LineEvent) {
+    open[i].senderKnown = true
+    open[i].isNotification = line.sender.isEmpty
+    if !line.sender.isEmpty {
+      let id = senders.intern(line.senderDomain)
+      if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
+      open[i].sender = id
+      open[i].senderAddress = senderAddresses.add(line.sender, 0)
     }
-    return address
   }
 
-  mutating func expired(
-    _ key: QueueKey, _ line: ScannedLine, _ b: UnsafeRawBufferPointer, counted: Bool = true,
-    epoch: Int64?
-  ) {
+  mutating func expired(_ key: QueueKey, _ line: LineEvent, counted: Bool = true, epoch: Int64?) {
     let i = open.findOrInsert(key)
     open.touch(i, epoch)
-    if !open[i].senderKnown, line.hasSender {
-      open[i].senderKnown = true
-      open[i].isNotification = line.sender.isEmpty
-      if !line.sender.isEmpty {
-        let id = senders.intern(domainPart(b.slice(line.sender)))
-        if Int(id) == senderCounters.count { senderCounters.append(SenderCounters()) }
-        open[i].sender = id
-        open[i].senderAddress = senderAddresses.add(b.slice(line.sender), 0)
-      }
-    }
+    if !open[i].senderKnown, line.hasSender { noteSender(i, line) }
     for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {
       open[i].recipients[k].last = .expired
       open[i].recipients[k].lastCounted = counted
@@ -321,9 +292,8 @@ extension Aggregate {
     sweepAt = Swift.max(Aggregate.minimumSweep, open.count * 2)
   }
 
-  mutating func reject(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, epoch: Int64?, verdict: Classification?
-  ) {
+  mutating func reject(_ line: LineEvent, epoch: Int64?) {
+    let verdict = line.verdict
     inbound.total += 1
     if let verdict {
       inboundReasons[verdict.reason] += 1
@@ -331,31 +301,19 @@ extension Aggregate {
     }
     let dsn = line.enhancedCode
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
-    let client = line.clientIP.isEmpty ? line.clientHost : line.clientIP
-    if !client.isEmpty { noteInboundClient(b.slice(client), verdict?.reason ?? .other) }
-    if !line.recipient.isEmpty {
-      let domain = domainID(b.slice(line.recipient))
+    if !line.client.isEmpty { noteInboundClient(line.client, verdict?.reason ?? .other) }
+    if !line.recipientDomain.isEmpty {
+      let domain = domainID(line)
       domainCounters[Int(domain)].rejected += 1
     }
-    countCode(dsn, line.replyCode) { $0.rejected += 1 }
+    countCode(dsn, Int(line.replyCode)) { $0.rejected += 1 }
     if let t = epoch { countHour(t) { $0.rejected += 1 } }
   }
 
-  /// The interned ID of the domain of `address`, adding counters for a new domain.
-  mutating func domainID(_ address: UnsafeRawBufferPointer) -> Int32 {
-    let id = domains.intern(domainPart(address))
+  /// The interned ID of the line's recipient domain, adding counters for a new domain.
+  mutating func domainID(_ line: LineEvent) -> Int32 {
+    let id = domains.intern(line.recipientDomain)
     if Int(id) == domainCounters.count { appendDomain() }
     return id
   }
-}
-
-/// The part after the last `@`, or the whole address when there is none.
-func domainPart(_ address: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-  var i = address.count - 1
-  while i >= 0 {
-    // Safe because: a bounds-checked slice of the line's buffer, used while the line is.
-    if address[i] == UInt8(ascii: "@") { return UnsafeRawBufferPointer(rebasing: address[(i + 1)...]) }
-    i -= 1
-  }
-  return address
 }

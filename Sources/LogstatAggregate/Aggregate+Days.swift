@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatEvents
 
 extension Aggregate {
   /// Counts one delivery line in `domainHours`: by UTC hour, domain, status and reason, by
@@ -8,10 +8,8 @@ extension Aggregate {
   /// Hours, not days, because the aggregate knows no time zone: history turns hours into local
   /// calendar days, and alerts use the hours to say when a block began.
   /// - Complexity: O(1) amortised: one or two dictionary updates per line.
-  mutating func noteHour(
-    _ domain: Int32, _ line: ScannedLine, _ b: UnsafeRawBufferPointer, dsn: UInt32,
-    epoch: Int64, verdict: Classification?
-  ) {
+  mutating func noteHour(_ domain: Int32, _ line: LineEvent, dsn: UInt32, epoch: Int64) {
+    let verdict = line.verdict
     let status: AttemptStatus
     switch line.status {
     case .sent: status = .sent
@@ -32,10 +30,10 @@ extension Aggregate {
     }
     guard let reason else { return }
     if let list = verdict?.blocklist { domainHours.add(blocklist: list, hour: hour) }
-    if !line.replyText.isEmpty {
-      let reply = b.slice(line.replyText)
+    if !line.reply.isEmpty {
       domainHours.noteExample(
-        domain: domain, reason: reason, shape: replyShape(reply), text: ReasonExample.capped(reply))
+        domain: domain, reason: reason, shape: line.replyShape,
+        text: line.reply.string(cappedAt: ReasonExample.maximumBytes))
     }
   }
 }

@@ -5,6 +5,7 @@
 #endif
 import LogstatAggregate
 import LogstatClassify
+import LogstatEvents
 import LogstatRun
 import LogstatScan
 import LogstatSource
@@ -81,32 +82,15 @@ final class FileWorker {
     summary.damagedLines = aggregate.lines.damaged
   }
 
-  /// Classifies the reply of a failed delivery or an inbound reject; nil for other lines.
-  @inline(__always)
-  func classify(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) -> Classification? {
-    switch line.kind {
-    case .delivery:
-      guard line.status == .deferred || line.status == .bounced || line.status == .expired else {
-        return nil
-      }
-    case .inboundReject:
-      break
-    default:
-      return nil
-    }
-    let dsn = EnhancedCode(packed: line.fieldDSN)
-    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
-    // The wrapper, when the scanner kept one, tells the classifier the SMTP step.
-    let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
-    return classifier.classify(text: b.slice(text), dsn: dsn, relayHost: relay, recipientDomain: nil)
-  }
-
-  /// Splits a chunk of whole lines at newlines and feeds each line through scan and aggregate.
+  /// Splits a chunk of whole lines at newlines and feeds each line through scan, classify,
+  /// its event and the aggregate.
   /// - Complexity: O(n) in the chunk size; no allocation per line.
   func scan(_ chunk: UnsafeRawBufferPointer) {
     guard let base = chunk.baseAddress else { return }
     // A local value: scanning into a class property would copy it in and out per line.
     var line = ScannedLine()
+    // The line's event, rebuilt in place for every line (`LineEvent.read`): never copied.
+    var event = LineEvent()
     var start = 0
     let end = chunk.count
     var earliest = Int64.max
@@ -137,10 +121,13 @@ final class FileWorker {
         // Before the window: context for the messages it holds; after it: nothing.
         summary.outsideWindowLines += 1
         if let since = window.since, t < since {
-          aggregate.add(line, bytes: bytes, epoch: epoch, counted: false)
+          event.read(&line, bytes: bytes, epoch: epoch, counted: false)
+          aggregate.add(event)
         }
       } else {
-        aggregate.add(line, bytes: bytes, epoch: epoch, verdict: classify(line, bytes))
+        let verdict = LineEvent.classify(line, bytes, with: classifier)
+        event.read(&line, bytes: bytes, epoch: epoch, verdict: verdict)
+        aggregate.add(event)
       }
       start = stop + 1
     }

@@ -2,18 +2,10 @@ import LogstatAggregate
 import LogstatScan
 import Testing
 
-/// Feeds lines through the scanner into an aggregate.
+/// Feeds lines through scanner, classifier and events into an aggregate.
 func aggregate(_ lines: [String], counted: Bool = true) -> Aggregate {
   var a = Aggregate()
-  var scanned = ScannedLine()
-  for text in lines {
-    var copy = text
-    copy.withUTF8 { u in
-      let b = UnsafeRawBufferPointer(u)
-      LineScanner.scan(b, into: &scanned)
-      a.add(scanned, bytes: b, epoch: 0, counted: counted)
-    }
-  }
+  a.add(lines: lines, epoch: 0, counted: counted)
   return a
 }
 

@@ -1,5 +1,5 @@
 import LogstatAggregate
-import LogstatScan
+import LogstatEvents
 import Testing
 
 #if canImport(Glibc)
@@ -28,17 +28,10 @@ import Testing
     var first = Aggregate()
     first.startsInput = true
     var second = Aggregate()
-    var scanned = ScannedLine()
+    var maker = LineEventMaker()
     for (k, text) in lines.enumerated() {
-      var copy = text
-      copy.withUTF8 { u in
-        let b = UnsafeRawBufferPointer(u)
-        LineScanner.scan(b, into: &scanned)
-        if k < cut {
-          first.add(scanned, bytes: b, epoch: 1_795_000_000)
-        } else {
-          second.add(scanned, bytes: b, epoch: 1_795_000_000)
-        }
+      maker.withEvent(text, epoch: 1_795_000_000) { event in
+        if k < cut { first.add(event) } else { second.add(event) }
       }
     }
     first.merge(second)

@@ -1,6 +1,5 @@
 import LogstatAggregate
 import LogstatClassify
-import LogstatScan
 import Testing
 
 /// Reply examples are kept only as long as any report prints them: a reply may be up to the
@@ -14,18 +13,7 @@ import Testing
 
   func run(_ lines: [String]) -> Aggregate {
     var a = Aggregate()
-    var scanned = ScannedLine()
-    let classifier = ReplyClassifier()
-    for text in lines {
-      var copy = text
-      copy.withUTF8 { u in
-        let b = UnsafeRawBufferPointer(u)
-        LineScanner.scan(b, into: &scanned)
-        let verdict = classifier.classify(
-          text: b.slice(scanned.replyText), dsn: nil, relayHost: nil, recipientDomain: nil)
-        a.add(scanned, bytes: b, epoch: 1_795_000_000, verdict: verdict)
-      }
-    }
+    a.add(lines: lines, epoch: 1_795_000_000)
     return a
   }
 

@@ -1,4 +1,5 @@
 import LogstatClassify
+import LogstatEvents
 import Testing
 
 @testable import LogstatAggregate
@@ -15,7 +16,7 @@ import Testing
   static func note(_ h: inout DomainHours, _ text: String, domain: Int32 = 0) {
     let bytes = Array(text.utf8)
     bytes.withUnsafeBytes { b in
-      h.noteExample(domain: domain, reason: .rateLimited, shape: replyShape(b), text: text)
+      h.noteExample(domain: domain, reason: .rateLimited, shape: ReplyShape.of(b), text: text)
     }
   }
 

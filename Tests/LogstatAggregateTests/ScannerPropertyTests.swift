@@ -1,4 +1,6 @@
 import LogstatAggregate
+import LogstatClassify
+import LogstatEvents
 import LogstatScan
 import PropertyBased
 import Testing
@@ -10,6 +12,7 @@ import Testing
   static func check(_ bytes: [UInt8]) {
     var a = Aggregate()
     var scanned = ScannedLine()
+    let classifier = ReplyClassifier()
     let lines = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
     for (k, line) in lines.enumerated() {
       Array(line).withUnsafeBytes { b in
@@ -24,7 +27,8 @@ import Testing
         for s in spans where !(s == .none) {
           #expect(s.start >= 0 && s.start <= s.end && s.end <= b.count, "span \(s) in a line of \(b.count) bytes")
         }
-        a.add(scanned, bytes: b, epoch: AggregateDump.epoch(k))
+        let verdict = LineEvent.classify(scanned, b, with: classifier)
+        a.add(LineEvent(scanned, bytes: b, epoch: AggregateDump.epoch(k), verdict: verdict))
       }
     }
     a.finish()

@@ -1,28 +1,11 @@
 import LogstatAggregate
-import LogstatClassify
-import LogstatScan
 import Testing
 
 /// Feeds lines through scanner, classifier and aggregate, collecting suppression addresses.
 private func suppressed(_ lines: [String]) -> Set<String> {
   var a = Aggregate()
   a.collectSuppression = true
-  let classifier = ReplyClassifier()
-  var scanned = ScannedLine()
-  for text in lines {
-    var copy = text
-    copy.withUTF8 { u in
-      let b = UnsafeRawBufferPointer(u)
-      LineScanner.scan(b, into: &scanned)
-      var verdict: Classification?
-      if scanned.kind == .delivery, scanned.status == .bounced || scanned.status == .deferred {
-        let dsn = scanned.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(scanned.dsn))
-        verdict = classifier.classify(
-          text: b.slice(scanned.replyText), dsn: dsn, relayHost: nil, recipientDomain: nil)
-      }
-      a.add(scanned, bytes: b, epoch: 0, verdict: verdict)
-    }
-  }
+  a.add(lines: lines, epoch: 0)
   a.finish()
   return a.hardBouncedAddresses
 }

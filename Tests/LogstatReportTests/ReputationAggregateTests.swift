@@ -2,6 +2,7 @@ import Foundation
 import LogstatAggregate
 import LogstatClassify
 import LogstatEngine
+import LogstatEvents
 import LogstatScan
 import LogstatTime
 import Testing
@@ -34,21 +35,13 @@ struct ReputationAggregateTests {
   /// Aggregates `lines` as one worker would.
   func aggregate(_ lines: ArraySlice<String>) -> Aggregate {
     var a = Aggregate()
-    var line = ScannedLine()
-    let classifier = ReplyClassifier()
+    var maker = LineEventMaker()
     for var text in lines {
       text.withUTF8 { u in
         let b = UnsafeRawBufferPointer(u)
-        LineScanner.scan(b, into: &line)
-        var verdict: Classification?
-        if (line.kind == .delivery && (line.status == .deferred || line.status == .bounced || line.status == .expired))
-          || line.kind == .inboundReject
-        {
-          let dsn = line.dsn.isEmpty ? nil : EnhancedCode(bytes: b.slice(line.dsn))
-          let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
-          verdict = classifier.classify(text: b.slice(line.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
-        }
-        a.add(line, bytes: b, epoch: line.time.isUnset ? nil : 1_795_300_000, verdict: verdict)
+        LineScanner.scan(b, into: &maker.scanned)
+        let epoch: Int64? = maker.scanned.time.isUnset ? nil : 1_795_300_000
+        maker.withEvent(b, epoch: epoch) { a.add($0) }
       }
     }
     return a

@@ -1,4 +1,6 @@
 import LogstatAggregate
+import LogstatClassify
+import LogstatEvents
 import LogstatScan
 
 /// Scans every line of `data` (split at newlines), each once as it is and once behind
@@ -6,6 +8,7 @@ import LogstatScan
 public func scanLines(_ data: UnsafeRawBufferPointer, prefix: [UInt8]) {
   var aggregate = Aggregate()
   var line = ScannedLine()
+  let classifier = ReplyClassifier()
   var joined: [UInt8] = []
   var start = 0
   var lines = 0
@@ -13,11 +16,11 @@ public func scanLines(_ data: UnsafeRawBufferPointer, prefix: [UInt8]) {
     var stop = start
     while stop < data.count, data[stop] != 0x0A { stop += 1 }
     let bytes = UnsafeRawBufferPointer(rebasing: data[start..<stop])
-    scanOne(bytes, &line, &aggregate, lines)
+    scanOne(bytes, &line, &aggregate, classifier, lines)
     joined.removeAll(keepingCapacity: true)
     joined += prefix
     joined += bytes
-    joined.withUnsafeBytes { scanOne($0, &line, &aggregate, lines + 1) }
+    joined.withUnsafeBytes { scanOne($0, &line, &aggregate, classifier, lines + 1) }
     lines += 2
     start = stop + 1
   }
@@ -27,7 +30,10 @@ public func scanLines(_ data: UnsafeRawBufferPointer, prefix: [UInt8]) {
   precondition(aggregate.openMessages == 0, "open messages after finish")
 }
 
-func scanOne(_ b: UnsafeRawBufferPointer, _ line: inout ScannedLine, _ aggregate: inout Aggregate, _ k: Int) {
+func scanOne(
+  _ b: UnsafeRawBufferPointer, _ line: inout ScannedLine, _ aggregate: inout Aggregate,
+  _ classifier: ReplyClassifier, _ k: Int
+) {
   let kind = LineScanner.scan(b, into: &line)
   precondition(kind == line.kind, "returned kind")
   for s in [
@@ -37,5 +43,6 @@ func scanOne(_ b: UnsafeRawBufferPointer, _ line: inout ScannedLine, _ aggregate
   ] where s != .none {
     precondition(s.start >= 0 && s.start <= s.end && s.end <= b.count, "span out of line")
   }
-  aggregate.add(line, bytes: b, epoch: 1_795_300_000 + Int64(k))
+  let verdict = LineEvent.classify(line, b, with: classifier)
+  aggregate.add(LineEvent(line, bytes: b, epoch: 1_795_300_000 + Int64(k), verdict: verdict))
 }

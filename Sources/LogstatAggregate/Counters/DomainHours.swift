@@ -109,7 +109,7 @@ public struct DomainHours: Sendable, Equatable {
   /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
   var lists = CountTable()
   /// Reply texts per (domain << 8 | reason ordinal) among deferred and failed lines: the
-  /// first `examplesKept` distinct texts (by `replyShape`), each at most `exampleLength` bytes.
+  /// first `examplesKept` distinct texts (by `ReplyShape`), each at most `exampleLength` bytes.
   var examples: [UInt64: [ExampleText]] = [:]
   /// Lines per (domain << 8 | reason ordinal, reply shape): exact counts, so the example
   /// shown is the most frequent reply whatever the split of the input. One flat table: a
@@ -204,7 +204,7 @@ public struct DomainHours: Sendable, Equatable {
     lists.add(UInt64(hour) << 8 | index, count)
   }
 
-  /// Counts one reply of `shape` (see `replyShape`) from `domain` for `reason`, and keeps its
+  /// Counts one reply of `shape` (see `ReplyShape`) from `domain` for `reason`, and keeps its
   /// text while fewer than `examplesKept` distinct ones are kept. The text is made only then.
   public mutating func noteExample(
     domain: Int32, reason: Reason, shape: UInt64, text: @autoclosure () -> String
@@ -276,22 +276,8 @@ struct ShapeKey: Sendable, Hashable {
   }
 }
 
-/// One kept reply text and its shape (see `replyShape`).
+/// One kept reply text and its shape (see `ReplyShape`).
 struct ExampleText: Sendable, Equatable {
   var shape: UInt64
   var text: String
 }
-
-/// A hash of a reply's letters, punctuation and spaces, digits left out: replies that differ
-/// only in queue IDs, addresses' numbers, times or counts have one shape, so the most
-/// frequent reply is found although every line's text differs a little.
-/// - Complexity: O(n) in the reply's bytes; no allocation.
-@inline(__always)
-func replyShape(_ b: UnsafeRawBufferPointer) -> UInt64 {
-  var h: UInt64 = 0xCBF2_9CE4_8422_2325
-  for byte in b where byte < 0x30 || byte > 0x39 {
-    h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-  }
-  return h
-}
-

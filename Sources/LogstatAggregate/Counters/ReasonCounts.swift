@@ -133,21 +133,15 @@ public struct ReasonExample: Sendable, Equatable {
     self.domain = domain
   }
 
-  /// `text` cut to at most `maximumBytes` UTF-8 bytes (with the `…`).
+  /// `text` cut to at most `maximumBytes` UTF-8 bytes at a character boundary (with the `…`),
+  /// as `EventText.string(cappedAt:)` cuts a reply read from a log.
   public static func capped(_ text: String) -> String {
     guard text.utf8.count > maximumBytes else { return text }
-    var copy = text
-    return copy.withUTF8 { capped(UnsafeRawBufferPointer($0)) }
-  }
-
-  /// The bytes as text, cut to at most `maximumBytes` UTF-8 bytes (with the `…`) at a
-  /// character boundary: no String of the whole reply is made.
-  public static func capped(_ bytes: UnsafeRawBufferPointer) -> String {
-    guard bytes.count > maximumBytes else { return String(decoding: bytes, as: UTF8.self) }
     let ellipsis = "…"
+    let utf8 = Array(text.utf8)
     var end = maximumBytes - ellipsis.utf8.count
     // Back off continuation bytes (10xxxxxx) so a character is not cut in two.
-    while end > 0, bytes[end] & 0xC0 == 0x80 { end -= 1 }
-    return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[..<end]), as: UTF8.self) + ellipsis
+    while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
+    return String(decoding: utf8[..<end], as: UTF8.self) + ellipsis
   }
 }

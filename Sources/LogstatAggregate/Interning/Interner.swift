@@ -1,3 +1,5 @@
+import LogstatEvents
+
 /// Maps byte strings (domains, hosts) to small integer IDs, case-folded, one table per worker.
 ///
 /// Bytes are stored once in an arena; a lookup hashes and compares bytes, so interning a
@@ -18,7 +20,12 @@ public struct Interner: Sendable {
   /// The ID of `bytes` after ASCII lower-casing, adding it if new.
   /// - Complexity: O(n) in the length of `bytes`, amortised.
   public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-    let h = Interner.hash(bytes)
+    intern(bytes, hash: Interner.hash(bytes))
+  }
+
+  /// The same, given `h == Interner.hash(bytes)` (an event's name comes hashed).
+  @inline(__always)
+  mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
     let mask = slots.count - 1
     var i = Int(truncatingIfNeeded: h) & mask
     while true {
@@ -140,30 +147,7 @@ public struct Interner: Sendable {
     b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
   }
 
-  /// A hash of the lower-cased bytes, eight at a time, finished with a multiply-xorshift mix.
-  @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    let n = bytes.count
-    var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
-    var k = 0
-    while k + 8 <= n {
-      h = (h ^ lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
-        &* 0x9E37_79B9_7F4A_7C15
-      h ^= h >> 29
-      k += 8
-    }
-    if k < n {
-      var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while k < n {
-        tail |= UInt64(lower(bytes[k])) << shift
-        shift += 8
-        k += 1
-      }
-      h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
-    }
-    h ^= h >> 32
-    h = h &* 0xd6e8_feb8_6659_fd93
-    h ^= h >> 32
-    return h
-  }
+  /// A hash of the lower-cased bytes: `NameHash`, the one events carry, so an interner can
+  /// take an event's name without hashing it again.
+  @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { NameHash.of(bytes) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LogstatAggregate
 import LogstatClassify
+import LogstatEvents
 import LogstatScan
 
 /// What a test compares of an aggregate: its counts, by `AggregateCounts ==` (every counter
@@ -36,38 +37,18 @@ enum AggregateDump {
   /// whether it is read in the whole log or in a part of it.
   static func epoch(_ k: Int) -> Int64 { 1_795_300_000 + Int64(k) * 97 }
 
-  /// The aggregate of `lines[range]` (not finished), each line with its global epoch and, as
-  /// the engine gives it, the classification of its reply (so reasons, providers, blocklists
-  /// and their hour cells are counted too).
+  /// The aggregate of `lines[range]` (not finished), each line with its global epoch, through
+  /// the engine's path: scanned, classified (so reasons, providers, blocklists and their hour
+  /// cells are counted too), made an event, added (`LineEventMaker`).
   static func aggregate(_ lines: [[UInt8]], _ range: Range<Int>, startsInput: Bool = false) -> Aggregate {
     var a = Aggregate()
     a.startsInput = startsInput
-    var scanned = ScannedLine()
     // One classifier per part: it keeps a cache and a buffer, and tests run in parallel.
-    let classifier = ReplyClassifier()
+    var maker = LineEventMaker()
     for k in range {
-      lines[k].withUnsafeBytes { b in
-        LineScanner.scan(b, into: &scanned)
-        a.add(scanned, bytes: b, epoch: epoch(k), verdict: verdict(scanned, b, classifier))
-      }
+      lines[k].withUnsafeBytes { b in maker.withEvent(b, epoch: epoch(k)) { a.add($0) } }
     }
     return a
-  }
-
-  /// The classification the engine makes of a line (`FileWorker.classify`: failed deliveries,
-  /// inbound rejects).
-  static func verdict(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, _ classifier: ReplyClassifier
-  ) -> Classification? {
-    switch line.kind {
-    case .delivery where line.status == .deferred || line.status == .bounced || line.status == .expired: break
-    case .inboundReject: break
-    default: return nil
-    }
-    let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
-    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
-    return classifier.classify(
-      text: b.slice(text), dsn: EnhancedCode(packed: line.fieldDSN), relayHost: relay, recipientDomain: nil)
   }
 
   /// `parts` merged left to right, then finished.

@@ -1,0 +1,60 @@
+import LogstatClassify
+import LogstatScan
+
+extension LineEvent {
+  /// The classification of a line's reply, as every counting path makes it: failed deliveries
+  /// (deferred, bounced, expired) and inbound rejects; nil for other lines. The MTA's wrapper,
+  /// when the scanner kept one, tells the classifier the SMTP step.
+  @inlinable @inline(__always)
+  public static func classify(
+    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, with classifier: ReplyClassifier
+  ) -> Classification? {
+    switch line.kind {
+    case .delivery:
+      guard line.status == .deferred || line.status == .bounced || line.status == .expired else {
+        return nil
+      }
+    case .inboundReject:
+      break
+    default:
+      return nil
+    }
+    let dsn = EnhancedCode(packed: line.fieldDSN)
+    let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
+    let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
+    return classifier.classify(text: b.slice(text), dsn: dsn, relayHost: relay, recipientDomain: nil)
+  }
+}
+
+/// Scan, classify, event: the whole path from a line's bytes to its event, for code that has
+/// lines one by one (tests, benchmarks, fuzzing). The engine does the same steps inline.
+public struct LineEventMaker {
+  public var scanned = ScannedLine()
+  public let classifier: ReplyClassifier
+
+  public init(classifier: ReplyClassifier = ReplyClassifier()) {
+    self.classifier = classifier
+  }
+
+  /// Calls `body` with the event of line `bytes`; `classify: false` leaves out the
+  /// classification (a caller that wants only correlation). Lines before the time window
+  /// (`counted: false`) are never classified, as in the engine.
+  public mutating func withEvent<R>(
+    _ bytes: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true, classify: Bool = true,
+    _ body: (LineEvent) throws -> R
+  ) rethrows -> R {
+    LineScanner.scan(bytes, into: &scanned)
+    let verdict = classify && counted ? LineEvent.classify(scanned, bytes, with: classifier) : nil
+    return try body(LineEvent(scanned, bytes: bytes, epoch: epoch, counted: counted, verdict: verdict))
+  }
+
+  /// The same for a line given as a `String`.
+  public mutating func withEvent<R>(
+    _ line: String, epoch: Int64?, counted: Bool = true, classify: Bool = true, _ body: (LineEvent) throws -> R
+  ) rethrows -> R {
+    var copy = line
+    return try copy.withUTF8 { u in
+      try withEvent(UnsafeRawBufferPointer(u), epoch: epoch, counted: counted, classify: classify, body)
+    }
+  }
+}
