@@ -16,6 +16,7 @@ let package = Package(
     // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
     .library(name: "LogstatCodes", targets: ["LogstatCodes"]),
+    .library(name: "LogstatTables", targets: ["LogstatTables"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatAggregate", targets: ["LogstatAggregate"]),
@@ -42,15 +43,22 @@ let package = Package(
     // The one parser of SMTP reply codes (basic `550`, enhanced `5.7.1`) and the packed form the
     // counts key on; shared by the scanner, the classifier and the counts. Standard library only.
     .target(name: "LogstatCodes", swiftSettings: swiftSettings),
+    // The one hash-table core every table is built on (open addressing, one mixing function,
+    // backward-shift delete); its invariant checks run after every mutation in debug builds.
+    // Standard library only.
+    .target(
+      name: "LogstatTables",
+      swiftSettings: swiftSettings + [.define("LOGSTAT_CHECKS", .when(configuration: .debug))]),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).
     .target(name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
-    .target(name: "LogstatClassify", dependencies: ["LogstatCodes"], swiftSettings: swiftSettings),
+    .target(
+      name: "LogstatClassify", dependencies: ["LogstatCodes", "LogstatTables"], swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
     .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
-      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify"],
+      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatTables", "LogstatScan", "LogstatClassify"],
       swiftSettings: swiftSettings),
     // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
     // messages), as plain values. Engine produces them and Report formats them; neither imports
@@ -103,6 +111,7 @@ let package = Package(
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
+    .testTarget(name: "LogstatTablesTests", dependencies: ["LogstatTables"]),
     .testTarget(
       name: "LogstatClassifyTests", dependencies: ["LogstatClassify", "LogstatCodes"], exclude: ["Corpus"]),
     .testTarget(
