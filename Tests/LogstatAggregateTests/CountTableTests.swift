@@ -15,6 +15,7 @@ import Testing
       table.add(key, n)
       model[key, default: 0] += n
     }
+    table.checkInvariants()
     #expect(table.count == model.count)
     for (key, n) in model { #expect(table[key] == n) }
     #expect(table[UInt64.max - 1] == 0)
@@ -32,6 +33,7 @@ import Testing
     var merged = CountTable()
     merged.merge(a)
     merged.merge(b)
+    merged.checkInvariants()
     #expect(merged.count == 10_000)
     #expect(merged[7919 * 42] == 2)
     b.add(1, 1)
@@ -59,6 +61,7 @@ import Testing
       set.insert(key)
       model.insert(id)
     }
+    set.checkInvariants()
     #expect(set.count == model.count)
     #expect(set.fingerprints.count == model.count)
     // Long Exim-style IDs that differ only in their last word stay apart.
