@@ -165,7 +165,7 @@ public struct HashIndex<Keys: HashTableKeys> {
   @inlinable @inline(__always)
   func afterMutation(at position: Int, in storage: Keys.Storage) {
     #if LOGSTAT_CHECKS
-      if slots.count <= 1024 {
+      if slots.count <= 64 {
         _checkInvariants(in: storage)
       } else {
         _checkRun(around: position, in: storage)
