@@ -1,41 +1,50 @@
+import LogstatTables
+
 /// Maps byte strings (domains, hosts) to small integer IDs, case-folded, one table per worker.
 ///
 /// Bytes are stored once in an arena; a lookup hashes and compares bytes, so interning a
-/// domain already seen allocates nothing.
+/// domain already seen allocates nothing. The IDs are indexed by the shared hash-table core.
 public struct Interner: Sendable {
-  private var arena: [UInt8] = []
-  private var starts: [Int32] = []
-  private var lengths: [Int32] = []
-  private var hashes: [UInt64] = []
-  /// Open-addressing slots holding `id + 1` (0 = empty).
-  private var slots: [Int32] = Array(repeating: 0, count: 64)
+  /// The strings by ID: lower-cased bytes in one arena, and each one's place and hash.
+  struct Strings: Sendable {
+    var arena: [UInt8] = []
+    var starts: [Int32] = []
+    var lengths: [Int32] = []
+    var hashes: [UInt64] = []
+  }
+
+  private var strings = Strings()
+  /// Slots holding `id + 1`, at most half full (a probe compares a stored hash first).
+  private var index = HashIndex<StringKeys>(capacity: 64, maxLoad: .half)
 
   public init() {}
 
   /// How many distinct strings are interned.
-  public var count: Int { starts.count }
+  public var count: Int { strings.starts.count }
+
+  private var arena: [UInt8] { strings.arena }
+  private var starts: [Int32] { strings.starts }
+  private var lengths: [Int32] { strings.lengths }
 
   /// The ID of `bytes` after ASCII lower-casing, adding it if new.
   /// - Complexity: O(n) in the length of `bytes`, amortised.
   public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
     let h = Interner.hash(bytes)
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let slot = slots[i]
-      if slot == 0 { break }
-      let id = Int(slot - 1)
-      if hashes[id] == h, equals(id, bytes) { return Int32(id) }
-      i = (i + 1) & mask
-    }
-    let id = Int32(starts.count)
-    starts.append(Int32(arena.count))
-    lengths.append(Int32(bytes.count))
-    hashes.append(h)
-    for byte in bytes { arena.append(Interner.lower(byte)) }
-    slots[i] = id + 1
-    if starts.count * 2 > slots.count { grow() }
+    let (p, found) = index.find(StringKeys.Key(hash: h, bytes: bytes), hash: h, in: strings)
+    if found { return index[p] &- 1 }
+    let id = Int32(strings.starts.count)
+    strings.starts.append(Int32(strings.arena.count))
+    strings.lengths.append(Int32(bytes.count))
+    strings.hashes.append(h)
+    for byte in bytes { strings.arena.append(Interner.lower(byte)) }
+    index.insert(id &+ 1, at: p, in: strings)
     return id
+  }
+
+  /// Traps unless the index is sound and holds every ID (tests).
+  func checkInvariants() {
+    index._checkInvariants(in: strings)
+    precondition(index.count == count, "\(index.count) slots for \(count) strings")
   }
 
   /// Interns string `id` of `other` (merging: no `String` made).
@@ -87,15 +96,6 @@ public struct Interner: Sendable {
     (0..<Int32(count)).sorted(by: less)
   }
 
-  private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard Int(lengths[id]) == bytes.count else { return false }
-    let start = Int(starts[id])
-    return arena.withUnsafeBytes { a in
-      // Safe: the arena holds `lengths[id]` == bytes.count bytes from `start`.
-      Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start + bytes.count)]), bytes)
-    }
-  }
-
   /// True when `stored` (already lower-cased) equals `bytes` lower-cased; same lengths.
   @inline(__always) static func equalFolded(
     _ stored: UnsafeRawBufferPointer, _ bytes: UnsafeRawBufferPointer
@@ -124,31 +124,17 @@ public struct Interner: Sendable {
     return x | (upper >> 2)
   }
 
-  private mutating func grow() {
-    let capacity = slots.count * 2
-    var fresh = [Int32](repeating: 0, count: capacity)
-    let mask = capacity - 1
-    for id in 0..<starts.count {
-      var i = Int(truncatingIfNeeded: hashes[id]) & mask
-      while fresh[i] != 0 { i = (i + 1) & mask }
-      fresh[i] = Int32(id + 1)
-    }
-    slots = fresh
-  }
-
   @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
     b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
   }
 
-  /// A hash of the lower-cased bytes, eight at a time, finished with a multiply-xorshift mix.
+  /// A hash of the lower-cased bytes, eight at a time, folded with the tables' mixing function.
   @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
     let n = bytes.count
     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
     var k = 0
     while k + 8 <= n {
-      h = (h ^ lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
-        &* 0x9E37_79B9_7F4A_7C15
-      h ^= h >> 29
+      h = TableHash.combine(h, lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
       k += 8
     }
     if k < n {
@@ -159,11 +145,30 @@ public struct Interner: Sendable {
         shift += 8
         k += 1
       }
-      h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+      h = TableHash.combine(h, tail)
     }
-    h ^= h >> 32
-    h = h &* 0xd6e8_feb8_6659_fd93
-    h ^= h >> 32
-    return h
+    return TableHash.mix(h)
+  }
+}
+
+/// `Interner`'s slots: `id + 1`, hashed by the stored hash and compared by hash, then bytes.
+enum StringKeys: HashTableKeys {
+  struct Key {
+    var hash: UInt64
+    var bytes: UnsafeRawBufferPointer
+  }
+
+  @inline(__always)
+  static func hash(slot: Int32, in strings: Interner.Strings) -> UInt64 { strings.hashes[Int(slot) &- 1] }
+
+  @inline(__always)
+  static func slot(_ slot: Int32, holds key: Key, in strings: Interner.Strings) -> Bool {
+    let id = Int(slot) &- 1
+    guard strings.hashes[id] == key.hash, Int(strings.lengths[id]) == key.bytes.count else { return false }
+    let start = Int(strings.starts[id])
+    return strings.arena.withUnsafeBytes { a in
+      // Safe because: the arena holds `lengths[id]` == bytes.count bytes from `start`.
+      Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start &+ key.bytes.count)]), key.bytes)
+    }
   }
 }
