@@ -108,7 +108,6 @@ extension Aggregate {
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     hourCursorKey = Int64.min  // inserts above may have moved the remembered slots
     hourCursor = nil
-    codeSlots.clear()
     staleMessagesClosed += later.staleMessagesClosed
     domainHours.merge(later.domainHours, domainMap: domainMap)
     messagesReceived += later.messagesReceived

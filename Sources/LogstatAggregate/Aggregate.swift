@@ -63,9 +63,9 @@ public struct Aggregate: Sendable {
   public internal(set) var senders = Interner()
   public internal(set) var senderCounters: [SenderCounters] = []
   /// By packed enhanced code (`DSNCode`).
-  public internal(set) var dsnCounters: [UInt32: CodeCounters] = [:]
+  public internal(set) var dsnCounters = DSNCodeCounts()
   /// By basic reply code (`550`).
-  public internal(set) var replyCodeCounters: [Int: CodeCounters] = [:]
+  public internal(set) var replyCodeCounters = ReplyCodeCounts()
   public internal(set) var inbound = InboundCounters()
   /// By hour (epoch seconds / 3600).
   public internal(set) var hours: [Int64: HourCounters] = [:]
@@ -125,8 +125,6 @@ public struct Aggregate: Sendable {
   /// Index of hour `hourCursorKey` in `hours`; any insert into `hours` must reset the key.
   var hourCursor: Dictionary<Int64, HourCounters>.Index?
   var hourCursorKey = Int64.min
-  /// Slots of recently counted codes in `dsnCounters` / `replyCodeCounters`.
-  var codeSlots = CodeSlotCache()
 
   public init() {}
 
