@@ -29,7 +29,7 @@ public struct ReplyCodeCounts: Sendable, Sequence {
   /// The counters of `code`, added as `defaultValue` when new (like `Dictionary`'s).
   public subscript(code: Int, default defaultValue: @autoclosure () -> CodeCounters) -> CodeCounters {
     get { self[code] ?? defaultValue() }
-    _modify {
+    @inline(__always) _modify {
       let i = code &- ReplyCodeCounts.lowest
       if i >= 0, i <= ReplyCodeCounts.highest &- ReplyCodeCounts.lowest {
         if present.isEmpty {
@@ -92,7 +92,7 @@ public struct DSNCodeCounts: Sendable, Sequence {
   /// The counters of `code`, added as `defaultValue` when new (like `Dictionary`'s).
   public subscript(code: UInt32, default defaultValue: @autoclosure () -> CodeCounters) -> CodeCounters {
     get { self[code] ?? defaultValue() }
-    _modify {
+    @inline(__always) _modify {
       let stored = UInt64(code) &+ 1
       var (p, found) = index.find(stored, hash: stored)
       if !found {

@@ -22,10 +22,6 @@ public struct Interner: Sendable {
   /// How many distinct strings are interned.
   public var count: Int { strings.starts.count }
 
-  private var arena: [UInt8] { strings.arena }
-  private var starts: [Int32] { strings.starts }
-  private var lengths: [Int32] { strings.lengths }
-
   /// The ID of `bytes` after ASCII lower-casing, adding it if new.
   /// - Complexity: O(n) in the length of `bytes`, amortised.
   public mutating func intern(_ bytes: UnsafeRawBufferPointer) -> Int32 {
@@ -49,9 +45,9 @@ public struct Interner: Sendable {
 
   /// Interns string `id` of `other` (merging: no `String` made).
   public mutating func intern(_ id: Int32, of other: Interner) -> Int32 {
-    let start = Int(other.starts[Int(id)])
-    let end = start + Int(other.lengths[Int(id)])
-    return other.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
+    let start = Int(other.strings.starts[Int(id)])
+    let end = start + Int(other.strings.lengths[Int(id)])
+    return other.strings.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
   }
 
   /// Interns a `String` (for merging and tests).
@@ -62,19 +58,19 @@ public struct Interner: Sendable {
 
   /// The interned (lower-cased) string of `id`.
   public func string(_ id: Int32) -> String {
-    let start = Int(starts[Int(id)])
-    let end = start + Int(lengths[Int(id)])
-    return String(decoding: arena[start..<end], as: UTF8.self)
+    let start = Int(strings.starts[Int(id)])
+    let end = start + Int(strings.lengths[Int(id)])
+    return String(decoding: strings.arena[start..<end], as: UTF8.self)
   }
 
   /// True when string `a` sorts before string `b` as `String`s do (`string(a) < string(b)`),
   /// comparing the stored bytes when both are ASCII: no `String` is made for most names.
   public func less(_ a: Int32, _ b: Int32) -> Bool {
-    let sa = Int(starts[Int(a)])
-    let sb = Int(starts[Int(b)])
-    let na = Int(lengths[Int(a)])
-    let nb = Int(lengths[Int(b)])
-    let ascii: Bool? = arena.withUnsafeBytes { u -> Bool? in
+    let sa = Int(strings.starts[Int(a)])
+    let sb = Int(strings.starts[Int(b)])
+    let na = Int(strings.lengths[Int(a)])
+    let nb = Int(strings.lengths[Int(b)])
+    let ascii: Bool? = strings.arena.withUnsafeBytes { u -> Bool? in
       let x = UnsafeRawBufferPointer(rebasing: u[sa..<(sa + na)])
       let y = UnsafeRawBufferPointer(rebasing: u[sb..<(sb + nb)])
       // Byte order is String order for ASCII only (other bytes decode, perhaps as U+FFFD).
@@ -86,9 +82,9 @@ public struct Interner: Sendable {
 
   /// Calls `body` with the stored (lower-cased) bytes of `id`.
   public func withBytes<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-    let start = Int(starts[Int(id)])
-    let end = start + Int(lengths[Int(id)])
-    return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    let start = Int(strings.starts[Int(id)])
+    let end = start + Int(strings.lengths[Int(id)])
+    return try strings.arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
   /// Every ID, ordered by its string as `String`s sort (for reports in name order).
