@@ -16,6 +16,7 @@ let package = Package(
     // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
     .library(name: "LogstatCodes", targets: ["LogstatCodes"]),
+    .library(name: "LogstatTables", targets: ["LogstatTables"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
     .library(name: "LogstatEvents", targets: ["LogstatEvents"]),
@@ -43,20 +44,28 @@ let package = Package(
     // The one parser of SMTP reply codes (basic `550`, enhanced `5.7.1`) and the packed form the
     // counts key on; shared by the scanner, the classifier and the counts. Standard library only.
     .target(name: "LogstatCodes", swiftSettings: swiftSettings),
+    // The one hash-table core every table is built on (open addressing, one mixing function,
+    // backward-shift delete); its invariant checks run after every mutation in debug builds.
+    // Standard library only.
+    .target(
+      name: "LogstatTables",
+      swiftSettings: swiftSettings + [.define("LOGSTAT_CHECKS", .when(configuration: .debug))]),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).
     .target(name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
-    .target(name: "LogstatClassify", dependencies: ["LogstatCodes"], swiftSettings: swiftSettings),
+    .target(
+      name: "LogstatClassify", dependencies: ["LogstatCodes", "LogstatTables"], swiftSettings: swiftSettings),
     // Events: Scan's fields and Classify's verdict turned into one typed event per line, the
     // only thing Aggregate reads (it never sees bytes). Standard library and the C library only.
     .target(
-      name: "LogstatEvents", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify"],
+      name: "LogstatEvents", dependencies: ["LogstatCodes", "LogstatTables", "LogstatScan", "LogstatClassify"],
       swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
     .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
-      name: "LogstatAggregate", dependencies: ["LogstatCodes", "LogstatScan", "LogstatClassify", "LogstatEvents"],
+      name: "LogstatAggregate",
+      dependencies: ["LogstatCodes", "LogstatTables", "LogstatScan", "LogstatClassify", "LogstatEvents"],
       swiftSettings: swiftSettings),
     // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
     // messages), as plain values. Engine produces them and Report formats them; neither imports
@@ -110,6 +119,7 @@ let package = Package(
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
     .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
+    .testTarget(name: "LogstatTablesTests", dependencies: ["LogstatTables"]),
     .testTarget(
       name: "LogstatEventsTests", dependencies: ["LogstatEvents", "LogstatScan", "LogstatClassify"]),
     .testTarget(

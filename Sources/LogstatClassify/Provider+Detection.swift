@@ -1,3 +1,5 @@
+import LogstatTables
+
 extension Provider {
   /// The provider whose servers a relay host name belongs to (`mx.google.com[1.2.3.4]:25`).
   ///
@@ -169,40 +171,46 @@ enum ProviderTables {
   ]
 }
 
-/// An open-addressing hash set of suffix hashes -> provider, probed without hashing again.
+/// Suffix hashes -> provider on the shared hash-table core, probed without hashing again.
+///
+/// The key is the name's 64-bit FNV-1a hash (two listed names never share it: checked when the
+/// index is built); the slot holds it and the provider.
 struct SuffixIndex: Sendable {
-  let keys: [UInt64]
-  let values: [Provider]
-  let mask: Int
+  private var index: HashIndex<SuffixKeys>
 
   init(_ entries: [(UInt64, Provider)]) {
-    var size = 16
-    while size < entries.count * 4 { size *= 2 }
-    var keys = [UInt64](repeating: 0, count: size)
-    var values = [Provider](repeating: .none, count: size)
+    // Sized so the index stays at most a quarter full: lookups that miss (most) end early.
+    index = HashIndex(capacity: entries.count * 4)
     for (key, provider) in entries {
-      var slot = Int(truncatingIfNeeded: key) & (size - 1)
-      while keys[slot] != 0 {
-        precondition(keys[slot] != key, "duplicate provider suffix")
-        slot = (slot + 1) & (size - 1)
-      }
-      keys[slot] = key
-      values[slot] = provider
+      precondition(key != 0, "a provider suffix hashes to 0")
+      let (p, found) = index.find(key, hash: key)
+      precondition(!found, "duplicate provider suffix")
+      index.insert(SuffixKeys.Slot(key: key, provider: provider), at: p)
     }
-    self.keys = keys
-    self.values = values
-    mask = size - 1
   }
 
   /// The provider stored for `key`, or `.none`.
   @inline(__always)
   func find(_ key: UInt64) -> Provider {
-    var slot = Int(truncatingIfNeeded: key) & mask
-    while true {
-      let stored = keys[slot]
-      if stored == key { return values[slot] }
-      if stored == 0 { return .none }
-      slot = (slot + 1) & mask
-    }
+    let (p, found) = index.find(key, hash: key)
+    return found ? index[p].provider : .none
+  }
+
+  /// Traps unless the index is sound (tests).
+  func checkInvariants() { index._checkInvariants() }
+}
+
+/// `SuffixIndex`'s slots: a suffix hash (0 = empty) and its provider.
+enum SuffixKeys: HashTableKeys {
+  struct Slot: HashTableSlot, Sendable {
+    var key: UInt64
+    var provider: Provider
+    static var empty: Slot { Slot(key: 0, provider: .none) }
+    var isEmpty: Bool { key == 0 }
+  }
+
+  @inline(__always) static func hash(slot: Slot, in storage: Void) -> UInt64 { slot.key }
+  @inline(__always) static func slot(_ slot: Slot, holds key: UInt64, in storage: Void) -> Bool {
+    slot.key == key
   }
 }

@@ -1,3 +1,4 @@
+import LogstatTables
 import LogstatScan
 
 /// Bytes of one line that an event hands on without copying: a borrowed view, valid only while
@@ -135,8 +136,9 @@ public struct EventName {
   var domainPart: EventName { EventName(text.domainPart) }
 }
 
-/// The hash of names for counting: ASCII case-folded, eight bytes at a time, finished with a
-/// multiply-xorshift mix. The one definition: the interner hashes with it, and events carry it.
+/// The hash of names for counting: ASCII case-folded, eight bytes at a time, folded and finished
+/// with the tables' one mixing function (`TableHash`). The one definition: the interner hashes
+/// with it, and events carry it.
 public enum NameHash {
   /// The hash of `bytes` lower-cased.
   @inlinable @inline(__always) public static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
@@ -144,9 +146,7 @@ public enum NameHash {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
     var k = 0
     while k + 8 <= n {
-      h = (h ^ lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
-        &* 0x9E37_79B9_7F4A_7C15
-      h ^= h >> 29
+      h = TableHash.combine(h, lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
       k += 8
     }
     if k < n {
@@ -157,12 +157,9 @@ public enum NameHash {
         shift += 8
         k += 1
       }
-      h = (h ^ tail) &* 0x9E37_79B9_7F4A_7C15
+      h = TableHash.combine(h, tail)
     }
-    h ^= h >> 32
-    h = h &* 0xd6e8_feb8_6659_fd93
-    h ^= h >> 32
-    return h
+    return TableHash.mix(h)
   }
 
   /// ASCII lower-casing of one byte; bytes ≥ 0x80 are left alone.

@@ -15,6 +15,7 @@ import Testing
       table.add(key, n)
       model[key, default: 0] += n
     }
+    table.checkInvariants()
     #expect(table.count == model.count)
     for (key, n) in model { #expect(table[key] == n) }
     #expect(table[UInt64.max - 1] == 0)
@@ -32,6 +33,7 @@ import Testing
     var merged = CountTable()
     merged.merge(a)
     merged.merge(b)
+    merged.checkInvariants()
     #expect(merged.count == 10_000)
     #expect(merged[7919 * 42] == 2)
     b.add(1, 1)
@@ -59,6 +61,7 @@ import Testing
       set.insert(key)
       model.insert(id)
     }
+    set.checkInvariants()
     #expect(set.count == model.count)
     #expect(set.fingerprints.count == model.count)
     // Long Exim-style IDs that differ only in their last word stay apart.
@@ -70,6 +73,38 @@ import Testing
     #expect(pair.contains(ka) && !pair.contains(kb))
     set.removeAll()
     #expect(set.isEmpty)
+  }
+
+  @Test func codeCountsReadLikeDictionaries() {
+    var reply = ReplyCodeCounts()
+    var dsn = DSNCodeCounts()
+    var replyModel: [Int: CodeCounters] = [:]
+    var dsnModel: [UInt32: CodeCounters] = [:]
+    var rng = Xorshift(seed: 5)
+    #expect(reply.isEmpty && dsn.isEmpty && reply.map(\.key).isEmpty)
+    for _ in 0..<5_000 {
+      // Mostly parsed codes (200-599); a few out of range, as a saved report could hold.
+      let code = rng.next() % 50 == 0 ? [0, 199, 600, 999][Int(rng.next() % 4)] : 200 + Int(rng.next() % 400)
+      let packed = UInt32(2 + rng.next() % 4) * 1_000_000 + UInt32(rng.next() % 8) * 1_000 + UInt32(rng.next() % 30)
+      let n = Int(rng.next() % 3)
+      reply[code, default: CodeCounters()].rejected += n
+      replyModel[code, default: CodeCounters()].rejected += n
+      dsn[packed, default: CodeCounters()].sentAttempts += n
+      dsnModel[packed, default: CodeCounters()].sentAttempts += n
+    }
+    #expect(reply.count == replyModel.count)
+    #expect(reply.map(\.key) == replyModel.keys.sorted())
+    for (code, c) in replyModel { #expect(reply[code] == c) }
+    #expect(reply[201] == replyModel[201] && reply[598] == replyModel[598])
+    #expect(dsn.count == dsnModel.count)
+    #expect(Dictionary(uniqueKeysWithValues: dsn.map { ($0.key, $0.value) }) == dsnModel)
+    #expect(dsn[9_009_009] == nil)
+    var copy = DSNCodeCounts()
+    for (code, c) in dsn.reversed() { copy[code, default: CodeCounters()] = c }
+    #expect(copy == dsn)
+    copy[2_000_000, default: CodeCounters()].rejected += 1
+    #expect(copy != dsn)
+    #expect(ReplyCodeCounts() == ReplyCodeCounts())
   }
 }
 

@@ -28,7 +28,9 @@ import Testing
         table[index].size = step
         model[k] = step
       }
+      if step % 97 == 0 { table.checkInvariants() }
     }
+    table.checkInvariants()
     #expect(table.count == model.count)
     for (k, size) in model { #expect(table.find(k).map { table[$0].size } == size) }
     #expect(Array(table.openEntries).count == model.count)

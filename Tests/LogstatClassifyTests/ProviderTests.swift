@@ -65,4 +65,21 @@ struct ProviderTests {
   @Test func everyProviderHasADisplayName() {
     for provider in Provider.allCases { #expect(!provider.displayName.isEmpty) }
   }
+
+  @Test func everyListedSuffixIsFoundInItsIndex() {
+    for (table, index) in [
+      (ProviderTables.relaySuffixes, ProviderTables.relayIndex),
+      (ProviderTables.domainSuffixes, ProviderTables.domainIndex),
+      (ProviderTables.domainBrands, ProviderTables.brandIndex),
+    ] {
+      index.checkInvariants()
+      for (name, provider) in table {
+        var bytes = Array(name.uppercased().utf8)
+        let key = bytes.withUnsafeMutableBytes { ProviderTables.hash(UnsafeRawBufferPointer($0), 0, $0.count) }
+        #expect(index.find(key) == provider, "\(name)")
+      }
+      var other = Array("not-a-provider.example".utf8)
+      #expect(other.withUnsafeMutableBytes { index.find(ProviderTables.hash(UnsafeRawBufferPointer($0), 0, $0.count)) } == .none)
+    }
+  }
 }

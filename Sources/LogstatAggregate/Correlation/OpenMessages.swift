@@ -1,12 +1,15 @@
-/// The messages a partial holds open, by queue ID: an open-addressing hash table over a slab
-/// of entries that are mutated in place and reused.
+import LogstatTables
+
+/// The messages a partial holds open, by queue ID: a slab of entries that are mutated in place
+/// and reused, indexed by the shared hash-table core (`HashIndex`, slots `entry index + 1`).
 ///
 /// Why not `[QueueKey: MessageState]`: reading a state out of a dictionary, changing it and
 /// writing it back copies its recipient array (an allocation per delivery line) and hashes the
-/// key with SipHash two or three times per line. Here a line costs one multiply-shift hash and
-/// a probe, the state is changed where it lives, and a finished message's slot (with the
-/// capacity of its recipient array) is handed to the next new message, so a warm table
-/// allocates nothing.
+/// key with SipHash two or three times per line. Here a line costs one mix and a probe, the
+/// state is changed where it lives, and a finished message's slot (with the capacity of its
+/// recipient array) is handed to the next new message, so a warm table allocates nothing.
+/// Closing a message empties its slot by backward shift (in `HashIndex.remove`): no tombstones
+/// pile up however many messages come and go.
 struct OpenMessages: Sendable {
   /// One open message: its key, its state, and the time of its last line (for expiry).
   struct Entry: Sendable {
@@ -20,63 +23,59 @@ struct OpenMessages: Sendable {
   /// The slab; freed entries are listed in `free` and keep their recipient capacity.
   private(set) var entries: [Entry] = []
   private var free: [Int32] = []
-  /// Open addressing with linear probing: `entry index + 1`, 0 = empty. Power-of-two size.
-  private var slots = [Int32](repeating: 0, count: 256)
-  /// Entries in use.
-  private(set) var count = 0
+  /// At most half full: each probe reads an entry, so probes are kept short.
+  private var index = HashIndex<EntryKeys>(capacity: 256, maxLoad: .half)
 
   init() {}
 
-  /// True when no message is open.
-  var isEmpty: Bool { count == 0 }
+  /// Entries in use.
+  var count: Int { index.count }
 
-  @inline(__always) static func hash(_ key: QueueKey) -> Int {
-    // Queue IDs are short: most of the entropy is in `a`; fold the rest in and mix once.
-    let x = (key.a &+ (key.b &* 0x9E37_79B9_7F4A_7C15) &+ (key.c &* 0xC2B2_AE3D_27D4_EB4F))
-      &* 0xD6E8_FEB8_6659_FD93
-    return Int(truncatingIfNeeded: x ^ (x >> 29))
+  /// True when no message is open.
+  var isEmpty: Bool { index.isEmpty }
+
+  /// The raw hash of a queue key (the index mixes it).
+  @inline(__always) static func hash(_ key: QueueKey) -> UInt64 {
+    // Queue IDs are short: most of the entropy is in `a`; fold the rest in.
+    TableHash.combine(TableHash.combine(key.a, key.b), key.c)
   }
 
   /// The entry index of `key`, or nil when it is not open.
   /// - Complexity: O(1) expected.
   @inline(__always) func find(_ key: QueueKey) -> Int? {
-    let mask = slots.count - 1
-    var i = OpenMessages.hash(key) & mask
-    while true {
-      let slot = slots[i]
-      if slot == 0 { return nil }
-      if entries[Int(slot - 1)].key == key { return Int(slot - 1) }
-      i = (i + 1) & mask
-    }
+    let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
+    return found ? Int(index[p]) &- 1 : nil
   }
 
   /// The entry index of `key`, opening a fresh message under it when it is not open.
   /// - Complexity: O(1) amortised.
   @inline(__always) mutating func findOrInsert(_ key: QueueKey) -> Int {
-    if let index = find(key) { return index }
-    return insert(key)
+    let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
+    return found ? Int(index[p]) &- 1 : insert(key, at: p)
   }
 
   /// Opens a fresh message under `key`, which must not be open.
   mutating func insert(_ key: QueueKey) -> Int {
-    if (count + 1) * 2 > slots.count { grow() }
-    let index: Int
+    let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
+    precondition(!found, "queue key already open")
+    return insert(key, at: p)
+  }
+
+  /// Opens a fresh message under `key` in the empty slot `position` found for it.
+  private mutating func insert(_ key: QueueKey, at position: Int) -> Int {
+    let entry: Int
     if let reused = free.popLast() {
-      index = Int(reused)
-      entries[index].key = key
-      entries[index].state.reset()
-      entries[index].lastSeen = Int64.min
-      entries[index].inUse = true
+      entry = Int(reused)
+      entries[entry].key = key
+      entries[entry].state.reset()
+      entries[entry].lastSeen = Int64.min
+      entries[entry].inUse = true
     } else {
-      index = entries.count
+      entry = entries.count
       entries.append(Entry(key: key, state: MessageState(), lastSeen: Int64.min, inUse: true))
     }
-    let mask = slots.count - 1
-    var i = OpenMessages.hash(key) & mask
-    while slots[i] != 0 { i = (i + 1) & mask }
-    slots[i] = Int32(index + 1)
-    count += 1
-    return index
+    index.insert(Int32(entry &+ 1), at: position, in: entries)
+    return entry
   }
 
   /// Reads the state of entry `index` in place.
@@ -90,30 +89,17 @@ struct OpenMessages: Sendable {
     if let t = epoch, t > entries[index].lastSeen { entries[index].lastSeen = t }
   }
 
-  /// Closes entry `index`: its slot becomes free for the next message; the state's recipient
+  /// Closes entry `entry`: its slot becomes free for the next message; the state's recipient
   /// buffer is kept for reuse, so read (or copy) the state before calling this.
-  mutating func remove(at index: Int) {
-    let mask = slots.count - 1
-    var i = OpenMessages.hash(entries[index].key) & mask
-    while Int(slots[i]) != index + 1 { i = (i + 1) & mask }
-    // Backward-shift deletion keeps every probe chain unbroken without tombstones.
-    var hole = i
-    var j = (i + 1) & mask
-    while slots[j] != 0 {
-      let home = OpenMessages.hash(entries[Int(slots[j] - 1)].key) & mask
-      // Move j into the hole unless its home lies cyclically in (hole, j].
-      let inRange = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j)
-      if !inRange {
-        slots[hole] = slots[j]
-        hole = j
-      }
-      j = (j + 1) & mask
-    }
-    slots[hole] = 0
-    entries[index].inUse = false
-    entries[index].state.recipients.removeAll(keepingCapacity: true)
-    free.append(Int32(index))
-    count -= 1
+  mutating func remove(at entry: Int) {
+    let key = entries[entry].key
+    let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
+    precondition(found && Int(index[p]) == entry &+ 1, "entry \(entry) is not open")
+    // Backward-shift deletion keeps every probe run unbroken without tombstones.
+    index.remove(at: p, in: entries)
+    entries[entry].inUse = false
+    entries[entry].state.recipients.removeAll(keepingCapacity: true)
+    free.append(Int32(entry))
   }
 
   /// Removes and returns the state under `key`, if open.
@@ -137,23 +123,29 @@ struct OpenMessages: Sendable {
   mutating func removeAll() {
     entries.removeAll(keepingCapacity: true)
     free.removeAll(keepingCapacity: true)
-    for i in slots.indices { slots[i] = 0 }
-    count = 0
+    index.removeAll()
   }
 
   /// The open messages, in slab order (any order gives the same counts).
   var openEntries: some Sequence<Entry> { entries.lazy.filter(\.inUse) }
 
-  private mutating func grow() {
-    let capacity = slots.count * 2
-    var fresh = [Int32](repeating: 0, count: capacity)
-    let mask = capacity - 1
-    for index in entries.indices where entries[index].inUse {
-      var i = OpenMessages.hash(entries[index].key) & mask
-      while fresh[i] != 0 { i = (i + 1) & mask }
-      fresh[i] = Int32(index + 1)
-    }
-    slots = fresh
+  /// Traps unless the index is sound and agrees with the slab (tests).
+  func checkInvariants() {
+    index._checkInvariants(in: entries)
+    precondition(entries.count - free.count == index.count, "slab and index disagree")
+  }
+}
+
+/// `OpenMessages`' slots: `entry index + 1` into the slab, hashed and compared by the entry's key.
+enum EntryKeys: HashTableKeys {
+  @inline(__always)
+  static func hash(slot: Int32, in entries: [OpenMessages.Entry]) -> UInt64 {
+    OpenMessages.hash(entries[Int(slot) &- 1].key)
+  }
+
+  @inline(__always)
+  static func slot(_ slot: Int32, holds key: QueueKey, in entries: [OpenMessages.Entry]) -> Bool {
+    entries[Int(slot) &- 1].key == key
   }
 }
 

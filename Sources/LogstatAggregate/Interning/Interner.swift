@@ -1,21 +1,27 @@
 import LogstatEvents
+import LogstatTables
 
 /// Maps byte strings (domains, hosts) to small integer IDs, case-folded, one table per worker.
 ///
 /// Bytes are stored once in an arena; a lookup hashes and compares bytes, so interning a
-/// domain already seen allocates nothing.
+/// domain already seen allocates nothing. The IDs are indexed by the shared hash-table core.
 public struct Interner: Sendable {
-  private var arena: [UInt8] = []
-  private var starts: [Int32] = []
-  private var lengths: [Int32] = []
-  private var hashes: [UInt64] = []
-  /// Open-addressing slots holding `id + 1` (0 = empty).
-  private var slots: [Int32] = Array(repeating: 0, count: 64)
+  /// The strings by ID: lower-cased bytes in one arena, and each one's place and hash.
+  struct Strings: Sendable {
+    var arena: [UInt8] = []
+    var starts: [Int32] = []
+    var lengths: [Int32] = []
+    var hashes: [UInt64] = []
+  }
+
+  private var strings = Strings()
+  /// Slots holding `id + 1`, at most half full (a probe compares a stored hash first).
+  private var index = HashIndex<StringKeys>(capacity: 64, maxLoad: .half)
 
   public init() {}
 
   /// How many distinct strings are interned.
-  public var count: Int { starts.count }
+  public var count: Int { strings.starts.count }
 
   /// The ID of `bytes` after ASCII lower-casing, adding it if new.
   /// - Complexity: O(n) in the length of `bytes`, amortised.
@@ -26,30 +32,28 @@ public struct Interner: Sendable {
   /// The same, given `h == Interner.hash(bytes)` (an event's name comes hashed).
   @inline(__always)
   mutating func intern(_ bytes: UnsafeRawBufferPointer, hash h: UInt64) -> Int32 {
-    let mask = slots.count - 1
-    var i = Int(truncatingIfNeeded: h) & mask
-    while true {
-      let slot = slots[i]
-      if slot == 0 { break }
-      let id = Int(slot - 1)
-      if hashes[id] == h, equals(id, bytes) { return Int32(id) }
-      i = (i + 1) & mask
-    }
-    let id = Int32(starts.count)
-    starts.append(Int32(arena.count))
-    lengths.append(Int32(bytes.count))
-    hashes.append(h)
-    for byte in bytes { arena.append(Interner.lower(byte)) }
-    slots[i] = id + 1
-    if starts.count * 2 > slots.count { grow() }
+    let (p, found) = index.find(StringKeys.Key(hash: h, bytes: bytes), hash: h, in: strings)
+    if found { return index[p] &- 1 }
+    let id = Int32(strings.starts.count)
+    strings.starts.append(Int32(strings.arena.count))
+    strings.lengths.append(Int32(bytes.count))
+    strings.hashes.append(h)
+    for byte in bytes { strings.arena.append(Interner.lower(byte)) }
+    index.insert(id &+ 1, at: p, in: strings)
     return id
+  }
+
+  /// Traps unless the index is sound and holds every ID (tests).
+  func checkInvariants() {
+    index._checkInvariants(in: strings)
+    precondition(index.count == count, "\(index.count) slots for \(count) strings")
   }
 
   /// Interns string `id` of `other` (merging: no `String` made).
   public mutating func intern(_ id: Int32, of other: Interner) -> Int32 {
-    let start = Int(other.starts[Int(id)])
-    let end = start + Int(other.lengths[Int(id)])
-    return other.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
+    let start = Int(other.strings.starts[Int(id)])
+    let end = start + Int(other.strings.lengths[Int(id)])
+    return other.strings.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
   }
 
   /// Interns a `String` (for merging and tests).
@@ -60,19 +64,19 @@ public struct Interner: Sendable {
 
   /// The interned (lower-cased) string of `id`.
   public func string(_ id: Int32) -> String {
-    let start = Int(starts[Int(id)])
-    let end = start + Int(lengths[Int(id)])
-    return String(decoding: arena[start..<end], as: UTF8.self)
+    let start = Int(strings.starts[Int(id)])
+    let end = start + Int(strings.lengths[Int(id)])
+    return String(decoding: strings.arena[start..<end], as: UTF8.self)
   }
 
   /// True when string `a` sorts before string `b` as `String`s do (`string(a) < string(b)`),
   /// comparing the stored bytes when both are ASCII: no `String` is made for most names.
   public func less(_ a: Int32, _ b: Int32) -> Bool {
-    let sa = Int(starts[Int(a)])
-    let sb = Int(starts[Int(b)])
-    let na = Int(lengths[Int(a)])
-    let nb = Int(lengths[Int(b)])
-    let ascii: Bool? = arena.withUnsafeBytes { u -> Bool? in
+    let sa = Int(strings.starts[Int(a)])
+    let sb = Int(strings.starts[Int(b)])
+    let na = Int(strings.lengths[Int(a)])
+    let nb = Int(strings.lengths[Int(b)])
+    let ascii: Bool? = strings.arena.withUnsafeBytes { u -> Bool? in
       let x = UnsafeRawBufferPointer(rebasing: u[sa..<(sa + na)])
       let y = UnsafeRawBufferPointer(rebasing: u[sb..<(sb + nb)])
       // Byte order is String order for ASCII only (other bytes decode, perhaps as U+FFFD).
@@ -84,23 +88,14 @@ public struct Interner: Sendable {
 
   /// Calls `body` with the stored (lower-cased) bytes of `id`.
   public func withBytes<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
-    let start = Int(starts[Int(id)])
-    let end = start + Int(lengths[Int(id)])
-    return try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
+    let start = Int(strings.starts[Int(id)])
+    let end = start + Int(strings.lengths[Int(id)])
+    return try strings.arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
   /// Every ID, ordered by its string as `String`s sort (for reports in name order).
   public var sortedIDs: [Int32] {
     (0..<Int32(count)).sorted(by: less)
-  }
-
-  private func equals(_ id: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
-    guard Int(lengths[id]) == bytes.count else { return false }
-    let start = Int(starts[id])
-    return arena.withUnsafeBytes { a in
-      // Safe: the arena holds `lengths[id]` == bytes.count bytes from `start`.
-      Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start + bytes.count)]), bytes)
-    }
   }
 
   /// True when `stored` (already lower-cased) equals `bytes` lower-cased; same lengths.
@@ -131,18 +126,6 @@ public struct Interner: Sendable {
     return x | (upper >> 2)
   }
 
-  private mutating func grow() {
-    let capacity = slots.count * 2
-    var fresh = [Int32](repeating: 0, count: capacity)
-    let mask = capacity - 1
-    for id in 0..<starts.count {
-      var i = Int(truncatingIfNeeded: hashes[id]) & mask
-      while fresh[i] != 0 { i = (i + 1) & mask }
-      fresh[i] = Int32(id + 1)
-    }
-    slots = fresh
-  }
-
   @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
     b &- UInt8(ascii: "A") < 26 ? b | 0x20 : b
   }
@@ -150,4 +133,26 @@ public struct Interner: Sendable {
   /// A hash of the lower-cased bytes: `NameHash`, the one events carry, so an interner can
   /// take an event's name without hashing it again.
   @inline(__always) static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 { NameHash.of(bytes) }
+}
+
+/// `Interner`'s slots: `id + 1`, hashed by the stored hash and compared by hash, then bytes.
+enum StringKeys: HashTableKeys {
+  struct Key {
+    var hash: UInt64
+    var bytes: UnsafeRawBufferPointer
+  }
+
+  @inline(__always)
+  static func hash(slot: Int32, in strings: Interner.Strings) -> UInt64 { strings.hashes[Int(slot) &- 1] }
+
+  @inline(__always)
+  static func slot(_ slot: Int32, holds key: Key, in strings: Interner.Strings) -> Bool {
+    let id = Int(slot) &- 1
+    guard strings.hashes[id] == key.hash, Int(strings.lengths[id]) == key.bytes.count else { return false }
+    let start = Int(strings.starts[id])
+    return strings.arena.withUnsafeBytes { a in
+      // Safe because: the arena holds `lengths[id]` == bytes.count bytes from `start`.
+      Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start &+ key.bytes.count)]), key.bytes)
+    }
+  }
 }
