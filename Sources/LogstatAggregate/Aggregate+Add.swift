@@ -13,6 +13,7 @@ extension Aggregate {
     _ line: ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
     verdict: Classification? = nil
   ) {
+    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
     guard counted else {
       context(line, b, epoch: epoch)
       return

@@ -164,6 +164,7 @@ extension Aggregate {
         open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
+    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
   }
 
   /// Closes every message still open: recipients last deferred count as still deferred.
@@ -177,6 +178,7 @@ extension Aggregate {
     for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
     bornFirst.removeAll()
+    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
     // After finalising: message expiries add their cells there.
     domainHours.flush()
   }

@@ -146,10 +146,12 @@ public struct Aggregate: Sendable {
   public internal(set) var events = EventCounters()
   /// Sizes of delivered messages, once per delivered (sent) recipient line, like pflogsumm.
   public internal(set) var bytesDelivered = 0
-  /// Envelope senders (full addresses): messages and bytes, once per message.
-  public internal(set) var senderAddresses = NamedCounts()
-  /// Delivered recipients (full addresses): sent lines, and the bytes of their messages.
-  public internal(set) var recipientAddresses = NamedCounts()
+  /// Envelope senders (full addresses): messages and bytes, once per message. Bounded
+  /// (`NamedCounts.defaultCapacity`, see Aggregate+AddressBound).
+  public internal(set) var senderAddresses = NamedCounts(capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
+  /// Delivered recipients (full addresses): sent lines, and the bytes of their messages. Bounded.
+  public internal(set) var recipientAddresses = NamedCounts(
+    capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
   /// Final outcomes `removed` (the admin deleted the message), over all domains.
   public var removedRecipients: Int { domainCounters.reduce(0) { $0 + $1.removed } }
 }

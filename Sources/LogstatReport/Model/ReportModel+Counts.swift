@@ -43,6 +43,7 @@ enum ReportCounts {
       ("bytes_delivered", .int(a.bytesDelivered)),
       ("sender_addresses", named(a.senderAddresses)),
       ("recipient_addresses", named(a.recipientAddresses)),
+    ] + bound("sender_addresses", a.senderAddresses) + bound("recipient_addresses", a.recipientAddresses) + [
       ("examples", .array(Reason.allCases.compactMap { r in
         a.examples[r.ordinal].map {
           .object([("reason", .string(r.rawValue)), ("text", .string($0.text)), ("domain", .string($0.domain))])
@@ -53,16 +54,38 @@ enum ReportCounts {
 
   /// Every name with a count, bytes or example, sorted by name; each entry made as it is
   /// written (one per recipient address can be millions).
+  /// A table that overflowed its bound also gives, per name, `count_error` and `bytes_error`
+  /// (the true values are at most that much below `count` and `bytes`).
   static func named(_ n: NamedCounts) -> JSON {
     let ids = n.sortedIDs.filter { n.counts[Int($0)] > 0 || n.bytes[Int($0)] > 0 }
+    let exact = n.isExact
     return .elements(JSONElements(count: ids.count) { k in
       let id = Int(ids[k])
       var fields: [(String, JSON)] = [
         ("name", .string(n.names.string(Int32(id)))), ("count", .int(n.counts[id])), ("bytes", .int(n.bytes[id])),
       ]
+      if !exact {
+        fields.append(("count_error", .int(n.countError(Int32(id)))))
+        fields.append(("bytes_error", .int(n.bytesError(Int32(id)))))
+      }
       if let e = n.example(Int32(id)) { fields.append(("example", .string(e))) }
       return .object(fields)
     })
+  }
+
+  /// `KEY_bound`, only for a table that overflowed its bound: the most a name not listed was
+  /// counted (`count_floor`) and had bytes (`bytes_floor`), and how many names were dropped.
+  static func bound(_ key: String, _ n: NamedCounts) -> [(String, JSON)] {
+    guard !n.isExact else { return [] }
+    return [
+      (
+        key + "_bound",
+        .object([
+          ("count_floor", .int(n.countFloor)), ("bytes_floor", .int(n.bytesFloor)),
+          ("dropped_names", .int(n.droppedNames)),
+        ])
+      )
+    ]
   }
 
   static func events(_ e: EventCounters) -> JSON {
@@ -78,6 +101,8 @@ enum ReportCounts {
       ("connects_by_client", named(e.connectsByClient)), ("log_groups", named(e.logGroups)),
       ("tls_by_relay", named(e.tlsByRelay)), ("tls_delivered_by_domain", named(e.tlsDeliveredByDomain)),
       ("exim_delivered_by_domain", named(e.eximDeliveredByDomain)),
+    ] + bound("auth_by_client", e.authByClient) + bound("auth_by_user", e.authByUser)
+      + bound("connects_by_client", e.connectsByClient) + bound("tls_by_relay", e.tlsByRelay) + [
       ("forwarded", .int(e.forwarded)),
     ])
   }

@@ -137,12 +137,22 @@ final class SavedReportReader {
     return a
   }
 
-  /// A list of `{name, count, bytes[, example]}` (absent in reports of older versions).
-  func named(_ any: Any?) throws(SavedReportError) -> NamedCounts {
+  /// A list of `{name, count, bytes[, count_error, bytes_error][, example]}` (absent in
+  /// reports of older versions), with its `_bound` object when the table overflowed.
+  func named(_ any: Any?, bound: Any? = nil) throws(SavedReportError) -> NamedCounts {
     var n = NamedCounts()
     for row in any as? [[String: Any]] ?? [] {
-      n.add(row["name"] as? String ?? "", try number(row, "count"), size: row["bytes"].flatMap(int) ?? 0,
+      let id = n.add(
+        row["name"] as? String ?? "", try number(row, "count"), size: row["bytes"].flatMap(int) ?? 0,
         example: row["example"] as? String)
+      let c = row["count_error"].flatMap(int) ?? 0
+      let b = row["bytes_error"].flatMap(int) ?? 0
+      if c != 0 || b != 0 { n.restoreErrors(id, count: c, bytes: b) }
+    }
+    if let bound = bound as? [String: Any] {
+      n.restoreBounds(
+        countFloor: bound["count_floor"].flatMap(int) ?? 0, bytesFloor: bound["bytes_floor"].flatMap(int) ?? 0,
+        droppedNames: bound["dropped_names"].flatMap(int) ?? 0)
     }
     return n
   }
@@ -163,18 +173,19 @@ final class SavedReportReader {
         else { throw fail("bad special delivery count") }
         e.special[Int(kind.rawValue) * 3 + outcome] += n
       }
-      e.authByClient = try named(ev["auth_by_client"])
-      e.authByUser = try named(ev["auth_by_user"])
-      e.connectsByClient = try named(ev["connects_by_client"])
+      e.authByClient = try named(ev["auth_by_client"], bound: ev["auth_by_client_bound"])
+      e.authByUser = try named(ev["auth_by_user"], bound: ev["auth_by_user_bound"])
+      e.connectsByClient = try named(ev["connects_by_client"], bound: ev["connects_by_client_bound"])
       e.logGroups = try named(ev["log_groups"])
-      e.tlsByRelay = try named(ev["tls_by_relay"])
+      e.tlsByRelay = try named(ev["tls_by_relay"], bound: ev["tls_by_relay_bound"])
       e.tlsDeliveredByDomain = try named(ev["tls_delivered_by_domain"])
       e.eximDeliveredByDomain = try named(ev["exim_delivered_by_domain"])
       e.forwarded = ev["forwarded"].flatMap(int) ?? 0
     }
     a.restoreEvents(
       e, bytesDelivered: c["bytes_delivered"].flatMap(int) ?? 0,
-      senderAddresses: try named(c["sender_addresses"]), recipientAddresses: try named(c["recipient_addresses"]))
+      senderAddresses: try named(c["sender_addresses"], bound: c["sender_addresses_bound"]),
+      recipientAddresses: try named(c["recipient_addresses"], bound: c["recipient_addresses_bound"]))
   }
 
   func domain(_ d: [String: Any], into a: inout Aggregate) throws(SavedReportError) {
