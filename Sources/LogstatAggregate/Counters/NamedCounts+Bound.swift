@@ -19,7 +19,8 @@ extension NamedCounts {
   }
 
   /// True when the table holds more names than its capacity, or, when the owner held more than
-  /// that at the last prune, half a capacity more (owners that prune call `prune(keeping:)`).
+  /// half of that at the last prune, twice what was kept (owners that prune call
+  /// `prune(keeping:)`).
   public var needsPruning: Bool { counts.count > pruneAt }
 
   /// A new entry (the interner has just given it the next ID) that starts at the floors:
@@ -77,7 +78,9 @@ extension NamedCounts {
       fresh.setErrors(Int(mine), countError(Int32(id)), bytesError(Int32(id)))
       if let e = example(Int32(id)) { fresh.setExample(Int(mine), e) }
     }
-    if let capacity { fresh.pruneAt = Swift.max(capacity, fresh.counts.count + capacity / 2) }
+    // Twice what was kept: when the owner holds many names (one message to 200,000
+    // recipients), prunes come at doubling sizes, so their cost stays O(n log n) in all.
+    if let capacity { fresh.pruneAt = Swift.max(capacity, 2 * fresh.counts.count) }
     self = fresh
     return map
   }

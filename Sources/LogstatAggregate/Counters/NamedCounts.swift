@@ -24,9 +24,9 @@ public struct NamedCounts: Sendable {
 
   /// Most names held before the least counted are dropped; nil: every name, exactly.
   public let capacity: Int?
-  /// Size at which the next prune runs: the capacity, or more when the owner holds so many
-  /// names that a prune could not get below it (then half a capacity of new names later, so
-  /// pruning stays amortised O(1) a name).
+  /// Size at which the next prune runs: the capacity, or twice what the last prune kept when
+  /// the owner held so many names that it could not get below half of it (so pruning stays
+  /// amortised O(log n) a name).
   var pruneAt = Int.max
   /// True when the owner prunes (it holds IDs elsewhere and must translate them): `add` and
   /// `merge` then never drop names themselves (see `needsPruning`, `prune(keeping:)`).
