@@ -4,9 +4,12 @@ extension Aggregate {
   /// closes), and translates those references to the new IDs.
   ///
   /// Runs once per `NamedCounts.defaultCapacity / 2` new addresses: O(table + open messages).
-  mutating func boundAddresses() {
-    let pruneRecipients = recipientAddresses.needsPruning
-    let pruneSenders = senderAddresses.needsPruning
+  /// With `final` (no message is open), prunes any table above its capacity.
+  mutating func boundAddresses(final: Bool = false) {
+    func over(_ t: NamedCounts) -> Bool { t.needsPruning || (final && t.count > (t.capacity ?? Int.max)) }
+    let pruneRecipients = over(recipientAddresses)
+    let pruneSenders = over(senderAddresses)
+    guard pruneRecipients || pruneSenders else { return }
     var heldRecipients = [Bool](repeating: false, count: pruneRecipients ? recipientAddresses.count : 0)
     var heldSenders = [Bool](repeating: false, count: pruneSenders ? senderAddresses.count : 0)
     func note(_ s: MessageState) {

@@ -178,7 +178,8 @@ extension Aggregate {
     for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
     bornFirst.removeAll()
-    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
+    // Nothing is held any more: back to the bound, however much open messages held before.
+    boundAddresses(final: true)
     // After finalising: message expiries add their cells there.
     domainHours.flush()
   }
