@@ -9,6 +9,7 @@ extension Aggregate {
   /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
   public mutating func add(_ line: LineEvent) {
+    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
     let epoch = line.epoch
     guard line.counted else {
       context(line, epoch: epoch)

@@ -135,6 +135,7 @@ extension Aggregate {
         open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
+    if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
   }
 
   /// Closes every message still open: recipients last deferred count as still deferred.
@@ -148,6 +149,8 @@ extension Aggregate {
     for entry in open.openEntries { finalize(entry.state) }
     open.removeAll()
     bornFirst.removeAll()
+    // Nothing is held any more: back to the bound, however much open messages held before.
+    boundAddresses(final: true)
     // After finalising: message expiries add their cells there.
     domainHours.flush()
   }

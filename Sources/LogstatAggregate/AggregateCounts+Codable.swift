@@ -46,6 +46,7 @@ extension AggregateCounts: Codable, Equatable {
     case senderAddresses = "sender_addresses", recipientAddresses = "recipient_addresses", examples
     case hardBouncedAddresses = "hard_bounced_addresses", codeHours = "code_hours"
     case blocklistHours = "blocklist_hours"
+    case senderAddressesBound = "sender_addresses_bound", recipientAddressesBound = "recipient_addresses_bound"
   }
 
   /// Every top-level key with its value, in key order.
@@ -59,7 +60,7 @@ extension AggregateCounts: Codable, Equatable {
     let dsn = dsnCounters.sorted { $0.key < $1.key }.map { CodeEntry(key: Int($0.key), counters: $0.value) }
     let reply = replyCodeCounters.sorted { $0.key < $1.key }.map { CodeEntry(key: $0.key, counters: $0.value) }
     let hourList = hours.sorted { $0.key < $1.key }.map { HourEntry(hour: $0.key, counters: $0.value) }
-    let parts: [(key: CodingKeys, part: CountsPart)] = [
+    var parts: [(key: CodingKeys, part: CountsPart)] = [
       (.version, .value(Self.version)),
       (.lines, .value(lines)),
       (.messagesReceived, .value(messagesReceived)),
@@ -96,6 +97,9 @@ extension AggregateCounts: Codable, Equatable {
         BlocklistHourCell(hour: $0.hour, blocklist: $0.blocklist, count: $0.count)
       }.sorted())),
     ]
+    // Only for a table that overflowed its bound: exact tables encode as before.
+    if let b = senderAddresses.bound { parts.append((.senderAddressesBound, .value(b))) }
+    if let b = recipientAddresses.bound { parts.append((.recipientAddressesBound, .value(b))) }
     return parts.sorted { $0.key.rawValue < $1.key.rawValue }
   }
 
@@ -178,6 +182,8 @@ extension AggregateCounts: Codable, Equatable {
     bytesDelivered = try c.optionalCount(.bytesDelivered)
     senderAddresses = try c.decodeIfPresent(NamedCounts.self, forKey: .senderAddresses) ?? NamedCounts()
     recipientAddresses = try c.decodeIfPresent(NamedCounts.self, forKey: .recipientAddresses) ?? NamedCounts()
+    senderAddresses.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .senderAddressesBound))
+    recipientAddresses.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .recipientAddressesBound))
     for e in try c.decode([ExampleEntry].self, forKey: .examples) where examples[e.reason.ordinal] == nil {
       examples[e.reason.ordinal] = ReasonExample(text: e.text, domain: e.domain)
     }

@@ -94,6 +94,8 @@ struct EventsEntry: CountsValue, Codable, Equatable {
     case connectsByClient = "connects_by_client", logGroups = "log_groups", tlsByRelay = "tls_by_relay"
     case tlsDeliveredByDomain = "tls_delivered_by_domain", eximDeliveredByDomain = "exim_delivered_by_domain"
     case forwarded
+    case authByClientBound = "auth_by_client_bound", authByUserBound = "auth_by_user_bound"
+    case connectsByClientBound = "connects_by_client_bound", tlsByRelayBound = "tls_by_relay_bound"
   }
 
   init(_ counters: EventCounters) { self.counters = counters }
@@ -122,6 +124,11 @@ struct EventsEntry: CountsValue, Codable, Equatable {
     try c.encode(e.tlsDeliveredByDomain, forKey: .tlsDeliveredByDomain)
     try c.encode(e.eximDeliveredByDomain, forKey: .eximDeliveredByDomain)
     try c.encode(e.forwarded, forKey: .forwarded)
+    // Only for a table that overflowed its bound.
+    try c.encodeIfPresent(e.authByClient.bound, forKey: .authByClientBound)
+    try c.encodeIfPresent(e.authByUser.bound, forKey: .authByUserBound)
+    try c.encodeIfPresent(e.connectsByClient.bound, forKey: .connectsByClientBound)
+    try c.encodeIfPresent(e.tlsByRelay.bound, forKey: .tlsByRelayBound)
   }
 
   init(from decoder: any Decoder) throws {
@@ -159,6 +166,10 @@ struct EventsEntry: CountsValue, Codable, Equatable {
     e.tlsDeliveredByDomain = try c.decodeIfPresent(NamedCounts.self, forKey: .tlsDeliveredByDomain) ?? NamedCounts()
     e.eximDeliveredByDomain = try c.decodeIfPresent(NamedCounts.self, forKey: .eximDeliveredByDomain) ?? NamedCounts()
     e.forwarded = try c.optionalCount(.forwarded)
+    e.authByClient.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .authByClientBound))
+    e.authByUser.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .authByUserBound))
+    e.connectsByClient.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .connectsByClientBound))
+    e.tlsByRelay.restore(try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .tlsByRelayBound))
     counters = e
   }
 }

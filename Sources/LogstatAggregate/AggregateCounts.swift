@@ -63,9 +63,11 @@ public struct AggregateCounts: Sendable {
   /// Sizes of delivered messages, once per delivered (sent) recipient line, like pflogsumm.
   public internal(set) var bytesDelivered = 0
   /// Envelope senders (full addresses): messages and bytes, once per message.
-  public internal(set) var senderAddresses = NamedCounts()
+  public internal(set) var senderAddresses = NamedCounts(
+    capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
   /// Delivered recipients (full addresses): sent lines, and the bytes of their messages.
-  public internal(set) var recipientAddresses = NamedCounts()
+  public internal(set) var recipientAddresses = NamedCounts(
+    capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
 
   public init() {}
 

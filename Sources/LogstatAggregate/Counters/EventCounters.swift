@@ -10,16 +10,16 @@ public struct EventCounters: Sendable, Equatable {
   /// 0 delivered, 1 deferred, 2 failed (attempt lines).
   public var special = [Int](repeating: 0, count: SpecialRecipient.allCases.count * 3)
   /// Failed SMTP AUTH per client IP (or host name when no IP is given).
-  public var authByClient = NamedCounts()
+  public var authByClient = NamedCounts(capacity: NamedCounts.defaultCapacity)
   /// Failed SMTP AUTH per attempted user name, when the log gives it.
-  public var authByUser = NamedCounts()
+  public var authByUser = NamedCounts(capacity: NamedCounts.defaultCapacity)
   /// smtpd connections per client host name (pflogsumm `--smtpd-stats`).
-  public var connectsByClient = NamedCounts()
+  public var connectsByClient = NamedCounts(capacity: NamedCounts.defaultCapacity)
   /// warning/error/fatal/panic lines grouped by `severity daemon: message` with numbers,
   /// addresses, hosts and IDs blanked; each group keeps its first line as the example.
   public var logGroups = NamedCounts()
   /// Outbound TLS sessions per relay host (Postfix `... TLS connection established to`).
-  public var tlsByRelay = NamedCounts()
+  public var tlsByRelay = NamedCounts(capacity: NamedCounts.defaultCapacity)
   /// Delivered (sent) lines that went over TLS, per recipient domain (Exim `=>`/`->` with
   /// ` X=`). Postfix logs TLS per session, not per delivery: see `tlsByRelay`.
   public var tlsDeliveredByDomain = NamedCounts()

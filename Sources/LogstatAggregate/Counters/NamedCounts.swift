@@ -1,14 +1,67 @@
 /// Counts (and byte sizes) per name — client IPs, user names, addresses, message groups —
-/// interned so a name already seen allocates nothing. Merges exactly: counts add, and each
-/// name keeps the first example seen in input order.
+/// interned so a name already seen allocates nothing.
+///
+/// With a `capacity` it is a bounded heavy-hitter summary (Space-Saving with batch pruning):
+/// exact while the distinct names fit; past that the least counted names are dropped and each
+/// name carries an error bound, so memory stays flat however many names a log has. Without
+/// one it is exact and grows with its names. Merges add counts (and error bounds); each name
+/// keeps the first example seen in input order.
 public struct NamedCounts: Sendable {
-  public private(set) var names = Interner()
-  public private(set) var counts: [Int] = []
-  public private(set) var bytes: [Int] = []
+  public internal(set) var names = Interner()
+  /// Per name: its count, exact while `isExact`; otherwise an upper bound, and the true count
+  /// is at least `count - countError(id)`.
+  public internal(set) var counts: [Int] = []
+  /// Per name: its bytes, bounded like `counts` (`bytesError(id)`).
+  public internal(set) var bytes: [Int] = []
   /// One example text per name (the first seen), when the caller keeps one; shorter than
   /// `counts` (nothing past its end has an example), and empty for tables that keep none, so
   /// an address table does not pay 16 bytes a name for examples it never has.
-  private var exampleTexts: [String?] = []
+  var exampleTexts: [String?] = []
+  /// Per-name error bounds (count, bytes); empty while every bound is 0, else shorter than
+  /// `counts` where the rest are 0.
+  var countErrors: [Int] = []
+  var bytesErrors: [Int] = []
+
+  /// Most names held before the least counted are dropped; nil: every name, exactly.
+  public let capacity: Int?
+  /// Size at which the next prune runs: the capacity, or twice what the last prune kept when
+  /// the owner held so many names that it could not get below half of it (so pruning stays
+  /// amortised O(log n) a name).
+  var pruneAt = Int.max
+  /// True when the owner prunes (it holds IDs elsewhere and must translate them): `add` and
+  /// `merge` then never drop names themselves (see `needsPruning`, `prune(keeping:)`).
+  public let prunedByOwner: Bool
+  /// A name not in the table was counted at most this often (0 while nothing was dropped).
+  public internal(set) var countFloor = 0
+  /// A name not in the table had at most this many bytes.
+  public internal(set) var bytesFloor = 0
+  /// False once a name with a count or bytes was dropped (here or in a merged table): the
+  /// counts are then bounds, not exact values.
+  public internal(set) var isExact = true
+  /// Every count and byte added, dropped names included (exact).
+  public internal(set) var totalCount = 0
+  public internal(set) var totalBytes = 0
+  /// Names with a count that were dropped (a lower bound on how many distinct names there were
+  /// beyond those listed: a dropped name may come back).
+  public internal(set) var droppedNames = 0
+
+  /// An exact table that grows with its names.
+  public init() {
+    capacity = nil
+    prunedByOwner = false
+  }
+
+  /// A bounded table of at most `capacity` names (more while the owner holds IDs, see
+  /// `prunedByOwner`), exact until more distinct names than that arrive.
+  public init(capacity: Int, prunedByOwner: Bool = false) {
+    precondition(capacity >= 2, "a bounded table keeps at least two names")
+    self.capacity = capacity
+    self.prunedByOwner = prunedByOwner
+    pruneAt = capacity
+  }
+
+  /// The default bound of the address and client tables: 8,192 names, about 1 MB.
+  public static let defaultCapacity = 8_192
 
   /// The example kept for `id`, if any.
   public func example(_ id: Int32) -> String? {
@@ -16,15 +69,13 @@ public struct NamedCounts: Sendable {
   }
 
   /// Keeps `text` as the example of `id` unless it has one.
-  private mutating func setExample(_ id: Int, _ text: String?) {
+  mutating func setExample(_ id: Int, _ text: String?) {
     guard let text, example(Int32(id)) == nil else { return }
     if exampleTexts.count <= id {
       exampleTexts.append(contentsOf: repeatElement(nil, count: id + 1 - exampleTexts.count))
     }
     exampleTexts[id] = text
   }
-
-  public init() {}
 
   public var count: Int { counts.count }
   public var isEmpty: Bool { counts.isEmpty }
@@ -36,46 +87,39 @@ public struct NamedCounts: Sendable {
   ) -> Int32 {
     let id = names.intern(name)
     if Int(id) == counts.count {
-      counts.append(0)
-      bytes.append(0)
+      appendEntry(countError: countFloor, bytesError: bytesFloor)
       if let example { setExample(Int(id), example()) }
     }
     counts[Int(id)] += n
     bytes[Int(id)] += size
+    totalCount += n
+    totalBytes += size
+    if !prunedByOwner, counts.count > pruneAt {
+      let map = prune(keeping: nil)
+      return map[Int(id)]
+    }
     return id
   }
 
-  /// Adds a name given as a `String` (restoring saved reports, tests).
-  public mutating func add(_ name: String, _ n: Int, size: Int = 0, example: String? = nil) {
-    var s = name
-    s.withUTF8 { u in add(UnsafeRawBufferPointer(u), n, size: size, example: example.map { e in { e } }) }
-  }
-
-  /// Adds `o`; returns the map from `o`'s IDs to ours.
+  /// Adds a name given as a `String` (restoring saved reports, tests); returns its ID.
   @discardableResult
-  public mutating func merge(_ o: NamedCounts) -> [Int32] {
-    var map = [Int32](repeating: 0, count: o.counts.count)
-    for id in 0..<o.counts.count {
-      let mine = Int(names.intern(Int32(id), of: o.names))
-      if mine == counts.count {
-        counts.append(0)
-        bytes.append(0)
-      }
-      counts[mine] += o.counts[id]
-      bytes[mine] += o.bytes[id]
-      setExample(mine, o.example(Int32(id)))
-      map[id] = Int32(mine)
-    }
-    return map
+  public mutating func add(_ name: String, _ n: Int, size: Int = 0, example: String? = nil) -> Int32 {
+    var s = name
+    return s.withUTF8 { u in add(UnsafeRawBufferPointer(u), n, size: size, example: example.map { e in { e } }) }
   }
 
   /// Adds bytes to the name with ID `id`.
-  mutating func addBytes(_ id: Int32, _ n: Int) { bytes[Int(id)] += n }
+  mutating func addBytes(_ id: Int32, _ n: Int) {
+    bytes[Int(id)] += n
+    totalBytes += n
+  }
 
   /// Adds one message of `bytes` to the name with ID `id`.
   mutating func addMessage(_ id: Int32, bytes n: Int) {
     counts[Int(id)] += 1
     bytes[Int(id)] += n
+    totalCount += 1
+    totalBytes += n
   }
 
   /// Every name with its count, bytes and example, sorted by name (for stable output).
@@ -135,13 +179,17 @@ public struct NamedCounts: Sendable {
 }
 
 extension NamedCounts: Equatable {
+  /// Same names, counts, bytes, examples and error bounds (IDs and capacity aside).
   public static func == (a: NamedCounts, b: NamedCounts) -> Bool {
+    guard a.isExact == b.isExact, a.countFloor == b.countFloor, a.bytesFloor == b.bytesFloor else { return false }
     let x = a.entries
     let y = b.entries
     guard x.count == y.count else { return false }
     for (p, q) in zip(x, y) where p.name != q.name || p.count != q.count || p.bytes != q.bytes || p.example != q.example {
       return false
     }
-    return true
+    let ex = a.sortedIDs.map { (a.countError($0), a.bytesError($0)) }
+    let ey = b.sortedIDs.map { (b.countError($0), b.bytesError($0)) }
+    return ex.elementsEqual(ey) { $0 == $1 }
   }
 }

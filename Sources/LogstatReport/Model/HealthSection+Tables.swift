@@ -32,6 +32,13 @@ extension HealthSection {
         ], total: 18))
     func named(_ title: String, _ what: String, _ rows: [NamedRow]) {
       guard !rows.isEmpty else { return }
+      if rows.first?.countError != nil {
+        out.append(
+          PlainTable(
+            title: title + NamedRow.boundedNote, columns: [what, "count", "count error"], numeric: [1, 2],
+            rows: o.cut(rows).map { [$0.name, "\($0.count)", "\($0.countError ?? 0)"] }, total: rows.count))
+        return
+      }
       out.append(
         PlainTable(
           title: title, columns: [what, "count"], numeric: [1],
@@ -79,11 +86,24 @@ extension TrafficSection {
           ["deferred", "\(deferred)"], ["bounced", "\(bounced)"], ["rejected", "\(rejected)"],
           ["reject warnings", "\(rejectWarnings)"], ["held", "\(held)"], ["discarded", "\(discarded)"],
           ["bytes received", "\(bytesReceived)"], ["bytes delivered", "\(bytesDelivered)"],
-          ["senders", "\(senders)"], ["sending domains", "\(sendingDomains)"],
-          ["recipients", "\(recipients)"], ["recipient domains", "\(recipientDomains)"],
+          [addressesExact ? "senders" : "senders (at least)", "\(senders)"],
+          [addressesExact ? "sending domains" : "sending domains (at least)", "\(sendingDomains)"],
+          [addressesExact ? "recipients" : "recipients (at least)", "\(recipients)"],
+          [addressesExact ? "recipient domains" : "recipient domains (at least)", "\(recipientDomains)"],
         ], total: 15))
     func named(_ title: String, _ rows: ReportRows<NamedRow>) {
       guard !rows.isEmpty else { return }
+      if rows.first?.countError != nil {
+        out.append(
+          PlainTable(
+            title: title + NamedRow.boundedNote,
+            columns: ["address", "messages", "messages error", "bytes", "bytes error"], numeric: [1, 2, 3, 4],
+            rows: o.cut(rows).map {
+              [$0.name.isEmpty ? "<>" : $0.name, "\($0.count)", "\($0.countError ?? 0)", "\($0.bytes)", "\($0.bytesError ?? 0)"]
+            },
+            total: rows.count))
+        return
+      }
       out.append(
         PlainTable(
           title: title, columns: ["address", "messages", "bytes"], numeric: [1, 2],
@@ -105,4 +125,10 @@ extension TrafficSection {
     }
     return out
   }
+}
+
+extension NamedRow {
+  /// Title suffix of a table whose names overflowed their bound.
+  static let boundedNote =
+    " (more distinct names than the table keeps: counts are upper bounds, true values at most the error below)"
 }

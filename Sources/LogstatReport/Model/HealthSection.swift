@@ -6,13 +6,21 @@ import LogstatTime
 /// A name with a count (and bytes where it has a size): a client, user, address or relay.
 public struct NamedRow: Sendable, Equatable {
   public var name: String
+  /// The count: exact when `countError` is nil, else an upper bound.
   public var count: Int
   public var bytes: Int
+  /// Set when the table overflowed its bound (`NamedCounts.capacity`): the true count is
+  /// between `count - countError` and `count`, the true bytes between `bytes - bytesError`
+  /// and `bytes`.
+  public var countError: Int?
+  public var bytesError: Int?
 
-  public init(name: String, count: Int, bytes: Int) {
+  public init(name: String, count: Int, bytes: Int, countError: Int? = nil, bytesError: Int? = nil) {
     self.name = name
     self.count = count
     self.bytes = bytes
+    self.countError = countError
+    self.bytesError = bytesError
   }
 }
 
@@ -125,6 +133,9 @@ public struct TrafficSection: Sendable, Equatable {
   public var sendingDomains = 0
   public var recipients = 0
   public var recipientDomains = 0
+  /// False when an address table overflowed its bound: `senders`, `recipients` and their
+  /// domains then count the addresses listed (a lower bound), and rows carry error bounds.
+  public var addressesExact = true
   public var sendersByCount: ReportRows<NamedRow> = []
   public var sendersBySize: ReportRows<NamedRow> = []
   public var recipientsByCount: ReportRows<NamedRow> = []
@@ -174,7 +185,7 @@ extension ReportModel {
 
     var t = TrafficSection()
     t.received = a.messagesReceived
-    t.delivered = a.recipientAddresses.counts.reduce(0, +)
+    t.delivered = a.recipientAddresses.totalCount
     t.forwarded = e.forwarded
     t.deferred = summary.deferred
     t.bounced = summary.bounced
@@ -184,6 +195,7 @@ extension ReportModel {
     t.discarded = e[.discarded]
     t.bytesReceived = a.bytesReceived
     t.bytesDelivered = a.bytesDelivered
+    t.addressesExact = a.senderAddresses.isExact && a.recipientAddresses.isExact
     (t.senders, t.sendingDomains) = a.senderAddresses.distinctNamesAndDomains
     (t.recipients, t.recipientDomains) = a.recipientAddresses.distinctNamesAndDomains
     t.sendersByCount = Self.rankedRows(a.senderAddresses)
@@ -244,9 +256,12 @@ extension ReportModel {
   /// per address can be millions, and text shows 20.
   static func rankedRows(_ n: NamedCounts, bySize: Bool = false) -> ReportRows<NamedRow> {
     let ids = n.ranked(bySize: bySize)
+    let exact = n.isExact
     return ReportRows(count: ids.count) { k in
       let id = Int(ids[k])
-      return NamedRow(name: n.names.string(ids[k]), count: n.counts[id], bytes: n.bytes[id])
+      return NamedRow(
+        name: n.names.string(ids[k]), count: n.counts[id], bytes: n.bytes[id],
+        countError: exact ? nil : n.countError(ids[k]), bytesError: exact ? nil : n.bytesError(ids[k]))
     }
   }
 

@@ -53,16 +53,24 @@ public enum JSONWriter {
   }
 
   static func named(_ rows: [NamedRow], _ o: ReportOptions, bytes: Bool = false) -> JSON {
-    .array(o.cut(rows).map {
-      bytes
-        ? .object([("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))])
-        : .object([("name", .string($0.name)), ("count", .int($0.count))])
-    })
+    .array(o.cut(rows).map { namedRow($0, bytes: bytes) })
   }
 
   /// Addresses with counts and bytes, each made as it is written.
   static func named(_ rows: ReportRows<NamedRow>, _ o: ReportOptions) -> JSON {
-    self.rows(o.cut(rows)) { .object([("name", .string($0.name)), ("count", .int($0.count)), ("bytes", .int($0.bytes))]) }
+    self.rows(o.cut(rows)) { namedRow($0, bytes: true) }
+  }
+
+  /// `{name, count[, count_error][, bytes[, bytes_error]]}`: the errors only when the table
+  /// overflowed its bound (then `count` is an upper bound and `count - count_error` a lower one).
+  static func namedRow(_ r: NamedRow, bytes: Bool) -> JSON {
+    var fields: [(String, JSON)] = [("name", .string(r.name)), ("count", .int(r.count))]
+    if let e = r.countError { fields.append(("count_error", .int(e))) }
+    if bytes {
+      fields.append(("bytes", .int(r.bytes)))
+      if let e = r.bytesError { fields.append(("bytes_error", .int(e))) }
+    }
+    return .object(fields)
   }
 
   static func tlsShares(_ rows: [TLSShareRow], _ o: ReportOptions) -> JSON {
@@ -113,6 +121,7 @@ public enum JSONWriter {
       ("bytes_received", .int(t.bytesReceived)), ("bytes_delivered", .int(t.bytesDelivered)),
       ("senders", .int(t.senders)), ("sending_domains", .int(t.sendingDomains)),
       ("recipients", .int(t.recipients)), ("recipient_domains", .int(t.recipientDomains)),
+    ] + (t.addressesExact ? [] : [("addresses_exact", JSON.bool(false))]) + [
       ("top_senders_by_count", named(t.sendersByCount, o)),
       ("top_senders_by_size", named(t.sendersBySize, o)),
       ("top_recipients_by_count", named(t.recipientsByCount, o)),
