@@ -30,12 +30,12 @@ extension Aggregate {
     set { counts.senderCounters = newValue }
     _modify { yield &counts.senderCounters }
   }
-  public internal(set) var dsnCounters: [UInt32: CodeCounters] {
+  public internal(set) var dsnCounters: DSNCodeCounts {
     get { counts.dsnCounters }
     set { counts.dsnCounters = newValue }
     _modify { yield &counts.dsnCounters }
   }
-  public internal(set) var replyCodeCounters: [Int: CodeCounters] {
+  public internal(set) var replyCodeCounters: ReplyCodeCounts {
     get { counts.replyCodeCounters }
     set { counts.replyCodeCounters = newValue }
     _modify { yield &counts.replyCodeCounters }
@@ -185,10 +185,5 @@ extension Aggregate {
     get { correlator.cursors.hourKey }
     set { correlator.cursors.hourKey = newValue }
     _modify { yield &correlator.cursors.hourKey }
-  }
-  var codeSlots: CodeSlotCache {
-    get { correlator.cursors.codes }
-    set { correlator.cursors.codes = newValue }
-    _modify { yield &correlator.cursors.codes }
   }
 }

@@ -25,9 +25,9 @@ public struct AggregateCounts: Sendable {
   /// Hard-bounced recipients per sender-domain ID (list hygiene).
   public internal(set) var senderHardBounces: [Int32: Int] = [:]
   /// By packed enhanced code (`DSNCode`).
-  public internal(set) var dsnCounters: [UInt32: CodeCounters] = [:]
+  public internal(set) var dsnCounters = DSNCodeCounts()
   /// By basic reply code (`550`).
-  public internal(set) var replyCodeCounters: [Int: CodeCounters] = [:]
+  public internal(set) var replyCodeCounters = ReplyCodeCounts()
   public internal(set) var inbound = InboundCounters()
   /// Inbound rejects by reason.
   public internal(set) var inboundReasons = ReasonCounts()

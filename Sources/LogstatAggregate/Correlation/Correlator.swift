@@ -27,20 +27,17 @@ struct Correlator: Sendable {
   var cursors = CountCursors()
 }
 
-/// Remembered dictionary slots into `AggregateCounts.hours`, `dsnCounters` and
-/// `replyCodeCounters`, so consecutive lines of one hour or code hash nothing. A slot stays
-/// valid until its dictionary gets a new key: whoever inserts must reset (`clear()`).
+/// The remembered dictionary slot into `AggregateCounts.hours`, so consecutive lines of one
+/// hour hash nothing. It stays valid until the dictionary gets a new key: whoever inserts must
+/// reset (`clear()`).
 struct CountCursors: Sendable {
   /// Index of hour `hourKey` in `hours`.
   var hour: Dictionary<Int64, HourCounters>.Index?
   var hourKey = Int64.min
-  /// Slots of recently counted codes in `dsnCounters` / `replyCodeCounters`.
-  var codes = CodeSlotCache()
 
   /// Forgets every slot (after inserts or a merge moved them).
   mutating func clear() {
     hour = nil
     hourKey = Int64.min
-    codes.clear()
   }
 }
