@@ -455,6 +455,17 @@ enum Rules {
     ]),
     // The receiver's own configuration failed: outranks the "X rejected:" prefix around it.
     Group(.serverError, 93, ["configuration error", "config error"]),
+    // An error the server cannot name is its own, whatever address code it put in front.
+    Group(.serverError, 90, ["unknown error", "unexpected error", "undefined error"]),
+    // The recipient (person) chose to refuse: their rule, not an unknown address.
+    Group(.policy, 95, ["rejected by this user", "rejected by the user", "rejected by recipients", "rejected by the recipient"]),
+    // Our MX choice is wrong for this server: it is not the destination, so it will not relay.
+    Group(.relayDenied, 95, ["do not point to us", "does not point to us", "doesn't point to us", "not pointing to us"]),
+    // An address the receiver cannot parse (source routes, nesting): a syntax error.
+    Group(.protocolError, 90, ["source-routed", "angle-brackets", "angle brackets"]),
+    Group(.mailboxFull, 88, ["quota violation"]),
+    // A check still running (address verification) asks to retry later: a deferral by design.
+    Group(.greylisted, 95, ["verification in progress"]),
     // Unsolicited content in French (La Poste, Orange) and plain English.
     Group(.spamContent, 90, [
       "non sollicit", "courrier indésirable", "courrier indesirable", "pourriel", "unsolicited email",

@@ -23,7 +23,6 @@ import Testing
   /// Lines (by line number in real-lines.tsv) the classifier still gets wrong: left for the
   /// classifier's owners, listed in the closing note. A listed line that passes is reported, not failed.
   static let knownFailures: Set<Int> = [
-    67,  // T-Online "refused to talk to me ... (BL)": other
     78,  // Gmail 421-4.7.28 "temporarily rate limited" (unusual rate of unsolicited mail): reputation
   ]
 
