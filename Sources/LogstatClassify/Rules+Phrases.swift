@@ -464,6 +464,10 @@ enum Rules {
     // An address the receiver cannot parse (source routes, nesting): a syntax error.
     Group(.protocolError, 90, ["source-routed", "angle-brackets", "angle brackets"]),
     Group(.mailboxFull, 88, ["quota violation"]),
+    // A recipient not on the server's list of recipients does not exist there.
+    Group(.userUnknown, 84, ["not in recipient list", "not in the recipient list", "not in user list", "not in the user list"]),
+    // Our sender judged a source of spam (not this message): the sender's standing.
+    Group(.reputation, 90, ["spam sender"]),
     // A check still running (address verification) asks to retry later: a deferral by design.
     Group(.greylisted, 95, ["verification in progress"]),
     // Unsolicited content in French (La Poste, Orange) and plain English.
