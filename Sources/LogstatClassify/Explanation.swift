@@ -87,6 +87,10 @@ struct LogLineFields {
       }
       if let from = rest.firstRange(of: "; from=<") { rest = String(rest[..<from.lowerBound]) }
       reply = rest
+      // The classifier reads smtpd's own marker: the step, and that our own server spoke.
+      var own = text[range.lowerBound...]
+      if own.hasPrefix("NOQUEUE: ") { own = own.dropFirst(9) } else if own.hasPrefix(": ") { own = own.dropFirst(2) }
+      context = String(own)
       return
     }
     guard let status = text.firstRange(of: "status=") else { return }

@@ -11,6 +11,8 @@ public struct Reply: Sendable, Equatable {
   public var enhancedCode: EnhancedCode?
   /// The SMTP step the reply answered, from the wrapper around it.
   public var step: SMTPStep = .unknown
+  /// Who gave the reply: a remote server unless the wrapper says our own machine.
+  public var origin: ReplyOrigin = .remote
 
   /// Makes a reply from already known codes.
   public init(basicCode: UInt16? = nil, enhancedCode: EnhancedCode? = nil, step: SMTPStep = .unknown) {

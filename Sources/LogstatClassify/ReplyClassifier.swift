@@ -45,6 +45,7 @@ public final class ReplyClassifier {
       var (inner, found) = scanner.run(
         UnsafeRawBufferPointer(rebasing: text[structure.start..<structure.end]))
       inner.step = structure.step
+      inner.origin = structure.origin
       if inner.basicCode == nil, structure.quotedCode != 0 { inner.basicCode = structure.quotedCode }
       (reply, hits) = (inner, found)
       cache.store(fingerprint, (reply, hits))
@@ -95,6 +96,12 @@ public final class ReplyClassifier {
       reason = ReplyClassifier.adjust(reason, step: .mailFrom)
     }
 
+    // Our own machine failing is our fault: a local socket that cannot be reached is our
+    // delivery agent, a storage failure our own smtpd reports is our disk or queue.
+    if reply.origin == .localSocket || (reply.origin == .ourServer && reason == .storageFull) {
+      reason = .localError
+    }
+
     // A list that failed to answer (open resolver, refused query) lists nobody.
     let blocklist: Blocklist? =
       hits.blocklist == 0 || reason == .dnsFailure
@@ -123,6 +130,8 @@ public final class ReplyClassifier {
     case .mailFrom:
       switch reason {
       case .userUnknown, .mailboxDisabled, .domainNotFound, .policy, .other: return .senderRejected
+      // A quota or "full" refused at MAIL FROM is our sending quota: no mailbox was named yet.
+      case .mailboxFull: return .quotaExceeded
       default: return reason
       }
     case .connect, .helo:

@@ -28,6 +28,16 @@ public enum SMTPStep: UInt8, Sendable, Hashable {
   }
 }
 
+/// Who gave a reply, when our own machine did rather than a remote server.
+public enum ReplyOrigin: UInt8, Sendable, Hashable {
+  /// A remote server, or not known.
+  case remote
+  /// Our own smtpd (Postfix `reject:`, `proxy-reject:`, `milter-reject:`).
+  case ourServer
+  /// A connection to a local socket (`connect to host[/path]`): our own delivery agent.
+  case localSocket
+}
+
 /// Where the innermost remote reply sits inside a logged text, and the step it answered.
 ///
 /// Wrappers peeled off: Postfix `host X said: ...` and `(in reply to X command)`,
@@ -43,6 +53,8 @@ struct ReplyStructure {
   var step: SMTPStep = .unknown
   /// The reply code of a gateway's quote (`550-'...'`), for a quoted reply that has none.
   var quotedCode: UInt16 = 0
+  /// Who gave the reply, when it was not a remote server (`ReplyOrigin`).
+  var origin: ReplyOrigin = .remote
 
   /// Finds the innermost reply in `t`; `start..<end` is the whole text when there is no wrapper.
   ///
@@ -93,6 +105,9 @@ struct ReplyStructure {
           s.step = step(t, after)
           if i > s.start, i < s.end { s.end = i }
         }
+      case 0x63:  // c
+        // Postfix `connect to host[/var/run/x]: ...`: a socket path is on our own machine.
+        if let after = match(t, i, "connect to "), isLocalSocket(t, after) { s.origin = .localSocket }
       case 0x70:  // p
         if let after = match(t, i, "proxy-reject: ") { s.smtpdReject(t, after) }
       case 0x6D:  // m
@@ -129,6 +144,7 @@ struct ReplyStructure {
   /// the word after the marker, the reply starts at its code (so a host name such as
   /// `4.1.1_dsn[1.2.3.4]` is never read as a code) and ends before `; from=<` or `; proto=`.
   mutating func smtpdReject(_ t: UnsafeRawBufferPointer, _ after: Int) {
+    origin = .ourServer
     step = ReplyStructure.step(t, after)
     guard let code = ReplyStructure.firstReplyCode(t, from: after) else { return }
     start = code
@@ -166,6 +182,19 @@ struct ReplyStructure {
       return .connect
     }
     return .unknown
+  }
+
+  /// Whether the peer named at `p` (`host[address]`) has an address that is a file path
+  /// (`[/var/run/dovecot/lmtp]`): the host name ends at the first space, colon or `[`.
+  static func isLocalSocket(_ t: UnsafeRawBufferPointer, _ p: Int) -> Bool {
+    var k = p
+    while k + 1 < t.count {
+      let b = t[k]
+      if b == 0x5B { return t[k + 1] == 0x2F }  // "[/"
+      if b == 0x20 || b == 0x3A { return false }
+      k += 1
+    }
+    return false
   }
 
   /// `550-'` or `550 '`: a reply code right before the quote at `q`.

@@ -42,7 +42,7 @@ enum Rules {
       "sorry, your email address has been", "your envelope sender",
     ]),
     Group(.serverError, 88, [
-      "config error", "system error", "suspiciousremoteservererror", "expansion problem", "journaling",
+      "system error", "suspiciousremoteservererror", "expansion problem", "journaling",
     ]),
     Group(.blocklisted, 93, ["ip has been blocked", "has been temporarily blocked", "ip has been temporarily blocked"]),
     Group(.mailboxDisabled, 95, ["banned recipient"]),
@@ -148,7 +148,9 @@ enum Rules {
       "email address is full", "email address over quota", "email address quota exceeded",
     ]),
     // A prefix only: the cause after it ("Mailer error", "Disabled recipient address") decides.
-    Group(.userUnknown, 45, ["recipient address rejected"]),
+    // Postfix's prefix alone is a refusal of the recipient by policy; the cause after it
+    // (unknown, disabled, full...) outweighs it whenever it says more.
+    Group(.policy, 45, ["recipient address rejected"]),
     Group(.userUnknown, 40, ["address rejected", "recipient rejected", "not found"]),
     Group(.mailboxDisabled, 88, [
       "account has been disabled", "account is disabled", "account disabled", "mailbox disabled",
@@ -330,6 +332,12 @@ enum Rules {
       "sending quota exceeded", "sending limit exceeded", "messages per day", "send limit",
     ]),
     Group(.quotaExceeded, 95, ["submissionquota", "submission.exception"]),
+    // A quota that belongs to the sender or to our relaying is our sending quota, not a mailbox.
+    Group(.quotaExceeded, 93, [
+      "sender quota", "sender's quota", "senders quota", "quota for sender", "relay quota",
+    ]),
+    // Sending turned off for our account is about our sender, not the recipient's mailbox.
+    Group(.senderRejected, 94, ["sending for this account", "sending is disabled", "sending has been disabled"]),
     Group(.reverseDNS, 92, [
       "reverse dns", "reverse-dns", "rdns", "ptr record", "ptr resource record", "reverse lookup",
       "reverse hostname", "cannot find your hostname", "no ptr", "ipv6 sending guidelines",
@@ -392,6 +400,14 @@ enum Rules {
       "user output file", "wrong uid", "wrong gid", "wrong mode", "wrong permissions", "terminated by signal",
       "non-zero status", "filter file", "forward file", "no transport set",
     ]),
+    // A transport, filter or pipe command of ours that could not run, or whose output failed
+    // the delivery (Exim's return_output), and a delivery to a file or pipe our own rules
+    // refuse: our MTA's fault, whoever is named as recipient.
+    Group(.localError, 96, [
+      "filter process failed", "transport filter", "unable to execute", "cannot execute", "could not execute",
+      "failed to execute", "return message generated", "delivery to file", "delivery to pipe",
+      "delivery to command",
+    ]),
     // A local delivery that failed for the mailbox's size or quota, or for the disk, is that
     // cause, not our fault: "cannot append message to file X: File too large" (mailbox_size_limit).
     Group(.mailboxFull, 97, ["file too large", "disk quota exceeded"]),
@@ -429,6 +445,34 @@ enum Rules {
       "malware", "infected", "potential security issue", "illegal attachment", "trojan",
       "clamav", "eicar", "malicious", "security risk", "ransomware", "dangerous attachment",
       "executable attachment",
+    ]),
+    // An attachment refused for its file type is the attachment, not our IP ("banned").
+    Group(.virus, 93, ["banned file", "banned attachment", "forbidden attachment", "prohibited attachment"]),
+    // A domain that declares it takes no mail outranks the DNS words that report it.
+    Group(.domainNotFound, 95, [
+      "indicated no smtp service", "lookups failed permanently", "doesn't receive email", "does not receive email",
+      "doesn't receive mail", "does not receive mail",
+    ]),
+    // The receiver's own configuration failed: outranks the "X rejected:" prefix around it.
+    Group(.serverError, 93, ["configuration error", "config error"]),
+    // An error the server cannot name is its own, whatever address code it put in front.
+    Group(.serverError, 90, ["unknown error", "unexpected error", "undefined error"]),
+    // The recipient (person) chose to refuse: their rule, not an unknown address.
+    Group(.policy, 95, ["rejected by this user", "rejected by the user", "rejected by recipients", "rejected by the recipient"]),
+    // Our MX choice is wrong for this server: it is not the destination, so it will not relay.
+    Group(.relayDenied, 95, ["do not point to us", "does not point to us", "doesn't point to us", "not pointing to us"]),
+    // An address the receiver cannot parse (source routes, nesting): a syntax error.
+    Group(.protocolError, 90, ["source-routed", "angle-brackets", "angle brackets"]),
+    Group(.mailboxFull, 88, ["quota violation"]),
+    // A recipient not on the server's list of recipients does not exist there.
+    Group(.userUnknown, 84, ["not in recipient list", "not in the recipient list", "not in user list", "not in the user list"]),
+    // Our sender judged a source of spam (not this message): the sender's standing.
+    Group(.reputation, 90, ["spam sender"]),
+    // A check still running (address verification) asks to retry later: a deferral by design.
+    Group(.greylisted, 95, ["verification in progress"]),
+    // Unsolicited content in French (La Poste, Orange) and plain English.
+    Group(.spamContent, 90, [
+      "non sollicit", "courrier indésirable", "courrier indesirable", "pourriel", "unsolicited email",
     ]),
     Group(.messageTooLarge, 88, [
       "message size exceeds", "exceeds size limit", "too large", "message too big", "too big",
@@ -479,7 +523,8 @@ enum Rules {
       "prohibited", "refused", "restricted", "denied", "rejected for",
     ]),
     // MARK: the recipient's server
-    Group(.greylisted, 95, [
+    // A greylist named outranks the list or refusal words around it: it is a deferral by design.
+    Group(.greylisted, 98, [
       "greylist", "graylist", "grey-list", "gray-list", "grey list", "gray list", "postgrey",
       "not yet authorized to deliver", "try again in a few minutes", "temporarily greylisted",
       "deferred for greylisting",
@@ -521,7 +566,7 @@ enum Rules {
       "local error in processing", "service not available", "mail queue has been stopped",
       "queue has been stopped", "temporarily rejected message", "resources temporarily unavailable",
       "resource temporarily unavailable", "system not accepting network messages", "temporary problem",
-      "system problem", "temporary failure", "configuration error", "misconfigured",
+      "system problem", "temporary failure", "misconfigured",
       "temporarily unavailable", "out of memory", "temporarily deferred",
       "temporary error", "internal failure", "local problem", "unable to process", "processing error",
       "service temporarily", "server is unavailable",

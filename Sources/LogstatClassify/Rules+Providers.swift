@@ -50,10 +50,12 @@ extension Rules {
     // NetEase (163.com, 126.com): DT = content, MI = message or sender, RP = rate, IP = address.
     Group(.spamContent, 97, ["dt:spm", "dt:sum"]),
     Group(.blocklisted, 97, ["dt:rbl", "ip:rbl"]),
-    Group(.authentication, 97, ["mi:spf", "mi:dmc"]),
+    // MI:DMC too many messages on one connection; RP:DRC too many recipients on one connection.
+    Group(.authentication, 97, ["mi:spf"]),
     Group(.invalidContent, 97, ["mi:imf"]),
     Group(.reputation, 97, ["mi:sfq", "rp:cel", "mi:cel"]),
-    Group(.rateLimited, 97, ["rp:trc", "rp:drc", "rp:r00", "mi:stc", "rp:qrc"]),
+    Group(.rateLimited, 97, ["rp:trc", "mi:dmc", "rp:r00", "mi:stc", "rp:qrc"]),
+    Group(.tooManyRecipients, 97, ["rp:drc"]),
     Group(.reverseDNS, 97, ["rp:rdn"]),
     // Cox AUP codes.
     Group(.blocklisted, 97, ["aup#cxbl", "aup#cdrbl", "aup#ipbl"]),
@@ -66,6 +68,8 @@ extension Rules {
     Group(.rateLimited, 97, ["#rl000", "#rl00"]),
     // GMX / web.de / 1&1.
     Group(.blocklisted, 96, ["bl000000", "ip address is black listed"]),
+    // T-Online ends a refusal of a blocked IP with "(BL)".
+    Group(.blocklisted, 96, [" (bl) "]),
     // GoDaddy (secureserver.net): IBnnn codes.
     Group(.authRequired, 97, [" ib401"]),
     Group(.invalidContent, 97, [" ib501", " ib502"]),

@@ -7,7 +7,7 @@ import Testing
 @Suite struct RealLineExplainCLITests {
   /// Line numbers the classifier still gets wrong; keep in step with
   /// `RealLogLineTests.knownFailures` (LogstatEngineTests), which says why for each.
-  static let knownFailures: Set<Int> = [32, 33, 34, 35, 36, 46, 49, 55, 67, 78]
+  static let knownFailures: Set<Int> = [78]
 
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("LogstatClassifyTests/Corpus/real-lines.tsv")

@@ -167,7 +167,7 @@ struct ExplainTests {
       // A host name that looks like a status code ("4.1.1_dsn") is not read as one.
       ("./smtpd_check: <queue id>: reject: CONNECT from 4.1.1_dsn[1.2.3.4]: 554 5.0.0 <4.1.1_dsn[1.2.3.4]>: Client host rejected: reject; proto=SMTP", .policy, .connect),
       ("./smtpd_check: <queue id>: reject: MAIL from dummy[dummy]: 554 5.1.7 <user@4.1.3_dsn>: Sender address rejected: reject; from=<user@4.1.3_dsn> proto=SMTP helo=<4.4.0_dsn>", .senderRejected, .mailFrom),
-      ("postfix/smtpd[9]: proxy-reject: END-OF-MESSAGE: 451 4.3.0 Error: queue file write error; from=<n@example.org> to=<d@example.fr>", .storageFull, .data),
+      ("postfix/smtpd[9]: proxy-reject: END-OF-MESSAGE: 451 4.3.0 Error: queue file write error; from=<n@example.org> to=<d@example.fr>", .localError, .data),
     ]
     let classifier = ReplyClassifier()
     for (line, reason, step) in cases {

@@ -23,12 +23,6 @@ import Testing
   /// Lines (by line number in real-lines.tsv) the classifier still gets wrong: left for the
   /// classifier's owners, listed in the closing note. A listed line that passes is reported, not failed.
   static let knownFailures: Set<Int> = [
-    32, 33, 34,  // Exim transport filter that cannot run (127): spam-content, not local-error
-    35, 36,  // Exim pipe whose output fails the delivery ("return message generated"): rate-limited
-    46,  // Postfix LMTP socket missing (connect to host[/var/run/dovecot/lmtp]): connection-failed
-    49,  // proxy-reject "queue file write error" (our own queue): storage-full
-    55,  // a policy daemon's "Sender quota limit reached": mailbox-full
-    67,  // T-Online "refused to talk to me ... (BL)": other
     78,  // Gmail 421-4.7.28 "temporarily rate limited" (unusual rate of unsolicited mail): reputation
   ]
 
