@@ -176,6 +176,26 @@ struct TraceRealMTATests {
     #expect(byMessageID.messages.map(\.outcome) == [.delivered])
   }
 
+  /// Trace classifies a reply as the counting engine does: with Exim's wrapper, which names the
+  /// SMTP step. "No such domain" after MAIL FROM is about our sender, not the recipient's domain.
+  @Test func classifiesWithTheWrapperLikeTheEngine() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logstat-trace-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let lines = [
+      "2026-11-20 10:00:00 1vKq7x-000ABC-12 <= sender@ours.example H=localhost [127.0.0.1] P=esmtp S=1234",
+      "2026-11-20 10:00:01 1vKq7x-000ABC-12 ** nobody@remote.example R=dnslookup T=remote_smtp H=mx.remote.example [192.0.2.5]: SMTP error from remote mail server after MAIL FROM:<sender@ours.example> SIZE=1234: 550 No such domain",
+      "2026-11-20 10:00:01 1vKq7x-000ABC-12 Completed",
+    ]
+    let file = dir.appendingPathComponent("mainlog")
+    try (lines.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+    let r = try runTrace("nobody@remote.example", [file.path])
+    let attempt = try #require(r.messages.first?.events.first { $0.kind == .attempt })
+    #expect(attempt.status == .bounced)
+    #expect(attempt.classification?.reason == .senderRejected)
+    #expect(attempt.classification?.step == .mailFrom)
+  }
+
   @Test func samplesAcrossGzipRotation() throws {
     // 3F2A1B0C11 starts in mail.log.2.gz (7 lines) and ends in mail.log.1 (3 lines): ann sent,
     // bob deferred then sent, cy bounced.

@@ -1,4 +1,5 @@
 import LogstatClassify
+import LogstatEvents
 import LogstatRun
 import LogstatScan
 import LogstatSource
@@ -102,8 +103,8 @@ final class TraceState {
       e.dsn = text(l.dsn) ?? text(l.textDSN)
       e.reply = text(l.replyText)
       e.delayMillis = l.delayMillis >= 0 ? l.delayMillis : nil
-      if l.status == .deferred || l.status == .bounced || l.status == .expired, !l.replyText.isEmpty {
-        e.classification = classify(l, b)
+      if !l.replyText.isEmpty || !l.replyContext.isEmpty {
+        e.classification = LineEvent.classify(l, b, with: classifier)
       }
     case .messageQueued:
       e.kind = .received
@@ -130,7 +131,9 @@ final class TraceState {
       e.clientHost = text(l.clientHost)
       e.clientIP = text(l.clientIP)
       e.reply = text(l.replyText)
-      if !l.replyText.isEmpty { e.classification = classify(l, b) }
+      if !l.replyText.isEmpty || !l.replyContext.isEmpty {
+        e.classification = LineEvent.classify(l, b, with: classifier)
+      }
     case .event where l.event == .adminRemoved:
       e.kind = .removed
     case .skipped, .notMail, .event, .messageEntered:
@@ -149,12 +152,6 @@ final class TraceState {
       }
     }
     return e
-  }
-
-  private func classify(_ l: ScannedLine, _ b: UnsafeRawBufferPointer) -> Classification {
-    let dsn = EnhancedCode(packed: l.fieldDSN)
-    let relay = l.relayHost.isEmpty ? nil : b.slice(l.relayHost)
-    return classifier.classify(text: b.slice(l.replyText), dsn: dsn, relayHost: relay, recipientDomain: nil)
   }
 
   /// The finished result: messages that named the key, in time order.
