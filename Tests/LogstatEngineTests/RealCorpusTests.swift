@@ -34,6 +34,33 @@ import Testing
     #expect(runReport([reject]).summary.rejected == 11)
   }
 
+  /// A reject log of RCPT-time rejects holds no envelope lines (Exim writes them only once it
+  /// has read the message): recognised by its name, it still adds none beside the main log.
+  @Test func eximRejectLogOfRcptRejectsIsKnownByName() {
+    let main = Self.corpus.appendingPathComponent("exim-testsuite-0023.log").path
+    let reject = Self.corpus.appendingPathComponent("exim-testsuite-0023.rejectlog").path
+    #expect(runReport([main]).summary.rejected == 7)
+    for paths in [[main, reject], [reject, main]] {
+      let m = runReport(paths)
+      #expect(m.summary.rejected == 7)
+      #expect(m.summary.delivered == 19)
+    }
+    #expect(runReport([reject]).summary.rejected == 7)
+  }
+
+  /// A main log that happens to be named like a reject log is read as the main log it is.
+  @Test func mainLogNamedRejectlogStillCounts() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logstat-rejectlog-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let named = dir.appendingPathComponent("rejectlog")
+    try FileManager.default.copyItem(at: Self.corpus.appendingPathComponent("exim-testsuite-0023.log"), to: named)
+    let other = Self.corpus.appendingPathComponent("exim-testsuite-0021.log").path
+    let m = runReport([other, named.path])
+    #expect(m.summary.rejected == 11 + 7)
+    #expect(m.summary.delivered == 9 + 19)
+  }
+
   /// The panic log (recognised by content, message IDs and continuation lines included) adds
   /// its stamped lines as `panic` events and nothing else, in either order; the main log has none.
   @Test func eximPanicLogLinesArePanicEvents() {
