@@ -99,6 +99,9 @@ enum HTMLChart {
   struct Bar {
     var unit: String
     var series: [Series]
+
+    /// The unit for a count of one: every unit here is a plural in -s.
+    var singular: String { unit.hasSuffix("s") ? String(unit.dropLast()) : unit }
   }
 
   /// A horizontal bar chart: per labelled row, one thin bar per `Bar` (segments of one unit
@@ -132,8 +135,11 @@ enum HTMLChart {
           out += "<rect x=\"\(f(x))\" y=\"\(f(by))\" width=\"\(f(max(0.5, w)))\" height=\"\(f(barH - 1))\" fill=\"\(s.color)\"/>"
           x += w
         }
-        let text = bars.count == 1 ? "\(total)" : "\(total) \(bar.unit)"
-        out += "</g><text x=\"\(f(x + 6))\" y=\"\(f(by + barH - 1.5))\" font-size=\"\(bars.count == 1 ? 12 : 9)\" fill=\"#444\">\(esc(text))</text>\n"
+        out += "</g>"
+        // A row's empty bar gets no label: "0 deferred attempts" under every bounced domain is noise.
+        if bars.count > 1, total == 0 { out += "\n"; continue }
+        let text = bars.count == 1 ? "\(total)" : "\(total) \(total == 1 ? bar.singular : bar.unit)"
+        out += "<text x=\"\(f(x + 6))\" y=\"\(f(by + barH - 1.5))\" font-size=\"\(bars.count == 1 ? 12 : 9)\" fill=\"#444\">\(esc(text))</text>\n"
       }
     }
     return out + "</svg>\n"
