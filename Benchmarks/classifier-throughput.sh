@@ -9,25 +9,31 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/src"
+# The classifier and the modules it imports (reply codes, hash tables), compiled into one module.
+deps="LogstatCodes LogstatTables"
 if [ $# -gt 0 ] && [ "$1" != . ]; then
   git -C "$root" archive "$1" Sources/LogstatClassify | tar -x -C "$work/src"
-  git -C "$root" archive "$1" Sources/LogstatCodes 2>/dev/null | tar -x -C "$work/src" || true
+  for dep in $deps; do
+    git -C "$root" archive "$1" "Sources/$dep" 2>/dev/null | tar -x -C "$work/src" || true
+  done
 else
-  cp -R "$root/Sources/LogstatClassify" "$root/Sources/LogstatCodes" "$work/src/"
+  cp -R "$root/Sources/LogstatClassify" "$work/src/"
+  for dep in $deps; do cp -R "$root/Sources/$dep" "$work/src/"; done
 fi
 sources="$work/src/Sources/LogstatClassify"
 [ -d "$work/src/LogstatClassify" ] && sources="$work/src/LogstatClassify"
-# The classifier's one dependency, LogstatCodes (the reply-code parser), is compiled into the
-# same module: its import is dropped.
-codes=
-for dir in "$work/src/Sources/LogstatCodes" "$work/src/LogstatCodes"; do
-  if [ -d "$dir" ]; then codes="$dir/*.swift"; fi
+# A revision that predates a module simply has none of it; its import is dropped either way.
+extra=
+for dep in $deps; do
+  for dir in "$work/src/Sources/$dep" "$work/src/$dep"; do
+    if [ -d "$dir" ]; then extra="$extra $dir/*.swift"; fi
+  done
+  for f in "$sources"/*.swift; do sed -i "/^import $dep\$/d" "$f"; done
 done
-for f in "$sources"/*.swift; do sed -i '/^import LogstatCodes$/d' "$f"; done
 # Sources that report their packed table size say so; older ones are sized as dense rows.
 flags=
 if grep -q 'var tableBytes' "$sources"/PhraseAutomaton*.swift; then flags="-D TABLE_BYTES"; fi
 swiftc -O -wmo -swift-version 6 -module-name ClassifierThroughput $flags \
-  "$sources"/*.swift $codes "$root/Benchmarks/ClassifierThroughput/main.swift" -o "$work/bench" 2>&1 |
+  "$sources"/*.swift $extra "$root/Benchmarks/ClassifierThroughput/main.swift" -o "$work/bench" 2>&1 |
   grep -v warning || true
 "$work/bench" "${2:-5}" < "$root/Tests/LogstatClassifyTests/Corpus/replies.tsv"
