@@ -610,5 +610,20 @@ enum Rules {
     Group(.mailboxDisabled, 70, ["has been closed", "is closed", "not active"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
+    // MARK: from real-3's development part (general signals, not one reply's wording)
+    // A delivery program or file the mail system could not run or write: its own failure, not
+    // the address ("no such file" must not read as "no such user").
+    Group(.localError, 92, ["can't create output", "cannot create output", "no such file or directory"]),
+    // Sendmail's and Postfix's "MX list for X points back to" this host: a mail loop.
+    Group(.loop, 92, [" points back to", "mx list for"]),
+    // Storage that belongs to one recipient is that mailbox's quota, not the server's disk.
+    Group(.mailboxFull, 92, ["recipient storage", "user storage", "mailbox storage"]),
+    // A client that should have gone through its provider's relay: an IP policy, not relaying.
+    Group(.policy, 95, ["bypassing", "bypass the"]),
+    // The receiver could not verify our sender address: that is the cause, whatever hedged
+    // list words ("may be blacklisted") the explanation adds.
+    Group(.senderRejected, 99, ["sender verify failed", "sender verification failed"]),
+    // An operating-system error number in a reply: the receiving system failed.
+    Group(.serverError, 80, ["errno=", "errno "]),
   ]
 }
