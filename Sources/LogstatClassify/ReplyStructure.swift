@@ -46,7 +46,8 @@ public enum ReplyOrigin: UInt8, Sendable, Hashable {
 /// `: retry timeout exceeded`; gateways quoting another server: Exchange
 /// `Remote server returned '...'`, `550-'...'` quotes (Amazon SES, `Unknown address error`),
 /// `Remote protocol error: ...`, Gmail `The error that the other server returned was: ... (state N)`;
-/// qmail `<ip> does not like recipient. Remote host said: ... Giving up on <ip>.`. The words of a wrapper are classified only when it holds no
+/// qmail `<ip> does not like recipient. Remote host said: ... Giving up on <ip>.`, sendmail's
+/// transcript `>>> RCPT To:<..> <<< 550 ...`. The words of a wrapper are classified only when it holds no
 /// reply of its own (`lost connection with X while sending RCPT TO`).
 struct ReplyStructure {
   var start: Int
@@ -135,6 +136,15 @@ struct ReplyStructure {
       case 0x66:  // f
         // qmail-send: "<ip> failed after I sent the message." answers the data.
         if match(t, i, "failed after i sent the message") != nil, s.step == .unknown { s.step = .data }
+      case 0x3E:  // >
+        // Sendmail's transcript: ">>> RCPT To:<..> <<< 550 ...": the command we sent names the step.
+        if let after = match(t, i, ">>> "), s.step == .unknown { s.step = step(t, after) }
+      case 0x3C:  // <
+        if let after = match(t, i, "<<< "), s.start <= i { s.start = after }
+      case 0x62:  // b
+        // qmail-send: "Connected to <ip> but sender was rejected." / "... but my name was rejected."
+        if match(t, i, "but sender was rejected") != nil, s.step == .unknown { s.step = .mailFrom }
+        else if match(t, i, "but my name was rejected") != nil, s.step == .unknown { s.step = .helo }
       case 0x67:  // g
         // qmail-send's trailer after the remote reply: "Giving up on <ip>."
         if match(t, i, "giving up on ") != nil, i > s.start, i < s.end { s.end = i }
