@@ -638,5 +638,8 @@ enum Rules {
     // The recipient's directory server failing (qmail-ldap and the like), whatever it says about
     // its own credentials: a server fault, not our authentication.
     Group(.serverError, 96, ["ldap server"]),
+    // Sendmail's expiry ("Message could not be delivered for 5 days / will be deleted from queue"):
+    // an expiry, above the weak "deleted" of a closed account, below any cause named beside it.
+    Group(.other, 60, ["could not be delivered for", "deleted from queue"]),
   ]
 }
