@@ -641,5 +641,8 @@ enum Rules {
     // Sendmail's expiry ("Message could not be delivered for 5 days / will be deleted from queue"):
     // an expiry, above the weak "deleted" of a closed account, below any cause named beside it.
     Group(.other, 60, ["could not be delivered for", "deleted from queue"]),
+    // Sendmail's delivery program (its "mailer") exited with a status: a mailer error
+    // (Sisimai's mailererror), above the generic "mailer error" of a server.
+    Group(.localError, 90, ["unknown mailer error"]),
   ]
 }
