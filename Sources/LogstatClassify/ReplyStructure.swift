@@ -45,7 +45,9 @@ public enum ReplyOrigin: UInt8, Sendable, Hashable {
 /// `SMTP error from remote mail server after RCPT TO:<..>: [host X [ip]:] ...` and a trailing
 /// `: retry timeout exceeded`; gateways quoting another server: Exchange
 /// `Remote server returned '...'`, `550-'...'` quotes (Amazon SES, `Unknown address error`),
-/// `Remote protocol error: ...`. The words of a wrapper are classified only when it holds no
+/// `Remote protocol error: ...`, Gmail `The error that the other server returned was: ... (state N)`;
+/// qmail `<ip> does not like recipient. Remote host said: ... Giving up on <ip>.`, sendmail's
+/// transcript `>>> RCPT To:<..> <<< 550 ...`. The words of a wrapper are classified only when it holds no
 /// reply of its own (`lost connection with X while sending RCPT TO`).
 struct ReplyStructure {
   var start: Int
@@ -104,6 +106,8 @@ struct ReplyStructure {
         if let after = match(t, i, "(in reply to ") {
           s.step = step(t, after)
           if i > s.start, i < s.end { s.end = i }
+        } else if match(t, i, "(state ") != nil, i > s.start, i < s.end {
+          s.end = i  // Gmail's trailer after the quoted reply: "(state 14)."
         }
       case 0x63:  // c
         // Postfix `connect to host[/var/run/x]: ...`: a socket path is on our own machine.
@@ -122,6 +126,36 @@ struct ReplyStructure {
         }
       case 0x69:  // i
         if let after = match(t, i, "in response to "), s.step == .unknown { s.step = step(t, after) }
+      case 0x64:  // d
+        // qmail-send: "<ip> does not like recipient." / "... does not like sender." before
+        // "Remote host said:" names the step.
+        if let after = match(t, i, "does not like "), s.step == .unknown {
+          if match(t, after, "recipient") != nil { s.step = .rcptTo }
+          else if match(t, after, "sender") != nil { s.step = .mailFrom }
+        }
+      case 0x66:  // f
+        // qmail-send: "<ip> failed after I sent the message." answers the data.
+        if match(t, i, "failed after i sent the message") != nil, s.step == .unknown { s.step = .data }
+      case 0x3E:  // >
+        // Sendmail's transcript: ">>> RCPT To:<..> <<< 550 ...": the command we sent names the step.
+        if let after = match(t, i, ">>> "), s.step == .unknown { s.step = step(t, after) }
+      case 0x3C:  // <
+        if let after = match(t, i, "<<< "), s.start <= i { s.start = after }
+      case 0x62:  // b
+        // qmail-send: "Connected to <ip> but sender was rejected." / "... but my name was rejected."
+        if match(t, i, "but sender was rejected") != nil, s.step == .unknown { s.step = .mailFrom }
+        else if match(t, i, "but my name was rejected") != nil, s.step == .unknown { s.step = .helo }
+      case 0x67:  // g
+        // qmail-send's trailer after the remote reply: "Giving up on <ip>."
+        if match(t, i, "giving up on ") != nil, i > s.start, i < s.end { s.end = i }
+      case 0x74:  // t
+        // Gmail quoting the other server: "The error that the other server returned was: ...",
+        // "The response from the remote server was: ...".
+        if let after = match(t, i, "the error that the other server returned was:")
+          ?? match(t, i, "the response from the remote server was:"), s.start <= i
+        {
+          s.start = after
+        }
       case 0x27:  // ' after "550-" or "550 ": a gateway quoting the remote reply
         if i >= 4, i > s.start, isQuoteOpener(t, i), let close = lastQuote(t, after: i + 1, before: s.end) {
           s.start = i + 1

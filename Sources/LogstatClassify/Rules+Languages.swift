@@ -14,7 +14,7 @@ extension Rules {
       "onbekende gebruiker", "gebruiker onbekend", "bestaat niet", "onbekend adres",
       // Stems that cover gender and number: inexistant(e), inexistente, inesistente, inconnu(e)(s)...
       "inexist", "inesistent", "non esiste", "inconnu", "desconocid", "desconhecid", "sconosciut",
-      "no se encuentra", "nicht vorhanden", "n'existe pas", "n'existe plus", "introuvable", "non répertorié",
+      "no se encuentra", "no se pudo encontrar la direcci", "nicht vorhanden", "n'existe pas", "n'existe plus", "introuvable", "non répertorié",
       "non repertorie",
       // Russian
       "ользователь не найден", "ет такого пользователя", "еизвестный пользователь", "дрес не существует",

@@ -610,5 +610,39 @@ enum Rules {
     Group(.mailboxDisabled, 70, ["has been closed", "is closed", "not active"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
+    // MARK: from real-3's development part (general signals, not one reply's wording)
+    // A delivery program or file the mail system could not run or write: its own failure, not
+    // the address ("no such file" must not read as "no such user").
+    // (Below the mailbox-full words: sendmail ends a full-mailbox refusal with "Can't create output".)
+    Group(.localError, 85, ["can't create output", "cannot create output"]),
+    Group(.localError, 92, ["no such file or directory"]),
+    // Sendmail's and Postfix's "MX list for X points back to" this host: a mail loop.
+    Group(.loop, 95, [" points back to", "mx list for"]),
+    // Storage that belongs to one recipient is that mailbox's quota, not the server's disk.
+    Group(.mailboxFull, 92, ["recipient storage", "user storage", "mailbox storage"]),
+    // A client that should have gone through its provider's relay: an IP policy, not relaying.
+    Group(.policy, 95, ["bypassing", "bypass the"]),
+    // The receiver could not verify our sender address: that is the cause, whatever hedged
+    // list words ("may be blacklisted") the explanation adds.
+    Group(.senderRejected, 99, ["sender verify failed", "sender verification failed"]),
+    // An operating-system error number in a reply: the receiving system failed.
+    Group(.serverError, 80, ["errno=", "errno "]),
+    // MARK: from real-3's development misses, round 2
+    // Exim refusing to run a transport as a user on its never_users list: our configuration.
+    Group(.localError, 92, ["never_users"]),
+    // A limit on how much one client may do, however it is counted.
+    Group(.rateLimited, 90, ["reached its limit", "has reached the limit", "limit for processing"]),
+    // A content filter's verdict names its score and rules; list names among those rule names
+    // (RCVD_IN_BL_SPAMCOP_NET) are tests of the score, not the reason.
+    Group(.spamContent, 99, ["spamassassin score", "content filter rejection", "content filtering"]),
+    // The recipient's directory server failing (qmail-ldap and the like), whatever it says about
+    // its own credentials: a server fault, not our authentication.
+    Group(.serverError, 96, ["ldap server"]),
+    // Sendmail's expiry ("Message could not be delivered for 5 days / will be deleted from queue"):
+    // an expiry, above the weak "deleted" of a closed account, below any cause named beside it.
+    Group(.other, 60, ["could not be delivered for", "deleted from queue"]),
+    // Sendmail's delivery program (its "mailer") exited with a status: a mailer error
+    // (Sisimai's mailererror), above the generic "mailer error" of a server.
+    Group(.localError, 90, ["unknown mailer error"]),
   ]
 }
