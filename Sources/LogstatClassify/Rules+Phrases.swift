@@ -610,5 +610,26 @@ enum Rules {
     Group(.mailboxDisabled, 70, ["has been closed", "is closed", "not active"]),
     Group(.serverError, 45, ["service unavailable", "please try again", "try later", "unavailable", "try again later",
       "not available"]),
+    // A table (map, LDAP, SQL) the receiver could not read: its own system, not DNS, unless a
+    // host or domain name is what failed to resolve (LABELS.md R1).
+    Group(.serverError, 91, ["temporary lookup failure", "table lookup failure", "lookup table"]),
+    // Our client made too many errors in the session (Postfix smtpd_hard_error_limit): protocol.
+    Group(.protocolError, 93, ["too many errors", "too many bad commands", "too many invalid commands", "too many protocol errors"]),
+    // The recipient's list of blocked senders refused our sender address (LABELS.md R6).
+    Group(.senderRejected, 92, ["blocked senders", "blocked sender list"]),
+    // A Postfix access map's REJECT says "Access denied" after any "X command rejected:" prefix:
+    // the receiver's rule, not a fault in the command (LABELS.md R5).
+    Group(.policy, 89, ["command rejected: access denied"]),
+    // A server that names its own load is busy, whatever its code says (LABELS.md R9).
+    Group(.serverError, 89, ["server busy", "server is busy", "agent busy", "system busy", "system is busy", "server too busy"]),
+    // A per-day count of what we may send is our sending quota, however it is worded.
+    Group(.quotaExceeded, 88, [
+      "daily message limit", "daily message quota", "send per day", "messages per day", "emails per day",
+      "maximum number of messages you",
+    ]),
+    // A header line over the limit is the message's form, not an SMTP command line.
+    Group(.invalidContent, 90, ["header line too long", "header too long", "headers too long"]),
+    // A recipient missing from the receiver's directory does not exist there.
+    Group(.userUnknown, 84, ["not in our directory", "not in the directory", "not in directory", "not in our ldap", "not in the ldap"]),
   ]
 }
