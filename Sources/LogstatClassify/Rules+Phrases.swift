@@ -631,5 +631,17 @@ enum Rules {
     Group(.invalidContent, 90, ["header line too long", "header too long", "headers too long"]),
     // A recipient missing from the receiver's directory does not exist there.
     Group(.userUnknown, 84, ["not in our directory", "not in the directory", "not in directory", "not in our ldap", "not in the ldap"]),
+    // An attachment refused for its type or name is the receiver's rule (Sisimai's
+    // policyviolation); only words that name a virus or malware make it virus (LABELS.md R11).
+    Group(.policy, 94, [
+      "illegal attachment", "banned file", "banned attachment", "forbidden attachment", "prohibited attachment",
+      "attachment is not allowed", "attachments not allowed", "attachment extension", "attachment type is not",
+    ]),
+    // Too many login or authentication attempts: SMTP AUTH, not a sending rate.
+    Group(.authRequired, 92, ["login attempts", "authentication attempts", "auth attempts", "logon attempts"]),
+    // A resolver's error said in words: below "host not found" (an authoritative no-such-host).
+    Group(.dnsFailure, 86, ["name service error"]),
+    // A relay refusal that says whom it would relay for (authenticated users) is the relay.
+    Group(.relayDenied, 94, ["relay access denied", "relaying not permitted", "relay not permitted"]),
   ]
 }
