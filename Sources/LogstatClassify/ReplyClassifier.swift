@@ -88,6 +88,13 @@ public final class ReplyClassifier {
     {
       reason = .senderRejected
     }
+    // Our sender named with general words about a missing or invalid address: the address is
+    // our sender's, since no step yet named a recipient ("sender address is invalid").
+    if reason == .userUnknown || reason == .mailboxDisabled, weight < 85, reply.step != .rcptTo,
+      hits.concepts & Rules.Concept.ourSender != 0, hits.concepts & Rules.Concept.missing != 0
+    {
+      reason = .senderRejected
+    }
     // The missing thing is the one named: with a domain named and no user, mailbox, recipient
     // or address, general words that something does not exist describe the domain.
     if reason == .userUnknown, weight < 84, hits.concepts & Rules.Concept.domain != 0,
