@@ -643,5 +643,11 @@ enum Rules {
     Group(.dnsFailure, 86, ["name service error"]),
     // A relay refusal that says whom it would relay for (authenticated users) is the relay.
     Group(.relayDenied, 94, ["relay access denied", "relaying not permitted", "relay not permitted"]),
+    // Our account's own outgoing limit, in more wordings.
+    Group(.quotaExceeded, 88, ["outgoing mail limit", "outbound mail limit", "messaging limit", "sending limit reached"]),
+    // First contact delayed on purpose: greylisting by another name.
+    Group(.greylisted, 95, ["first-time sender", "first time sender", "intentional policy rejection"]),
+    // A list or a group that takes mail only from its members or from inside: the receiver's rule.
+    Group(.policy, 85, ["mailing list", "internal senders", "only from internal"]),
   ]
 }
