@@ -544,7 +544,7 @@ enum Rules {
     Group(.protocolError, 88, [
       "syntax error", "command unrecognized", "command not recognized", "unrecognized command",
       "bad sequence of commands", "command not implemented", "pipelining", "protocol error",
-      "protocol violation", "need fully-qualified", "helo command rejected", "invalid helo",
+      "protocol violation", "need fully-qualified", "invalid helo",
       "invalid command", "cannot decode response",
       "unexpected command", "parameter not implemented", "not implemented",
       "unknown command", "bad command", "invalid argument", "unexpected data", "line too long", "syntax:",
@@ -649,5 +649,13 @@ enum Rules {
     Group(.greylisted, 95, ["first-time sender", "first time sender", "intentional policy rejection"]),
     // A list or a group that takes mail only from its members or from inside: the receiver's rule.
     Group(.policy, 85, ["mailing list", "internal senders", "only from internal"]),
+    // Postfix's own HELO checks name the fault of the name (not found, invalid, not fully
+    // qualified): protocol errors. Any other text after "Helo command rejected:" is an access
+    // rule of the receiver, so the prefix alone is policy, and a specific cause after it wins.
+    Group(.policy, 61, ["helo command rejected"]),
+    Group(.protocolError, 90, [
+      "helo command rejected: host not found", "helo command rejected: invalid name",
+      "helo command rejected: invalid ip",
+    ]),
   ]
 }

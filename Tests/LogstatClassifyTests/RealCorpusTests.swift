@@ -143,14 +143,14 @@ struct RealCorpusTests {
     }
     #expect(heldOut.total >= 579)
     #expect(development.total >= 1117)
-    // Floors: measured (development 1062/1117 = 95.1%, held-out 506/579 = 87.4%, labels per
+    // Floors: measured (development 1063/1117 = 95.2%, held-out 506/579 = 87.4%, labels per
     // Corpus/LABELS.md) minus 0.3 points.
-    #expect(development.accuracy >= 94.8)
+    #expect(development.accuracy >= 94.9)
     #expect(heldOut.accuracy >= 87.1)
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
     // rounded up, against growing while that goal stays open.
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 7.7,
+      abs(development.accuracy - heldOut.accuracy) <= 7.8,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
