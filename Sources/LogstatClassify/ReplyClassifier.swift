@@ -80,6 +80,28 @@ public final class ReplyClassifier {
       reason = byBasic
     }
 
+    // Precedence: a refusal that names our sender as the refused thing is about our sender, so
+    // sender-rejected outranks the receiver's generic policy words (a policy phrase of 80 or more,
+    // which names whose rule refused, still wins).
+    if reason == .policy, weight < 80, hits.concepts & Rules.Concept.ourSender != 0,
+      hits.concepts & (Rules.Concept.refused | Rules.Concept.missing) != 0
+    {
+      reason = .senderRejected
+    }
+    // Our sender named with general words about a missing or invalid address: the address is
+    // our sender's, since no step yet named a recipient ("sender address is invalid").
+    if reason == .userUnknown || reason == .mailboxDisabled, weight < 85, reply.step != .rcptTo,
+      hits.concepts & Rules.Concept.ourSender != 0, hits.concepts & Rules.Concept.missing != 0
+    {
+      reason = .senderRejected
+    }
+    // The missing thing is the one named: with a domain named and no user, mailbox, recipient
+    // or address, general words that something does not exist describe the domain.
+    if reason == .userUnknown, weight < 84, hits.concepts & Rules.Concept.domain != 0,
+      hits.concepts & Rules.Concept.missing != 0, hits.concepts & Rules.Concept.addressee == 0
+    {
+      reason = .domainNotFound
+    }
     // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
     if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
     reason = ReplyClassifier.adjust(reason, step: reply.step)

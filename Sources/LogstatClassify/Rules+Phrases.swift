@@ -544,7 +544,7 @@ enum Rules {
     Group(.protocolError, 88, [
       "syntax error", "command unrecognized", "command not recognized", "unrecognized command",
       "bad sequence of commands", "command not implemented", "pipelining", "protocol error",
-      "protocol violation", "need fully-qualified", "helo command rejected", "invalid helo",
+      "protocol violation", "need fully-qualified", "invalid helo",
       "invalid command", "cannot decode response",
       "unexpected command", "parameter not implemented", "not implemented",
       "unknown command", "bad command", "invalid argument", "unexpected data", "line too long", "syntax:",
@@ -644,5 +644,52 @@ enum Rules {
     // Sendmail's delivery program (its "mailer") exited with a status: a mailer error
     // (Sisimai's mailererror), above the generic "mailer error" of a server.
     Group(.localError, 90, ["unknown mailer error"]),
+    // A table (map, LDAP, SQL) the receiver could not read: its own system, not DNS, unless a
+    // host or domain name is what failed to resolve (LABELS.md R1).
+    Group(.serverError, 91, ["temporary lookup failure", "table lookup failure", "lookup table"]),
+    // Our client made too many errors in the session (Postfix smtpd_hard_error_limit): protocol.
+    Group(.protocolError, 93, ["too many errors", "too many bad commands", "too many invalid commands", "too many protocol errors"]),
+    // The recipient's list of blocked senders refused our sender address (LABELS.md R6).
+    Group(.senderRejected, 92, ["blocked senders", "blocked sender list"]),
+    // A Postfix access map's REJECT says "Access denied" after any "X command rejected:" prefix:
+    // the receiver's rule, not a fault in the command (LABELS.md R5).
+    Group(.policy, 89, ["command rejected: access denied"]),
+    // A server that names its own load is busy, whatever its code says (LABELS.md R9).
+    Group(.serverError, 89, ["server busy", "server is busy", "agent busy", "system busy", "system is busy", "server too busy"]),
+    // A per-day count of what we may send is our sending quota, however it is worded.
+    Group(.quotaExceeded, 88, [
+      "daily message limit", "daily message quota", "send per day", "messages per day", "emails per day",
+      "maximum number of messages you",
+    ]),
+    // A header line over the limit is the message's form, not an SMTP command line.
+    Group(.invalidContent, 90, ["header line too long", "header too long", "headers too long"]),
+    // A recipient missing from the receiver's directory does not exist there.
+    Group(.userUnknown, 84, ["not in our directory", "not in the directory", "not in directory", "not in our ldap", "not in the ldap"]),
+    // An attachment refused for its type or name is the receiver's rule (Sisimai's
+    // policyviolation); only words that name a virus or malware make it virus (LABELS.md R11).
+    Group(.policy, 94, [
+      "illegal attachment", "banned file", "banned attachment", "forbidden attachment", "prohibited attachment",
+      "attachment is not allowed", "attachments not allowed", "attachment extension", "attachment type is not",
+    ]),
+    // Too many login or authentication attempts: SMTP AUTH, not a sending rate.
+    Group(.authRequired, 92, ["login attempts", "authentication attempts", "auth attempts", "logon attempts"]),
+    // A resolver's error said in words: below "host not found" (an authoritative no-such-host).
+    Group(.dnsFailure, 86, ["name service error"]),
+    // A relay refusal that says whom it would relay for (authenticated users) is the relay.
+    Group(.relayDenied, 94, ["relay access denied", "relaying not permitted", "relay not permitted"]),
+    // Our account's own outgoing limit, in more wordings.
+    Group(.quotaExceeded, 88, ["outgoing mail limit", "outbound mail limit", "messaging limit", "sending limit reached"]),
+    // First contact delayed on purpose: greylisting by another name.
+    Group(.greylisted, 95, ["first-time sender", "first time sender", "intentional policy rejection"]),
+    // A list or a group that takes mail only from its members or from inside: the receiver's rule.
+    Group(.policy, 85, ["mailing list", "internal senders", "only from internal"]),
+    // Postfix's own HELO checks name the fault of the name (not found, invalid, not fully
+    // qualified): protocol errors. Any other text after "Helo command rejected:" is an access
+    // rule of the receiver, so the prefix alone is policy, and a specific cause after it wins.
+    Group(.policy, 61, ["helo command rejected"]),
+    Group(.protocolError, 90, [
+      "helo command rejected: host not found", "helo command rejected: invalid name",
+      "helo command rejected: invalid ip",
+    ]),
   ]
 }

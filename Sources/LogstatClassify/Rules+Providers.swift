@@ -98,5 +98,12 @@ extension Rules {
     Group(.spamContent, 96, ["proofpoint essentials", "message blocked due to spam content"]),
     Group(.blocklisted, 96, ["barracuda reputation", "(x:blocked)", "ers-rbl", "cyren"]),
     Group(.policy, 96, ["rejected by ironport", "message filter rejection"]),
+    // Orange and La Poste: "service refusé / service refused, please try later" with a code the
+    // tables above do not name files with its family (103, 510, 999: the sending IP refused).
+    Group(.blocklisted, 85, ["service refus"]),
+    // Microsoft resolver codes as Sisimai files them: a group that wants an authenticated sender
+    // asks us to log in; one that names who may send refuses our sender (LABELS.md R10).
+    Group(.authRequired, 98, ["resolver.rst.authrequired"]),
+    Group(.senderRejected, 98, ["resolver.rst.notauthorized"]),
   ]
 }
