@@ -154,7 +154,12 @@ struct CellLayout {
       var b = -1
       while b < 0 {
         var free = ~baseTaken.word(at: start)
-        for c in classes where free != 0 { free &= ~taken.word(at: start &+ c) }
+        var k = classes.startIndex
+        // Most blocks run out of free bases after a class or two: stop there.
+        while free != 0, k < classes.endIndex {
+          free &= ~taken.word(at: start &+ classes[k])
+          k &+= 1
+        }
         if free != 0 { b = start &+ free.trailingZeroBitCount } else { start &+= 64 }
       }
       baseTaken.insert(b)
