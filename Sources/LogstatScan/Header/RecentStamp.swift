@@ -36,3 +36,54 @@ struct RecentStamp: Sendable {
     time = parsed
   }
 }
+
+/// The last syslog host token a `ScannedLine` read (up to 16 bytes, no `[` or `:` in it), so a
+/// line from the same host skips looking for a tag at the host's place, finding the space after
+/// it and asking whether it is BusyBox's `facility.level`.
+///
+/// Exact: a token without `[` or `:` followed by a space is never a program tag, and whether it
+/// is a facility depends on its bytes alone.
+struct RecentHost: Sendable {
+  /// Longest host kept: two words.
+  static let maximumLength = 16
+
+  private var low: UInt64 = 0
+  private var high: UInt64 = 0
+  private var lowMask: UInt64 = 0
+  private var highMask: UInt64 = 0
+  /// Bytes of the kept host; 0 when nothing is kept.
+  private(set) var length = 0
+  /// The kept token is `facility.level`, not a host name.
+  private(set) var isFacility = false
+
+  /// True when the kept host followed by a space starts at `j`.
+  @inline(__always) func matches(_ b: UnsafeRawBufferPointer, _ j: Int) -> Bool {
+    guard length != 0, j &+ RecentHost.maximumLength <= b.count, let base = b.baseAddress else {
+      return false
+    }
+    // Safe because: j + 16 <= b.count, so both 8-byte loads lie in the buffer, and
+    // j + length < j + 16 <= b.count for the byte read after the host.
+    let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+    let y = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j &+ 8, as: UInt64.self))
+    return (x ^ low) & lowMask == 0 && (y ^ high) & highMask == 0 && b[j &+ length] == Ch.space
+  }
+
+  /// Keeps the host token `j..<end` when it is short enough and holds no `[` or `:`.
+  mutating func keep(_ b: UnsafeRawBufferPointer, _ j: Int, end: Int, isFacility: Bool) {
+    let n = end &- j
+    guard n > 0, n <= RecentHost.maximumLength, j &+ RecentHost.maximumLength <= b.count,
+      let base = b.baseAddress
+    else { return }
+    for k in j..<end where b[k] == Ch.lbracket || b[k] == Ch.colon { return }
+    // Safe because: j + 16 <= b.count.
+    let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j, as: UInt64.self))
+    let y = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: j &+ 8, as: UInt64.self))
+    // Read little-endian: byte k of the token is bits 8k..<8k+8 of its word.
+    lowMask = n >= 8 ? ~0 : (1 << UInt64(8 &* n)) &- 1
+    highMask = n <= 8 ? 0 : n >= 16 ? ~0 : (1 << UInt64(8 &* (n &- 8))) &- 1
+    low = x & lowMask
+    high = y & highMask
+    length = n
+    self.isFacility = isFacility
+  }
+}
