@@ -126,7 +126,10 @@ struct PhraseTables {
 }
 
 /// Where each sparse state's cells go: a unique base per state such that `base + class` is
-/// free for every class in its list. First fit, longest lists first.
+/// free for every class in its list. First fit (the lowest such base), longest lists first.
+///
+/// The search tests 64 bases at a time on bit sets: a word of the bases still free, and for
+/// each class the word of cells at those bases plus the class, ANDed until none is left.
 struct CellLayout {
   /// Per sparse state.
   var base: [Int]
@@ -136,59 +139,68 @@ struct CellLayout {
   init(width: Int, lists: [Int], listStart: [Int]) {
     let count = listStart.count - 1
     base = [Int](repeating: 0, count: count)
-    var taken = [Bool](repeating: false, count: width)
-    var baseTaken = [Bool](repeating: false, count: width)
-    // skip[p] == p for a free cell, else a later cell to look at (path-compressed), so the
-    // search only tries bases that put the first class on a free cell.
-    var skip = [Int](0..<width)
-    func grow(to size: Int) {
-      guard taken.count < size else { return }
-      skip.append(contentsOf: taken.count..<size)
-      baseTaken.append(contentsOf: repeatElement(false, count: size - taken.count))
-      taken.append(contentsOf: repeatElement(false, count: size - taken.count))
-    }
-    func free(from p: Int) -> Int {
-      var q = p
-      while q < skip.count, skip[q] != q { q = skip[q] }
-      var r = p
-      while r < skip.count, skip[r] != r {
-        let n = skip[r]
-        skip[r] = q
-        r = n
-      }
-      return q
-    }
+    var taken = CellBits()
+    var baseTaken = CellBits()
+    var cells = width
     func size(_ i: Int) -> Int { listStart[i + 1] - listStart[i] }
     var empty: [Int] = []
     for i in (0..<count).sorted(by: { size($0) > size($1) }) {
       let classes = lists[listStart[i]..<listStart[i + 1]]
-      guard let first = classes.first else {
+      guard !classes.isEmpty else {
         empty.append(i)
         continue
       }
-      var p = free(from: first)
-      var b = p - first
-      while true {
-        b = p - first
-        grow(to: b + width)
-        if !baseTaken[b], classes.allSatisfy({ !taken[b + $0] }) { break }
-        p = free(from: p + 1)
+      var start = 0
+      var b = -1
+      while b < 0 {
+        var free = ~baseTaken.word(at: start)
+        var k = classes.startIndex
+        // Most blocks run out of free bases after a class or two: stop there.
+        while free != 0, k < classes.endIndex {
+          free &= ~taken.word(at: start &+ classes[k])
+          k &+= 1
+        }
+        if free != 0 { b = start &+ free.trailingZeroBitCount } else { start &+= 64 }
       }
-      baseTaken[b] = true
-      for c in classes {
-        taken[b + c] = true
-        skip[b + c] = b + c + 1
-      }
+      baseTaken.insert(b)
+      for c in classes { taken.insert(b &+ c) }
+      cells = max(cells, b &+ width)
       base[i] = b
     }
     // States that match their fallback everywhere own no cell, only a base nobody else has.
     var b = 0
     for i in empty {
-      while b < baseTaken.count, baseTaken[b] { b += 1 }
-      grow(to: b + width)
-      baseTaken[b] = true
+      while baseTaken.contains(b) { b += 1 }
+      cells = max(cells, b &+ width)
+      baseTaken.insert(b)
       base[i] = b
     }
-    cellCount = taken.count
+    cellCount = cells
+  }
+}
+
+/// A growable set of small non-negative integers, 64 to a word.
+struct CellBits {
+  private var words: [UInt64] = []
+
+  /// Bit k is `contains(start + k)`; members past the end are absent.
+  @inline(__always) func word(at start: Int) -> UInt64 {
+    let w = start >> 6
+    let shift = UInt64(start & 63)
+    guard w < words.count else { return 0 }
+    let low = words[w] >> shift
+    guard shift != 0, w &+ 1 < words.count else { return low }
+    return low | words[w &+ 1] << (64 &- shift)
+  }
+
+  @inline(__always) func contains(_ k: Int) -> Bool {
+    let w = k >> 6
+    return w < words.count && (words[w] >> UInt64(k & 63)) & 1 != 0
+  }
+
+  @inline(__always) mutating func insert(_ k: Int) {
+    let w = k >> 6
+    if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
+    words[w] |= 1 << UInt64(k & 63)
   }
 }

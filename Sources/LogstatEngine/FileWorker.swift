@@ -32,6 +32,9 @@ final class FileWorker {
   /// True when the unit saw more than `dayLimit` distinct consecutive dates.
   private(set) var daysOverflowed = false
   private var lastDay: Int32 = -1
+  /// The last stamp `epoch` converted and its result (month 0: none yet).
+  private var lastTime = LineTime()
+  private var lastEpoch: Int64 = 0
   /// An Exim reject log: its rejects repeat the main log's and count as other mail lines.
   var rejectLog = false
   /// Exim panic log: each stamped line is a `panic` event.
@@ -134,7 +137,19 @@ final class FileWorker {
   }
 
   /// The epoch of a stamp, noting the dates that needed year inference.
+  ///
+  /// A stamp equal to the previous line's gets the previous epoch: the clock's year inference
+  /// answers a repeated date with the same year and is left as it was, and a repeated day is
+  /// not recorded again, so skipping the call changes nothing (most lines repeat the second).
   @inline(__always) private func epoch(_ t: LineTime) -> Int64 {
+    if t == lastTime { return lastEpoch }
+    let e = freshEpoch(t)
+    lastTime = t
+    lastEpoch = e
+    return e
+  }
+
+  private func freshEpoch(_ t: LineTime) -> Int64 {
     if t.year == 0 {
       let day = Int32(truncatingIfNeeded: t.month << 5 | t.day)
       if day != lastDay {

@@ -41,6 +41,16 @@ struct Scanned {
     self = fields!
   }
 
+  /// Scans `text` into `line`, a value that already scanned other lines (as the engine reuses one).
+  init(_ text: String, reusing line: inout ScannedLine) {
+    var copy = text
+    self = copy.withUTF8 { u in
+      let b = UnsafeRawBufferPointer(u)
+      LineScanner.scan(b, into: &line)
+      return Scanned(line, b)
+    }
+  }
+
   private init(_ l: ScannedLine, _ b: UnsafeRawBufferPointer) {
     kind = l.kind
     mta = l.mta

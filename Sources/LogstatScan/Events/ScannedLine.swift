@@ -147,6 +147,11 @@ public struct ScannedLine: Sendable {
   public var damaged = false
   /// Exim `=>`/`->` with ` X=cipher`: this delivery went over TLS.
   public var overTLS = false
+  /// The last classic stamp read into this value (`LineHeader.parse`): kept across lines,
+  /// never cleared by `reset()`, so a line with the previous line's stamp copies its time.
+  var recentStamp = RecentStamp()
+  /// The last syslog host read into this value, kept the same way (`LineHeader.syslogRest`).
+  var recentHost = RecentHost()
 
   /// The largest size (bytes) or delay (milliseconds) taken from a line: 10^15 - 1, a petabyte
   /// or 31,000 years. Anything larger is damage, and sums of such values cannot overflow `Int`.

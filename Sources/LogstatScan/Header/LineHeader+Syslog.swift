@@ -8,29 +8,41 @@ extension LineHeader {
     _ b: UnsafeRawBufferPointer, _ afterStamp: Int, depth: Int, into line: inout ScannedLine
   ) -> Parsed? {
     var j = afterStamp
-    if let (offset, end) = readOffset(b, j) {
+    // A space is no offset (`Z`, `+hh`, `-hh`): the common case skips the call.
+    if j < b.count, b[j] != Ch.space, let (offset, end) = readOffset(b, j) {
       line.time.utcOffset = offset
       j = end
     }
     guard j < b.count, b[j] == Ch.space else { return nil }
     j += 1
     var tagStart = j
-    var tag = tagAt(b, j)
-    if tag == nil {
+    var tag: (Int, Int)?
+    if line.recentHost.matches(b, j) {
+      // The previous line's host again (see `RecentHost`): no tag can start here.
+      let hostEnd = j &+ line.recentHost.length
+      tagStart = hostEnd + 1
+      if !line.recentHost.isFacility { line.host = Span(j, hostEnd) }
+      tag = tagAt(b, tagStart)
+    } else {
+      tag = tagAt(b, j)
+    }
+    if tag == nil, tagStart == j {
       let hostEnd = b.tokenEnd(j)
       guard hostEnd > j, hostEnd < b.count else { return nil }
       tagStart = hostEnd + 1
-      if !isFacilityLevel(b, j, hostEnd, knownFacility: true) { line.host = Span(j, hostEnd) }
+      let facility = isFacilityLevel(b, j, hostEnd, knownFacility: true)
+      if !facility { line.host = Span(j, hostEnd) }
+      line.recentHost.keep(b, j, end: hostEnd, isFacility: facility)
       tag = tagAt(b, tagStart)
-      if tag == nil {
-        // BusyBox: "host mail.info program[pid]: ".
-        let levelEnd = b.tokenEnd(tagStart)
-        guard levelEnd < b.count, isFacilityLevel(b, tagStart, levelEnd, knownFacility: false) else {
-          return nil
-        }
-        tagStart = levelEnd + 1
-        tag = tagAt(b, tagStart)
+    }
+    if tag == nil {
+      // BusyBox: "host mail.info program[pid]: ".
+      let levelEnd = b.tokenEnd(tagStart)
+      guard levelEnd < b.count, isFacilityLevel(b, tagStart, levelEnd, knownFacility: false) else {
+        return nil
       }
+      tagStart = levelEnd + 1
+      tag = tagAt(b, tagStart)
     }
     guard let (tagEnd, bodyStart) = tag else { return nil }
     let program = classifyTag(b, tagStart, tagEnd, into: &line)

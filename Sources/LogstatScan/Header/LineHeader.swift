@@ -46,8 +46,13 @@ enum LineHeader {
       }
     } else if first == Ch.lt {
       return priRest(b, i, depth: depth, lineStart: lineStart, into: &line)
+    } else if line.recentStamp.matches(b, i) {
+      // The previous line's stamp again: its time, without parsing it.
+      line.time = line.recentStamp.time
+      return syslogRest(b, i &+ RecentStamp.length, depth: depth, into: &line)
     } else if monthNumber(b, i) != 0 {
       if let end = readClassic(b, i, into: &line.time) {
+        line.recentStamp.keep(b, i, end: end, line.time)
         return syslogRest(b, end, depth: depth, into: &line)
       }
     } else if isWeekday(b, i) {
