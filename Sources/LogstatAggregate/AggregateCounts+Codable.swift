@@ -65,9 +65,10 @@ public enum CountsPart: Sendable {
 }
 
 /// A part as an `Encodable` value (nested parts encode through their containers).
-struct PartBox: Encodable {
-  var part: CountsPart
-  func encode(to encoder: any Encoder) throws { try part.encode(to: encoder) }
+public struct PartBox: Encodable {
+  public var part: CountsPart
+  public init(part: CountsPart) { self.part = part }
+  public func encode(to encoder: any Encoder) throws { try part.encode(to: encoder) }
 }
 
 /// The counts encode as one JSON object (docs/json-schema.md, "counts"): every list sorted by

@@ -24,8 +24,9 @@ enum ReportCounts {
       return .raw(text(v))
     case .list(let n, let element):
       return .elements(JSONElements(count: n) { .raw(text(element($0))) })
-    case .object(let fields):
-      return .object(fields.map { ($0.key, json($0.part)) })
+    case .object:
+      // Encoded compactly in one piece, as every other value of the block (bounded lists).
+      return .raw(text(PartBox(part: part)))
     }
   }
 
