@@ -21,6 +21,7 @@ extension Aggregate {
     let hour = Swift.max(0, epoch / 3600)
     let reason = status == .sent ? nil : (verdict?.reason ?? .other)
     domainHours.add(DomainHourKey(hour: hour, domain: domain, status: status, reason: reason))
+    if domainHours.needsFolding { counts.boundHourCells() }
     if dsn != 0 {
       domainHours.add(CodeHourKey(hour: hour, status: status, enhanced: true, value: dsn))
     }

@@ -115,7 +115,7 @@ extension Aggregate {
     set { counts.listings = newValue }
     _modify { yield &counts.listings }
   }
-  var clients: Interner {
+  var clients: NamedCounts {
     get { counts.clients }
     set { counts.clients = newValue }
     _modify { yield &counts.clients }

@@ -151,8 +151,10 @@ extension Aggregate {
     bornFirst.removeAll()
     // Nothing is held any more: back to the bound, however much open messages held before.
     boundAddresses(final: true)
+    counts.boundClients(final: true)
     // After finalising: message expiries add their cells there.
     domainHours.flush()
+    counts.boundHourCells()
   }
 }
 

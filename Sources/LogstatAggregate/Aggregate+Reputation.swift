@@ -36,50 +36,43 @@ extension Aggregate {
   /// Records an inbound reject of `client` for `reason`.
   @inline(__always)
   mutating func noteInboundClient(_ client: EventName, _ reason: Reason) {
-    noteInboundClient(clients.intern(client), reason)
+    let id = counts.clients.add(client)
+    counts.noteInboundClient(id, reason)
   }
-
-  /// A client given as the bytes of a `String`: restoring saved reports only
-  /// (Aggregate+Restore, which goes when the counts are `Codable`); never a log line.
-  mutating func noteInboundClient(_ client: UnsafeRawBufferPointer, _ reason: Reason, count: Int) {
-    noteInboundClient(clients.intern(client), reason, count: count)
-  }
-
-  /// Records `count` inbound rejects of interned client `id` for `reason`.
-  @inline(__always)
-  mutating func noteInboundClient(_ id: Int32, _ reason: Reason, count: Int = 1) {
-    clientReasonCounts.add(UInt64(UInt32(bitPattern: id)) << 8 | UInt64(reason.ordinal), count)
-  }
-
   /// Inbound rejects by client and reason.
   public var inboundClientReasons: [ClientReason: Int] {
     var out: [ClientReason: Int] = [:]
     out.reserveCapacity(clientReasonCounts.count)
     clientReasonCounts.forEach { key, n in
-      let client = clients.string(Int32(truncatingIfNeeded: key >> 8))
+      let client = clients.names.string(Int32(truncatingIfNeeded: key >> 8))
       out[ClientReason(client: client, reason: Reason.at(Int(key & 0xFF))), default: 0] += n
     }
     return out
   }
 
-  /// Every refused client with its rejects and most frequent reason (ties: declaration
-  /// order), in no particular order; counted by client ID, so only the names are made.
-  public var inboundClientTotals: [(client: String, count: Int, topReason: Reason)] {
-    var totals = [Int](repeating: 0, count: clients.count)
+  /// Every refused client listed with its rejects (an upper bound once the table overflowed:
+  /// see `inboundClientsBound`), how far below that the true count may be, and its most
+  /// frequent reason (ties: declaration order), in no particular order; counted by client ID,
+  /// so only the names are made.
+  public var inboundClientTotals: [(client: String, count: Int, countError: Int, topReason: Reason)] {
     var best = [UInt64](repeating: 0, count: clients.count)  // count << 8 | (255 - ordinal)
     clientReasonCounts.forEach { key, n in
       let id = Int(key >> 8)
-      totals[id] += n
       let score = UInt64(n) << 8 | (255 - (key & 0xFF))
       if score > best[id] { best[id] = score }
     }
-    var out: [(client: String, count: Int, topReason: Reason)] = []
+    var out: [(client: String, count: Int, countError: Int, topReason: Reason)] = []
     out.reserveCapacity(clients.count)
-    for id in totals.indices where totals[id] > 0 {
-      out.append((clients.string(Int32(id)), totals[id], Reason.at(Int(255 - (best[id] & 0xFF)))))
+    for id in 0..<clients.count where clients.counts[id] > 0 {
+      let top = best[id] == 0 ? Reason.other : Reason.at(Int(255 - (best[id] & 0xFF)))
+      out.append((clients.names.string(Int32(id)), clients.counts[id], clients.countError(Int32(id)), top))
     }
     return out
   }
+
+  /// What the refused-client table says of the clients it no longer lists, or nil while it is
+  /// exact (every client listed, every count exact).
+  public var inboundClientsBound: NamedCounts.Bound? { clients.bound }
 
   /// Inbound rejects by client (IP address, else host name).
   public var inboundByClient: [String: Int] {

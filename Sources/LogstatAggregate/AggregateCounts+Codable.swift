@@ -13,6 +13,10 @@ extension CountsValue where Self: Equatable {
 
 extension Int: CountsValue {}
 extension Int64: CountsValue {}
+extension UInt64: CountsValue {}
+extension ReasonCounts: CountsValue {}
+extension InboundEntry.ClientCount: CountsValue {}
+extension InboundEntry.ClientReasonCount: CountsValue {}
 extension NamedCounts.Entry: CountsValue {}
 extension String: CountsValue {}
 extension Optional: CountsValue where Wrapped: CountsValue & Equatable {}
@@ -23,6 +27,48 @@ extension Array: CountsValue where Element: CountsValue & Equatable {}
 public enum CountsPart: Sendable {
   case value(any CountsValue)
   case list(count: Int, element: @Sendable (Int) -> any CountsValue)
+  /// An object whose values are parts in turn, keys sorted (the inbound block: its client lists
+  /// are long).
+  case object([(key: String, part: CountsPart)])
+
+  /// Writes the part into `encoder` as `encode(to:)` of the whole would.
+  func encode(to encoder: any Encoder) throws {
+    switch self {
+    case .value(let v):
+      try v.encode(to: encoder)
+    case .list(let n, let element):
+      var list = encoder.unkeyedContainer()
+      for k in 0..<n { try list.encode(PartBox(part: .value(element(k)))) }
+    case .object(let fields):
+      var c = encoder.container(keyedBy: CountsNameKey.self)
+      for (key, part) in fields { try c.encode(PartBox(part: part), forKey: CountsNameKey(key)) }
+    }
+  }
+
+  /// True when both parts encode equally.
+  func isEqual(to other: CountsPart) -> Bool {
+    switch (self, other) {
+    case (.value(let u), .value(let v)):
+      return u.isEqual(to: v)
+    case (.list(let m, let e), .list(let n, let f)):
+      guard m == n else { return false }
+      for k in 0..<m where !e(k).isEqual(to: f(k)) { return false }
+      return true
+    case (.object(let x), .object(let y)):
+      guard x.count == y.count else { return false }
+      for (p, q) in zip(x, y) where p.key != q.key || !p.part.isEqual(to: q.part) { return false }
+      return true
+    default:
+      return false
+    }
+  }
+}
+
+/// A part as an `Encodable` value (nested parts encode through their containers).
+public struct PartBox: Encodable {
+  public var part: CountsPart
+  public init(part: CountsPart) { self.part = part }
+  public func encode(to encoder: any Encoder) throws { try part.encode(to: encoder) }
 }
 
 /// The counts encode as one JSON object (docs/json-schema.md, "counts"): every list sorted by
@@ -47,6 +93,7 @@ extension AggregateCounts: Codable, Equatable {
     case hardBouncedAddresses = "hard_bounced_addresses", codeHours = "code_hours"
     case blocklistHours = "blocklist_hours"
     case senderAddressesBound = "sender_addresses_bound", recipientAddressesBound = "recipient_addresses_bound"
+    case otherHourCells = "other_hour_cells"
   }
 
   /// Every top-level key with its value, in key order.
@@ -72,7 +119,7 @@ extension AggregateCounts: Codable, Equatable {
       (.senders, .list(count: senderIDs.count) { me.senderEntry(senderIDs[$0]) }),
       (.dsnCodes, .value(dsn)),
       (.replyCodes, .value(reply)),
-      (.inbound, .value(inboundEntry())),
+      (.inbound, inboundPart()),
       (.hours, .list(count: hourList.count) { hourList[$0] }),
       (.blocklists, .value(blocklists.sorted { $0.key.rawValue < $1.key.rawValue }.map {
         StatsEntry(blocklist: $0.key, address: nil, stats: $0.value, domains: me.names($0.value.domainIDs))
@@ -100,6 +147,8 @@ extension AggregateCounts: Codable, Equatable {
     // Only for a table that overflowed its bound: exact tables encode as before.
     if let b = senderAddresses.bound { parts.append((.senderAddressesBound, .value(b))) }
     if let b = recipientAddresses.bound { parts.append((.recipientAddressesBound, .value(b))) }
+    // Only once the hour cells overflowed their bound (DomainHours+Bound).
+    if !domainHours.other.isEmpty { parts.append((.otherHourCells, .value(otherHourCells()))) }
     return parts.sorted { $0.key.rawValue < $1.key.rawValue }
   }
 
@@ -112,6 +161,8 @@ extension AggregateCounts: Codable, Equatable {
       case .list(let n, let element):
         var list = c.nestedUnkeyedContainer(forKey: key)
         for k in 0..<n { try list.encode(element(k)) }
+      case .object:
+        try c.encode(PartBox(part: part), forKey: key)
       }
     }
   }
@@ -121,18 +172,7 @@ extension AggregateCounts: Codable, Equatable {
     let x = a.encodingParts()
     let y = b.encodingParts()
     guard x.count == y.count else { return false }
-    for (p, q) in zip(x, y) {
-      guard p.key == q.key else { return false }
-      switch (p.part, q.part) {
-      case (.value(let u), .value(let v)):
-        if !u.isEqual(to: v) { return false }
-      case (.list(let m, let e), .list(let n, let f)):
-        guard m == n else { return false }
-        for k in 0..<m where !e(k).isEqual(to: f(k)) { return false }
-      default:
-        return false
-      }
-    }
+    for (p, q) in zip(x, y) where p.key != q.key || !p.part.isEqual(to: q.part) { return false }
     return true
   }
 
@@ -195,8 +235,14 @@ extension AggregateCounts: Codable, Equatable {
       for cell in try c.decode([BlocklistHourCell].self, forKey: .blocklistHours) {
         domainHours.add(blocklist: cell.blocklist, hour: cell.hour, count: cell.count)
       }
+      for cell in try c.decodeIfPresent([OtherHourCell].self, forKey: .otherHourCells) ?? [] {
+        domainHours.addOther(
+          DomainHourKey(hour: cell.hour, domain: 0, status: cell.status, reason: cell.reason),
+          provider: cell.provider, count: cell.count)
+      }
     }
     domainHours.flush()
+    boundHourCells()
   }
 }
 

@@ -15,10 +15,13 @@ struct DomainEntry: CountsValue, Codable, Equatable {
   var hourCells: [HourCell]
   /// Kept reply texts per reason, by reason order.
   var replyExamples: [ReplyExamples]
+  /// True when the domain's hour cells were folded into `other_hour_cells` (the cell table
+  /// overflowed its bound); absent otherwise.
+  var hourCellsFolded: Bool? = nil
 
   enum CodingKeys: String, CodingKey {
     case name, provider, providerResolved = "provider_resolved", hourCells = "hour_cells"
-    case replyExamples = "reply_examples"
+    case replyExamples = "reply_examples", hourCellsFolded = "hour_cells_folded"
   }
 
   func encode(to encoder: any Encoder) throws {
@@ -27,14 +30,16 @@ struct DomainEntry: CountsValue, Codable, Equatable {
     try c.encode(provider.rawValue, forKey: .provider)
     try c.encode(providerResolved, forKey: .providerResolved)
     try c.encode(hourCells, forKey: .hourCells)
+    try c.encodeIfPresent(hourCellsFolded, forKey: .hourCellsFolded)
     try c.encode(replyExamples, forKey: .replyExamples)
     try counters.encode(to: encoder)
   }
 
   init(
     name: String, provider: Provider, providerResolved: Bool, counters: DomainCounters,
-    hourCells: [HourCell], replyExamples: [ReplyExamples]
+    hourCells: [HourCell], replyExamples: [ReplyExamples], hourCellsFolded: Bool? = nil
   ) {
+    self.hourCellsFolded = hourCellsFolded
     self.name = name
     self.provider = provider
     self.providerResolved = providerResolved
@@ -50,6 +55,7 @@ struct DomainEntry: CountsValue, Codable, Equatable {
     providerResolved = try c.decodeIfPresent(Bool.self, forKey: .providerResolved) ?? true
     hourCells = try c.decodeIfPresent([HourCell].self, forKey: .hourCells) ?? []
     replyExamples = try c.decodeIfPresent([ReplyExamples].self, forKey: .replyExamples) ?? []
+    hourCellsFolded = try c.decodeIfPresent(Bool.self, forKey: .hourCellsFolded)
     counters = try DomainCounters(from: decoder)
   }
 }
@@ -92,6 +98,52 @@ struct HourCell: Codable, Equatable, Comparable, Sendable {
     }
     count = try c.count()
     try c.expectEnd(4, "[hour, status, reason, count]")
+  }
+}
+
+/// `[hour, provider, status, reason or null, count]`: delivery lines of the domains whose hour
+/// cells were folded (DomainHours+Bound), per provider, in one UTC hour.
+struct OtherHourCell: CountsValue, Codable, Equatable, Comparable, Sendable {
+  var hour: Int64
+  var provider: Provider
+  var status: AttemptStatus
+  var reason: Reason?
+  var count: Int
+
+  init(hour: Int64, provider: Provider, status: AttemptStatus, reason: Reason?, count: Int) {
+    self.hour = hour
+    self.provider = provider
+    self.status = status
+    self.reason = reason
+    self.count = count
+  }
+
+  static func < (a: OtherHourCell, b: OtherHourCell) -> Bool {
+    (a.hour, a.provider.rawValue, a.status.rawValue, a.reason.map { $0.ordinal + 1 } ?? 0)
+      < (b.hour, b.provider.rawValue, b.status.rawValue, b.reason.map { $0.ordinal + 1 } ?? 0)
+  }
+
+  func encode(to encoder: any Encoder) throws {
+    var c = encoder.unkeyedContainer()
+    try c.encode(hour)
+    try c.encode(provider.rawValue)
+    try c.encode(status.name)
+    try c.encode(reason?.rawValue)
+    try c.encode(count)
+  }
+
+  init(from decoder: any Decoder) throws {
+    var c = try decoder.unkeyedContainer()
+    hour = try c.number(in: 0...CountsLimits.hourRange.upperBound, "hours since the epoch")
+    provider = try c.named("provider")
+    status = try c.status()
+    if try c.decodeNil() {
+      reason = nil
+    } else {
+      reason = try c.named("reason")
+    }
+    count = try c.count()
+    try c.expectEnd(5, "[hour, provider, status, reason, count]")
   }
 }
 

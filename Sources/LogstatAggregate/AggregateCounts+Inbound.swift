@@ -8,14 +8,41 @@ struct InboundEntry: CountsValue, Codable, Equatable {
   var total: Int
   /// `[key, count]`, key = reply code * 1_000_000_000 + packed DSN; sorted.
   var byCode: [[UInt64]]
-  /// Per client: the sum of its `clientReasons` (written for readers; rebuilt on reading).
-  var byClient: [ClientCount]
+  /// Per client: its rejects (the sum of its `clientReasons` while the table is exact; with
+  /// `count_error` once it overflowed). Nil when a report older than the bound left it out.
+  var byClient: [ClientCount]?
+  /// The client table's bound (`by_client_bound`), only once it overflowed.
+  var byClientBound: NamedCounts.Bound?
   var reasons: ReasonCounts
   var clientReasons: [ClientReasonCount]
 
   struct ClientCount: Codable, Equatable, Sendable {
     var client: String
     var count: Int
+    /// How far below `count` the true count may be: only once the table overflowed.
+    var countError: Int?
+
+    enum CodingKeys: String, CodingKey { case client, count, countError = "count_error" }
+
+    init(client: String, count: Int, countError: Int? = nil) {
+      self.client = client
+      self.count = count
+      self.countError = countError
+    }
+
+    func encode(to encoder: any Encoder) throws {
+      var c = encoder.container(keyedBy: CodingKeys.self)
+      try c.encode(client, forKey: .client)
+      try c.encode(count, forKey: .count)
+      try c.encodeIfPresent(countError, forKey: .countError)
+    }
+
+    init(from decoder: any Decoder) throws {
+      let c = try decoder.container(keyedBy: CodingKeys.self)
+      client = try c.decode(String.self, forKey: .client)
+      count = try c.count(.count)
+      countError = c.contains(.countError) ? try c.count(.countError) : nil
+    }
   }
 
   struct ClientReasonCount: Codable, Equatable, Sendable {
@@ -48,12 +75,17 @@ struct InboundEntry: CountsValue, Codable, Equatable {
 
   enum CodingKeys: String, CodingKey {
     case total, byCode = "by_code", byClient = "by_client", reasons, clientReasons = "client_reasons"
+    case byClientBound = "by_client_bound"
   }
 
-  init(total: Int, byCode: [[UInt64]], byClient: [ClientCount], reasons: ReasonCounts, clientReasons: [ClientReasonCount]) {
+  init(
+    total: Int, byCode: [[UInt64]], byClient: [ClientCount], byClientBound: NamedCounts.Bound?,
+    reasons: ReasonCounts, clientReasons: [ClientReasonCount]
+  ) {
     self.total = total
     self.byCode = byCode
     self.byClient = byClient
+    self.byClientBound = byClientBound
     self.reasons = reasons
     self.clientReasons = clientReasons
   }
@@ -62,7 +94,9 @@ struct InboundEntry: CountsValue, Codable, Equatable {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(total, forKey: .total)
     try c.encode(byCode, forKey: .byCode)
-    try c.encode(byClient, forKey: .byClient)
+    try c.encode(byClient ?? [], forKey: .byClient)
+    // Only for a table that overflowed its bound: exact tables encode as before.
+    try c.encodeIfPresent(byClientBound, forKey: .byClientBound)
     try c.encode(reasons, forKey: .reasons)
     try c.encode(clientReasons, forKey: .clientReasons)
   }
@@ -79,7 +113,8 @@ struct InboundEntry: CountsValue, Codable, Equatable {
       try pair.expectEnd(2, "[key, count]")
       byCode.append([key, UInt64(n)])
     }
-    byClient = []
+    byClient = try c.decodeIfPresent([ClientCount].self, forKey: .byClient)
+    byClientBound = try c.decodeIfPresent(NamedCounts.Bound.self, forKey: .byClientBound)
     reasons = try c.decodeIfPresent(ReasonCounts.self, forKey: .reasons) ?? ReasonCounts()
     clientReasons = try c.decode([ClientReasonCount].self, forKey: .clientReasons)
   }

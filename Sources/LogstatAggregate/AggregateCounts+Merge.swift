@@ -46,12 +46,7 @@ extension AggregateCounts {
     }
     inbound.merge(later.inbound)
     inboundReasons.merge(later.inboundReasons)
-    let clientMap = (0..<later.clients.count).map { clients.intern(Int32($0), of: later.clients) }
-    clientReasonCounts.reserveCapacity(clientReasonCounts.count + later.clientReasonCounts.count)
-    later.clientReasonCounts.forEach { key, n in
-      let mine = UInt64(UInt32(bitPattern: clientMap[Int(key >> 8)]))
-      clientReasonCounts.add(mine << 8 | (key & 0xFF), n)
-    }
+    mergeClients(later)
     for (list, stats) in later.blocklists {
       blocklists[list, default: BlocklistStats()].merge(stats, domainMap: domainMap)
     }
@@ -62,6 +57,7 @@ extension AggregateCounts {
     hardBouncedAddresses.formUnion(later.hardBouncedAddresses)
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     domainHours.merge(later.domainHours, domainMap: domainMap)
+    boundHourCells()
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived = bytesReceived.addingSaturated(later.bytesReceived)

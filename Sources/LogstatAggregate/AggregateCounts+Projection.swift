@@ -74,7 +74,8 @@ extension AggregateCounts {
   func domainEntry(_ id: Int32, _ index: DomainCellIndex) -> DomainEntry {
     DomainEntry(
       name: domains.string(id), provider: domainProviders[Int(id)], providerResolved: providerResolved[Int(id)],
-      counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples[id] ?? [])
+      counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples[id] ?? [],
+      hourCellsFolded: domainHours.isFolded(id) ? true : nil)
   }
 
   func senderEntry(_ id: Int32) -> SenderEntry {
@@ -84,20 +85,38 @@ extension AggregateCounts {
   /// The names of domain IDs, sorted.
   func names(_ ids: Set<Int32>) -> [String] { ids.map { domains.string($0) }.sorted() }
 
-  func inboundEntry() -> InboundEntry {
-    var totals: [String: Int] = [:]
-    var pairs: [InboundEntry.ClientReasonCount] = []
-    clientReasonCounts.forEach { key, n in
-      let client = clients.string(Int32(truncatingIfNeeded: key >> 8))
-      totals[client, default: 0] += n
-      pairs.append(.init(client: client, reason: Reason.at(Int(key & 0xFF)), count: n))
-    }
-    pairs.sort { ($0.client, $0.reason.ordinal) < ($1.client, $1.reason.ordinal) }
-    return InboundEntry(
-      total: inbound.total,
-      byCode: inbound.byCode.sorted { $0.key < $1.key }.map { [$0.key, UInt64($0.value)] },
-      byClient: totals.sorted { $0.key < $1.key }.map { .init(client: $0.key, count: $0.value) },
-      reasons: inboundReasons, clientReasons: pairs)
+  /// The inbound block as parts, keys sorted, so its client lists (up to the bound of the
+  /// client table) are written one entry at a time: encoded whole, each entry cost about 400
+  /// bytes of encoder tree.
+  func inboundPart() -> CountsPart {
+    var pairs: [(key: UInt64, name: Int32)] = []
+    pairs.reserveCapacity(clientReasonCounts.count)
+    clientReasonCounts.forEach { key, _ in pairs.append((key, Int32(truncatingIfNeeded: key >> 8))) }
+    let table = clients
+    let reasonCounts = clientReasonCounts
+    // By client name, then reason ordinal.
+    pairs.sort { $0.name != $1.name ? table.names.less($0.name, $1.name) : ($0.key & 0xFF) < ($1.key & 0xFF) }
+    let pairKeys = pairs.map(\.key)
+    let ids = clients.encodedIDs
+    let exact = clients.isExact
+    var fields: [(key: String, part: CountsPart)] = [
+      ("by_client", .list(count: ids.count) {
+        InboundEntry.ClientCount(
+          client: table.names.string(ids[$0]), count: table.counts[Int(ids[$0])],
+          countError: exact ? nil : table.countError(ids[$0]))
+      }),
+      ("by_code", .value(inbound.byCode.sorted { $0.key < $1.key }.map { [$0.key, UInt64($0.value)] })),
+      ("client_reasons", .list(count: pairKeys.count) {
+        let key = pairKeys[$0]
+        return InboundEntry.ClientReasonCount(
+          client: table.names.string(Int32(truncatingIfNeeded: key >> 8)), reason: Reason.at(Int(key & 0xFF)),
+          count: reasonCounts[key])
+      }),
+      ("reasons", .value(inboundReasons)),
+      ("total", .value(inbound.total)),
+    ]
+    if let b = clients.bound { fields.insert(("by_client_bound", .value(b)), at: 1) }
+    return .object(fields)
   }
 
   /// Adds a decoded domain entry.
@@ -109,6 +128,7 @@ extension AggregateCounts {
       domainProviders[m] = d.provider
     }
     providerResolved[m] = providerResolved[m] || d.providerResolved
+    if d.hourCellsFolded == true { domainHours.markFolded(id, provider: domainProviders[m]) }
     for cell in d.hourCells {
       domainHours.add(DomainHourKey(hour: cell.hour, domain: id, status: cell.status, reason: cell.reason), count: cell.count)
     }
@@ -123,14 +143,40 @@ extension AggregateCounts {
     }
   }
 
-  /// Adds a decoded inbound entry (`by_client` is rebuilt from `client_reasons`).
+  /// Adds a decoded inbound entry: clients with their counts (and error bounds) from
+  /// `by_client`, their reasons from `client_reasons`; a report without `by_client` gets the
+  /// clients' counts from their reasons.
   mutating func add(_ i: InboundEntry) {
     inbound.total += i.total
     for pair in i.byCode { inbound.byCode[pair[0], default: 0] += Int(pair[1]) }
     inboundReasons.merge(i.reasons)
-    for p in i.clientReasons where !p.client.isEmpty {
-      let id = clients.intern(p.client)
-      clientReasonCounts.add(UInt64(UInt32(bitPattern: id)) << 8 | UInt64(p.reason.ordinal), p.count)
+    var decoded = NamedCounts(capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
+    var reasons = CountTable()
+    if let byClient = i.byClient {
+      for c in byClient where !c.client.isEmpty {
+        let id = decoded.add(c.client, c.count)
+        if let e = c.countError { decoded.restoreErrors(id, count: e, bytes: 0) }
+      }
     }
+    for p in i.clientReasons where !p.client.isEmpty {
+      let id = i.byClient == nil ? decoded.add(p.client, p.count) : decoded.add(p.client, 0)
+      reasons.add(UInt64(UInt32(bitPattern: id)) << 8 | UInt64(p.reason.ordinal), p.count)
+    }
+    if let b = i.byClientBound {
+      decoded.restoreBounds(countFloor: b.countFloor, bytesFloor: b.bytesFloor, droppedNames: b.droppedNames)
+    }
+    var part = AggregateCounts()
+    part.clients = decoded
+    part.clientReasonCounts = reasons
+    mergeClients(part)
+  }
+
+  /// The "other domains" hour cells (folded domains, per provider), sorted.
+  func otherHourCells() -> [OtherHourCell] {
+    var out: [OtherHourCell] = []
+    domainHours.forEachOtherCell { key, provider, n in
+      out.append(OtherHourCell(hour: key.hour, provider: provider, status: key.status, reason: key.reason, count: n))
+    }
+    return out.sorted()
   }
 }

@@ -31,9 +31,11 @@ public struct AggregateCounts: Sendable {
   public internal(set) var inbound = InboundCounters()
   /// Inbound rejects by reason.
   public internal(set) var inboundReasons = ReasonCounts()
-  /// Refused clients (IP address, else host name), interned: no `String` per reject line.
-  var clients = Interner()
-  /// Inbound rejects per client and reason, keyed `client ID << 8 | reason ordinal`.
+  /// Refused clients (IP address, else host name) with their rejects: a bounded table
+  /// (`NamedCounts`, 8,192 names), exact while the clients fit; no `String` per reject line.
+  var clients = NamedCounts(capacity: NamedCounts.defaultCapacity, prunedByOwner: true)
+  /// Inbound rejects per client and reason, keyed `client ID << 8 | reason ordinal`: only for
+  /// the clients `clients` lists, counted since it last listed them (see `boundClients()`).
   var clientReasonCounts = CountTable()
   /// By hour (epoch seconds / 3600).
   public internal(set) var hours: [Int64: HourCounters] = [:]

@@ -55,10 +55,22 @@ extension AlertInput {
         }
       }
     }
+    // Domains whose hour cells were folded (the cell table's bound) still count in their
+    // provider's series, as small domains do.
+    a.domainHours.forEachOtherCell { key, provider, count in
+      guard provider != .none else { return }
+      byProvider[provider, default: SubjectSeries()].add(
+        hour: key.hour, status: key.status, reason: key.reason, count: count)
+    }
     for (provider, series) in byProvider { window[.provider(provider)] = series }
     // Local failures of our own MTA, over all domains.
     var bestLocal = 0
     a.domainHours.forEachDomainCell { key, count in
+      guard key.reason == .localError, key.status != .sent else { return }
+      localErrors += count
+      localErrorFirstHour = Swift.min(localErrorFirstHour, key.hour)
+    }
+    a.domainHours.forEachOtherCell { key, _, count in
       guard key.reason == .localError, key.status != .sent else { return }
       localErrors += count
       localErrorFirstHour = Swift.min(localErrorFirstHour, key.hour)

@@ -1,4 +1,5 @@
 import LogstatAggregate
+import LogstatClassify
 import LogstatTime
 
 extension HistoryDay {
@@ -41,6 +42,14 @@ extension HistoryDay {
       }
       rows[day] = dayRows
     }
+    // Domains whose hour cells were folded (the cell table's bound): one row per provider,
+    // under a name no domain can have, so provider totals stay whole.
+    a.domainHours.forEachOtherCell { cell, provider, count in
+      let key = DomainDayKey(
+        domain: HistoryDay.otherDomainsName(provider), provider: provider.rawValue,
+        outcome: cell.status.name, reason: cell.reason?.rawValue ?? "")
+      rows[dayStart(cell.hour), default: [:]][key, default: 0] += count
+    }
     var codes: [Int64: [CodeDayKey: Int]] = [:]
     for (key, count) in a.domainHours.codeCells {
       let k = CodeDayKey(code: key.code, outcome: key.status.name)
@@ -75,6 +84,12 @@ extension HistoryDay {
         }.sorted { ($0.code, $0.outcome) < ($1.code, $1.outcome) },
         blocklists: (lists[start] ?? [:]).values.sorted { $0.blocklist < $1.blocklist })
     }
+  }
+
+  /// The domain name of the rows of the domains whose hour cells were folded:
+  /// `(other domains)`, `(other domains: google)`.
+  public static func otherDomainsName(_ provider: Provider) -> String {
+    provider == .none ? "(other domains)" : "(other domains: \(provider.rawValue))"
   }
 
   /// `2026-11-22`: the local date of the epoch second `t` in `zone`.

@@ -115,6 +115,23 @@ public struct DomainHours: Sendable, Equatable {
   /// shown is the most frequent reply whatever the split of the input. One flat table: a
   /// dictionary per (domain, reason) cost ~150 bytes for each domain that ever failed.
   var exampleCounts: [ShapeKey: Int] = [:]
+  /// Per domain ID: 0 while its cells are kept, else its provider's index in
+  /// `Provider.allCases` + 1 once its cells were folded into `other` (DomainHours+Bound).
+  var folded: [UInt8] = []
+  /// Cells of folded domains per (hour, provider, status, reason): packed as a
+  /// `DomainHourKey` whose domain field is the provider's index.
+  var other = CountTable()
+  /// Most (hour, domain, status, reason) cells held before the least active domains are
+  /// folded into `other` (DomainHours+Bound).
+  var cellBudget = DomainHours.defaultCellBudget
+  /// Most (domain, reason, shape) counts held in `exampleCounts` before the counts of shapes
+  /// whose text is not kept are dropped (then only the kept texts' counts stay).
+  var shapeCountBudget = DomainHours.defaultShapeCountBudget
+  /// Size at which the next shape-count prune runs (twice what the last one kept, when the
+  /// kept texts' counts alone are more than half the budget).
+  var shapePruneAt = DomainHours.defaultShapeCountBudget
+  /// The default bound of `exampleCounts`: 65,536 counts, about 3 MB.
+  public static let defaultShapeCountBudget = 1 << 16
   /// Distinct reply texts kept per domain and reason.
   static let examplesKept = 4
   /// Longest example text kept (reports show at most 160 characters).
@@ -186,6 +203,11 @@ public struct DomainHours: Sendable, Equatable {
 
   /// Adds `count` lines to a cell (tests and merging).
   public mutating func add(_ key: DomainHourKey, count: Int = 1) {
+    let d = Int(key.domain)
+    if d < folded.count, folded[d] != 0 {
+      addOther(key, provider: folded[d], count: count)
+      return
+    }
     if key.hour != currentHour {
       flush()
       currentHour = key.hour
@@ -211,6 +233,7 @@ public struct DomainHours: Sendable, Equatable {
   ) {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
     exampleCounts[ShapeKey(key, shape), default: 0] += 1
+    if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
     let kept = examples[key]
     if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
     var text = text()
@@ -227,12 +250,24 @@ public struct DomainHours: Sendable, Equatable {
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
   public mutating func merge(_ later: DomainHours, domainMap: [Int32]) {
     flush()
-    cells.reserveCapacity(cells.count + later.cells.count + later.current.count)
+    // A domain the later piece folded is folded here too, so its cells stay in one place.
+    var newly: [Int32: UInt8] = [:]
+    for (d, p) in later.folded.enumerated() where p != 0 {
+      let mine = domainMap.isEmpty ? Int32(d) : domainMap[d]
+      if !isFolded(mine) { newly[mine] = p }
+    }
+    if !newly.isEmpty { fold(newly) }
     later.forEachCell { k, c in
       var key = DomainHourKey(packed: k)
       if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
-      cells.add(key.packed, c)
+      let d = Int(key.domain)
+      if d < folded.count, folded[d] != 0 {
+        addOther(key, provider: folded[d], count: c)
+      } else {
+        cells.add(key.packed, c)
+      }
     }
+    other.merge(later.other)
     codes.merge(later.codes)
     lists.merge(later.lists)
     for (k, texts) in later.examples {
@@ -253,6 +288,23 @@ public struct DomainHours: Sendable, Equatable {
       }
       exampleCounts[ShapeKey(key, k.shape), default: 0] += n
     }
+    if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
+  }
+
+  /// Drops the counts of reply shapes whose text is not kept: only the kept texts' counts
+  /// decide which example is shown, and shapes (one per relay host named in a reply) grow
+  /// with the log. Exact until more than `shapeCountBudget` counts are held.
+  /// - Complexity: O(counts); runs once per `shapeCountBudget / 2` new shapes at most.
+  mutating func pruneShapeCounts() {
+    var kept: [ShapeKey: Int] = [:]
+    for (key, texts) in examples {
+      for t in texts {
+        let k = ShapeKey(key, t.shape)
+        if let n = exampleCounts[k] { kept[k] = n }
+      }
+    }
+    exampleCounts = kept
+    shapePruneAt = Swift.max(shapeCountBudget, 2 * kept.count)
   }
 }
 
@@ -261,7 +313,7 @@ extension DomainHours {
   /// being read and the rest.
   public static func == (a: DomainHours, b: DomainHours) -> Bool {
     a.allCells == b.allCells && a.codes == b.codes && a.lists == b.lists && a.examples == b.examples
-      && a.exampleCounts == b.exampleCounts
+      && a.exampleCounts == b.exampleCounts && a.other == b.other && a.foldedDomains == b.foldedDomains
   }
 }
 

@@ -185,8 +185,11 @@ extension ReportModel {
 
   /// Refused clients, most rejects first, each with its most frequent reason.
   static func inboundClients(_ a: Aggregate) -> [InboundClientRow] {
-    a.inboundClientTotals.map {
-      InboundClientRow(client: $0.client, count: $0.count, topReason: $0.topReason.rawValue)
+    let exact = a.inboundClientsBound == nil
+    return a.inboundClientTotals.map {
+      InboundClientRow(
+        client: $0.client, count: $0.count, topReason: $0.topReason.rawValue,
+        countError: exact ? nil : $0.countError)
     }.sorted { ($0.count, $1.client) > ($1.count, $0.client) }
   }
 

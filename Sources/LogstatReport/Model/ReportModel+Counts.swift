@@ -14,14 +14,20 @@ enum ReportCounts {
   static func encode(_ a: Aggregate) -> JSON { encode(a.counts) }
 
   static func encode(_ counts: AggregateCounts) -> JSON {
-    .object(counts.encodingParts().map { key, part in
-      switch part {
-      case .value(let v):
-        return (key.stringValue, .raw(text(v)))
-      case .list(let n, let element):
-        return (key.stringValue, .elements(JSONElements(count: n) { .raw(text(element($0))) }))
-      }
-    })
+    .object(counts.encodingParts().map { key, part in (key.stringValue, json(part)) })
+  }
+
+  /// One part: a value encoded now, a list or an object whose entries are encoded as written.
+  static func json(_ part: CountsPart) -> JSON {
+    switch part {
+    case .value(let v):
+      return .raw(text(v))
+    case .list(let n, let element):
+      return .elements(JSONElements(count: n) { .raw(text(element($0))) })
+    case .object:
+      // Encoded compactly in one piece, as every other value of the block (bounded lists).
+      return .raw(text(PartBox(part: part)))
+    }
   }
 
   /// `value` as compact JSON with sorted keys, escaped as `JSON.quote` escapes (DEL, C1

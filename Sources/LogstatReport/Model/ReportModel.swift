@@ -200,8 +200,11 @@ public struct InboundSection: Sendable, Equatable {
 /// One client our server refused, and why most often.
 public struct InboundClientRow: Sendable, Equatable {
   public var client: String
+  /// Rejects: exact, or an upper bound when the client table overflowed (`countError` set).
   public var count: Int
   public var topReason: String?
+  /// How far below `count` the true count may be; nil while the client table is exact.
+  public var countError: Int? = nil
 }
 
 public struct InboundCodeRow: Sendable, Equatable {

@@ -256,10 +256,10 @@ public enum JSONWriter {
         "clients",
         .array(
           o.cut(i.clients).map {
-            .object([
-              ("client", .string($0.client)), ("count", .int($0.count)),
-              ("top_reason", .optional($0.topReason)),
-            ])
+            var fields: [(String, JSON)] = [("client", .string($0.client)), ("count", .int($0.count))]
+            if let e = $0.countError { fields.append(("count_error", .int(e))) }
+            fields.append(("top_reason", .optional($0.topReason)))
+            return .object(fields)
           })
       ),
       ("by_reason", counts(i.byReason, key: "reason")),
