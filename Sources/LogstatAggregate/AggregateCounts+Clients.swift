@@ -21,7 +21,9 @@ extension AggregateCounts {
   mutating func boundClients(final: Bool = false) {
     guard clients.needsPruning || (final && clients.count > (clients.capacity ?? Int.max)) else { return }
     let map = clients.prune(keeping: nil)
+    // Room first: keys copied in a table's slot order into a smaller table pile into long runs.
     var kept = CountTable()
+    kept.reserveCapacity(clientReasonCounts.count)
     clientReasonCounts.forEach { key, n in
       let mine = map[Int(key >> 8)]
       if mine >= 0 { kept.add(UInt64(UInt32(bitPattern: mine)) << 8 | (key & 0xFF), n) }
@@ -32,6 +34,7 @@ extension AggregateCounts {
   /// Adds `later`'s clients (the input that follows) and their reasons.
   mutating func mergeClients(_ later: AggregateCounts) {
     let map = clients.merge(later.clients)
+    clientReasonCounts.reserveCapacity(clientReasonCounts.count + later.clientReasonCounts.count)
     later.clientReasonCounts.forEach { key, n in
       let mine = UInt64(UInt32(bitPattern: map[Int(key >> 8)]))
       clientReasonCounts.add(mine << 8 | (key & 0xFF), n)

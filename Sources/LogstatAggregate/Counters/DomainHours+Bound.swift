@@ -86,7 +86,9 @@ extension DomainHours {
     guard let top = domains.keys.max() else { return }
     if folded.count <= Int(top) { folded.append(contentsOf: repeatElement(0, count: Int(top) + 1 - folded.count)) }
     for (d, p) in domains { folded[Int(d)] = p }
+    // Room first: keys copied in `cells`' slot order into a smaller table pile into long runs.
     var kept = CountTable()
+    kept.reserveCapacity(cells.count)
     cells.forEach { k, n in
       let key = DomainHourKey(packed: k)
       let d = Int(key.domain)

@@ -257,6 +257,9 @@ public struct DomainHours: Sendable, Equatable {
       if !isFolded(mine) { newly[mine] = p }
     }
     if !newly.isEmpty { fold(newly) }
+    // Room first: `later`'s cells come in its slot order, and added in that order to a smaller
+    // table they would pile into long probe runs (quadratic; see CountTable.reserveCapacity).
+    cells.reserveCapacity(cells.count + later.cells.count + later.current.count)
     later.forEachCell { k, c in
       var key = DomainHourKey(packed: k)
       if !domainMap.isEmpty { key.domain = domainMap[Int(key.domain)] }
