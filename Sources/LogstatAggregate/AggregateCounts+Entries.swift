@@ -91,11 +91,7 @@ struct HourCell: Codable, Equatable, Comparable, Sendable {
     var c = try decoder.unkeyedContainer()
     hour = try c.number(in: 0...CountsLimits.hourRange.upperBound, "hours since the epoch")
     status = try c.status()
-    if try c.decodeNil() {
-      reason = nil
-    } else {
-      reason = try c.named("reason")
-    }
+    reason = try c.optionalReason()
     count = try c.count()
     try c.expectEnd(4, "[hour, status, reason, count]")
   }
@@ -137,11 +133,7 @@ struct OtherHourCell: CountsValue, Codable, Equatable, Comparable, Sendable {
     hour = try c.number(in: 0...CountsLimits.hourRange.upperBound, "hours since the epoch")
     provider = try c.named("provider")
     status = try c.status()
-    if try c.decodeNil() {
-      reason = nil
-    } else {
-      reason = try c.named("reason")
-    }
+    reason = try c.optionalReason()
     count = try c.count()
     try c.expectEnd(5, "[hour, provider, status, reason, count]")
   }
@@ -156,6 +148,11 @@ extension UnkeyedDecodingContainer {
       throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "unknown status `\(name)`"))
     }
     return s
+  }
+
+  /// The next element as a reason id, or nil for `null` (a cell of lines without a reason).
+  mutating func optionalReason() throws -> Reason? {
+    try decodeNil() ? nil : named("reason")
   }
 }
 
