@@ -50,6 +50,7 @@ extension ChunkReader {
   /// newline and drops the rest of it (here and, if needed, in later reads).
   private func cutOverlongLine() {
     let cut = lineStart + maxLineLength
+    // Safe because: called only when end >= lineStart + maxLineLength + 1, so cut < end <= capacity.
     buffer.storeBytes(of: 0x0A, toByteOffset: cut, as: UInt8.self)
     truncatedLines += 1
     let after = cut + 1
