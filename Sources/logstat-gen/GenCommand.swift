@@ -44,7 +44,7 @@ struct GenCommand: ParsableCommand {
   @Flag(help: "Postfix long queue IDs (enable_long_queue_ids = yes).")
   var longQueueIds = false
 
-  @Option(help: "Syslog host name field.")
+  @Option(help: "Syslog host name field (1 to 255 bytes, no spaces).")
   var hostname: String = "mx1"
 
   @Option(help: "Output file (default: standard output). With --rotate, the newest file's name.")
