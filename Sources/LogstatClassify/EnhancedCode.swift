@@ -33,6 +33,7 @@ public struct EnhancedCode: Hashable, Sendable, Comparable, CustomStringConverti
   /// Parses a code from a string such as "5.1.1"; for tests and the command line.
   public init?(_ text: String) {
     var text = text
+    // Safe because: the parser reads the string's bytes only inside the closure.
     guard let code = text.withUTF8({ EnhancedCode(bytes: UnsafeRawBufferPointer($0)) })
     else { return nil }
     self = code

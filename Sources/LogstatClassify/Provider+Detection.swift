@@ -25,6 +25,7 @@ extension Provider {
     var end = domain.count
     while end > 0, domain[end - 1] == UInt8(ascii: ">") { end -= 1 }
     for i in 0..<end where domain[i] == UInt8(ascii: "@") { start = i + 1 }
+    // Safe because: start <= end <= domain.count (start is one past an index below end).
     let name = UnsafeRawBufferPointer(rebasing: domain[start..<end])
     let found = ProviderTables.lookup(name, end: name.count, in: ProviderTables.domainIndex)
     if found != .none { return found }
@@ -34,12 +35,14 @@ extension Provider {
   /// String convenience for tests and the command line.
   public static func forRelayHost(_ host: String) -> Provider {
     var host = host
+    // Safe because: the host's bytes are read only inside the closure.
     return host.withUTF8 { forRelayHost(UnsafeRawBufferPointer($0)) }
   }
 
   /// String convenience for tests and the command line.
   public static func forDomain(_ domain: String) -> Provider {
     var domain = domain
+    // Safe because: the domain's bytes are read only inside the closure.
     return domain.withUTF8 { forDomain(UnsafeRawBufferPointer($0)) }
   }
 }
@@ -110,8 +113,9 @@ enum ProviderTables {
   static func index(_ table: [(String, Provider)]) -> SuffixIndex {
     SuffixIndex(
       table.map { name, provider in
-        var bytes = Array(name.utf8)
-        return (bytes.withUnsafeMutableBytes { hash(UnsafeRawBufferPointer($0), 0, $0.count) }, provider)
+        let bytes = Array(name.utf8)
+        // Safe because: the hash reads `0..<count` of the array's bytes, inside the closure.
+        return (bytes.withUnsafeBytes { hash($0, 0, $0.count) }, provider)
       })
   }
 

@@ -33,6 +33,8 @@ public struct Reply: Sendable, Equatable {
   public static func parse(_ text: String) -> (reply: Reply, normalized: String) {
     let buffer = ReplyBuffer()
     var text = text
+    // Safe because: the scanner reads the string's bytes only inside the closure (the
+    // normalised copy goes into `buffer`).
     let reply = text.withUTF8 { parse(UnsafeRawBufferPointer($0), into: buffer) }
     return (reply, buffer.string)
   }
@@ -40,6 +42,8 @@ public struct Reply: Sendable, Equatable {
 
 /// A reusable byte buffer that holds one normalised reply; owned by one worker.
 public final class ReplyBuffer {
+  /// `capacity` bytes owned by this buffer alone: allocated in `init` and `reserve`, freed in
+  /// `reserve` and `deinit`.
   var storage: UnsafeMutablePointer<UInt8>
   var capacity: Int
   /// Number of valid bytes in the buffer.
@@ -48,23 +52,32 @@ public final class ReplyBuffer {
   /// Makes an empty buffer with room for typical replies.
   public init(capacity: Int = 1024) {
     self.capacity = max(capacity, 16)
+    // Safe because: freed in `reserve` (when replaced) or `deinit`, never shared.
     self.storage = .allocate(capacity: self.capacity)
   }
 
+  // Safe because: `bytes` views are valid only until the next parse, and none can follow.
   deinit { storage.deallocate() }
 
   /// The normalised bytes; valid until the next `Reply.parse` into this buffer.
   public var bytes: UnsafeRawBufferPointer {
+    // Safe because: the scanner wrote `count` <= capacity bytes, which stay until the next
+    // parse reuses (or `reserve` replaces) the storage, the lifetime documented above.
     UnsafeRawBufferPointer(start: storage, count: count)
   }
 
   /// The normalised text as a String (for tests and explanations only).
   public var string: String {
+    // Safe because: `count` <= capacity bytes were written; they are copied into the String.
     String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self)
   }
 
+  /// Makes room for `needed` bytes. The old bytes are dropped, not copied: it is called only at
+  /// the start of a parse, before anything is written.
   func reserve(_ needed: Int) {
     guard needed > capacity else { return }
+    // Safe because: called only before a parse writes (ReplyScanner.run reloads `out` right
+    // after), and a `bytes` view from the last parse is documented as invalid by now.
     storage.deallocate()
     capacity = max(needed, capacity * 2)
     storage = .allocate(capacity: capacity)

@@ -42,6 +42,8 @@ public final class ReplyClassifier {
       // Who said what: classify the innermost remote reply, not our MTA's wrapper around it.
       let structure = ReplyStructure.locate(text)
       var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
+      // Safe because: `locate` moves `start` and `end` only to offsets inside the text, and
+      // falls back to the whole text when they cross, so 0 <= start < end <= text.count.
       var (inner, found) = scanner.run(
         UnsafeRawBufferPointer(rebasing: text[structure.start..<structure.end]))
       inner.step = structure.step
@@ -172,9 +174,11 @@ public final class ReplyClassifier {
     var text = text
     var relay = relayHost ?? ""
     var domain = recipientDomain ?? ""
+    // Safe because: the three strings' bytes are read only inside the closures.
     return text.withUTF8 { t in
       relay.withUTF8 { r in
         domain.withUTF8 { d in
+          // Safe because: as above; `classify` keeps no pointer after it returns.
           classify(
             text: UnsafeRawBufferPointer(t), dsn: dsn,
             relayHost: relayHost == nil ? nil : UnsafeRawBufferPointer(r),

@@ -9,10 +9,15 @@ import LogstatCodes
 struct ReplyScanner {
   /// The phrase DFA (a copy of plain pointers and counts; the automaton outlives every scan).
   let tables: PhraseTables
-  /// Unowned: the classifier that makes a scanner owns the buffer for longer than the scan,
-  /// and a strong reference cost a retain and a release per reply.
+  /// Not retained: a strong reference cost a retain and a release per reply.
+  // Safe because: a scanner is a local of `Reply.parse` or `ReplyClassifier.classify`, which
+  // hold the buffer (a parameter, or the classifier's own stored property) for the whole scan;
+  // no scanner is stored or escapes.
   unowned(unsafe) let buffer: ReplyBuffer
 
+  /// The buffer's storage, written at `w`. `run` reserves `text.count + 2` bytes first: one
+  /// leading space, at most one byte per input byte, and one space per token, which the
+  /// separator before the next token (or the `+ 2`) pays for; removing a prefix only moves left.
   var out: UnsafeMutablePointer<UInt8>
   var w = 0
   var state = 0  // the current DFA state, encoded as `PhraseTables` describes
@@ -211,6 +216,7 @@ struct ReplyScanner {
   /// An enhanced code filling exactly `start..<end`.
   @inline(__always)
   func wholeEnhancedCode(from start: Int, to end: Int) -> EnhancedCode? {
+    // Safe because: `end` <= w, and `out` holds the `w` bytes written so far.
     let raw = UnsafeRawBufferPointer(start: out, count: end)
     guard let (code, length) = EnhancedCode.scan(raw, from: start), start &+ length == end else {
       return nil
@@ -221,6 +227,7 @@ struct ReplyScanner {
   /// Records the first enhanced code in the token that starts it or follows `#`, `(`, `[`...
   /// and is not the head of an IPv4 address or a dotted version.
   mutating func findEnhancedCode(from start: Int, to end: Int) {
+    // Safe because: `end` <= w, and `out` holds the `w` bytes written so far.
     let raw = UnsafeRawBufferPointer(start: out, count: end)
     var p = start
     while p &+ 5 <= end {
@@ -252,6 +259,9 @@ struct ReplyScanner {
 enum ByteKinds {
   /// Written once when first used, read-only afterwards, so sharing it is safe.
   nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
+    // Safe because: 256 entries, one per byte value, indexed only by `Int(UInt8)`; never
+    // freed (it lives as long as the program), and written before any reader sees it (a
+    // `static let` initialiser runs once, under the runtime's lock).
     let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     for b in 0..<256 {
       table[b] =

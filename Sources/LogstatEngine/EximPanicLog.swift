@@ -11,14 +11,24 @@ enum EximPanicLog {
   /// True when the start of `input` is an Exim panic log. Never reads standard input.
   static func detect(_ input: InputFile) -> Bool {
     guard !input.isStandardInput,
-      let reader = try? ChunkReader(input, chunkSize: EximRejectLog.headBytes, maxLineLength: EximRejectLog.headBytes),
-      let chunk = try? reader.next()
+      let reader = try? ChunkReader(input, chunkSize: EximRejectLog.headBytes, maxLineLength: EximRejectLog.headBytes)
     else { return false }
+    // Safe because: the chunk lives in the reader's buffer, and the reader is kept alive until
+    // the chunk has been judged (without this, ARC may free it right after `next()`).
+    return withExtendedLifetime(reader) {
+      guard let chunk = try? reader.next() else { return false }
+      return isPanicLog(head: chunk)
+    }
+  }
+
+  /// True when the whole lines of `chunk`, the start of a file, are an Exim panic log's.
+  static func isPanicLog(head chunk: UnsafeRawBufferPointer) -> Bool {
     var start = 0
     var stamped = 0
     while start < chunk.count {
       var end = start
       while end < chunk.count, chunk[end] != 0x0A { end += 1 }
+      // Safe because: start <= end <= chunk.count.
       let line = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
       start = end + 1
       // A line cut by the head's end is not judged.
@@ -64,11 +74,13 @@ enum EximPanicLog {
     if isMessageID(line, text) {
       var op = text
       while op < line.count, line[op] != UInt8(ascii: " ") { op += 1 }
+      // Safe because: the start is clamped to line.count.
       let after = UnsafeRawBufferPointer(rebasing: line[Swift.min(op + 1, line.count)...])
       for marker: StaticString in ["<= ", "=> ", "-> ", "== ", "** ", "*> ", "Completed", "removed by ", "Frozen", "Message is frozen", "Unfrozen"] {
         if starts(after, marker) { return true }
       }
     }
+    // Safe because: `text` comes from `textStart`, which returns an index below line.count.
     let rest = UnsafeRawBufferPointer(rebasing: line[text...])
     for marker: StaticString in ["H=", "Start queue run", "End queue run", "exim ", "Envelope-", "SMTP connection"] {
       if contains(rest, marker) { return true }

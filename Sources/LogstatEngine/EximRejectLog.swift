@@ -15,14 +15,25 @@ enum EximRejectLog {
   /// reject log's and its start holds no main-log message line. Never reads standard input.
   static func detect(_ input: InputFile) -> Bool {
     guard !input.isStandardInput,
-      let reader = try? ChunkReader(input, chunkSize: headBytes, maxLineLength: headBytes),
-      let chunk = try? reader.next()
+      let reader = try? ChunkReader(input, chunkSize: headBytes, maxLineLength: headBytes)
     else { return false }
     let named = hasRejectLogName(input.path)
+    // Safe because: the chunk lives in the reader's buffer, and the reader is kept alive until
+    // the chunk has been judged (without this, ARC may free it right after `next()`).
+    return withExtendedLifetime(reader) {
+      guard let chunk = try? reader.next() else { return false }
+      return isRejectLog(head: chunk, named: named)
+    }
+  }
+
+  /// True when `chunk`, the start of a file, holds reject-log envelope lines, or when `named`
+  /// and it holds no main-log message line.
+  static func isRejectLog(head chunk: UnsafeRawBufferPointer, named: Bool) -> Bool {
     var start = 0
     while start < chunk.count {
       var end = start
       while end < chunk.count, chunk[end] != 0x0A { end += 1 }
+      // Safe because: start <= end <= chunk.count.
       let line = UnsafeRawBufferPointer(rebasing: chunk[start..<end])
       start = end + 1
       if starts(line, "Envelope-from: <") || starts(line, "Envelope-to: <") { return true }
@@ -44,6 +55,7 @@ enum EximRejectLog {
     guard EximPanicLog.isMessageID(line, text) else { return false }
     var op = text
     while op < line.count, line[op] != UInt8(ascii: " ") { op += 1 }
+    // Safe because: the start is clamped to line.count.
     let after = UnsafeRawBufferPointer(rebasing: line[Swift.min(op + 1, line.count)...])
     for marker: StaticString in ["<= ", "=> ", "-> ", "== ", "** ", "*> ", "Completed"] {
       if starts(after, marker) { return true }

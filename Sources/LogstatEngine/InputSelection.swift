@@ -19,6 +19,7 @@ enum InputSelection {
     guard input.foundInDirectory, let probe, let first = probe.firstLine else { return nil }
     var line = ScannedLine()
     for bytes in [first, probe.lastLine ?? []] where !bytes.isEmpty {
+      // Safe because: the scanner reads only the array's bytes, inside the closure.
       let isLog = bytes.withUnsafeBytes { b -> Bool in
         LineScanner.scan(b, into: &line)
         return line.kind != .notMail || !line.time.isUnset

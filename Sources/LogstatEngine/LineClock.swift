@@ -32,6 +32,8 @@ struct LineClock {
   func epoch(ofProbedLine bytes: [UInt8]?, yearHint: Int?) -> Int64? {
     guard let bytes else { return nil }
     var line = ScannedLine()
+    // Safe because: the scanner reads only the array's bytes, inside the closure, and keeps
+    // spans (offsets), not pointers.
     let time = bytes.withUnsafeBytes { b -> LineTime in
       LineScanner.scan(b, into: &line)
       return line.time
@@ -49,6 +51,7 @@ struct LineClock {
   private static func monthDay(_ bytes: [UInt8]?) -> (month: Int, day: Int)? {
     guard let bytes else { return nil }
     var line = ScannedLine()
+    // Safe because: the scanner reads only the array's bytes, inside the closure.
     return bytes.withUnsafeBytes { b -> (month: Int, day: Int)? in
       LineScanner.scan(b, into: &line)
       return line.time.isUnset ? nil : (line.time.month, line.time.day)

@@ -24,6 +24,8 @@ final class PipelinedReader: ChunkSource {
 
     let reader: ChunkReader
     let buffers: [UnsafeMutableRawPointer]
+    /// The size of each buffer: the reader's largest chunk.
+    let bufferSize: Int
     let condition = NSCondition()
     /// Signalled once when the producer has returned.
     let done = DispatchSemaphore(value: 0)
@@ -39,12 +41,17 @@ final class PipelinedReader: ChunkSource {
 
     init(_ reader: ChunkReader, count: Int) {
       self.reader = reader
-      let size = reader.chunkSize + reader.maxLineLength + 2
-      buffers = (0..<count).map { _ in .allocate(byteCount: size, alignment: 64) }
+      // Safe because: each buffer holds the largest chunk the reader can hand out (its own
+      // buffer's size, which may exceed chunkSize + maxLineLength + 2 for tiny sizes); they are
+      // freed in `deinit`, which runs only after the producer thread, which holds the pipe, ended.
+      bufferSize = reader.largestChunk
+      buffers = (0..<count).map { _ in .allocate(byteCount: reader.largestChunk, alignment: 64) }
       freeBuffers = Array(0..<count)
     }
 
     deinit {
+      // Safe because: the last references are the consumer's and the finished producer's; a
+      // chunk handed out is valid only until the consumer's next call, and there is none.
       for b in buffers { b.deallocate() }
     }
 
@@ -62,8 +69,10 @@ final class PipelinedReader: ChunkSource {
         condition.unlock()
         do {
           guard let chunk = try reader.next() else { break }
-          // Safe because a chunk never exceeds the reader's buffer (chunkSize + maxLineLength
-          // + 2 bytes), the size every ring buffer was allocated with.
+          // Safe because: a chunk is never empty (so it has a base address) and never exceeds
+          // the reader's `largestChunk`, the size every ring buffer was allocated with; this
+          // buffer was taken off the free list under the lock, so the consumer does not read it
+          // until it is appended to `filled`.
           buffers[index].copyMemory(from: chunk.baseAddress!, byteCount: chunk.count)
           condition.lock()
           filled.append(Filled(buffer: index, count: chunk.count, compressedBytesRead: reader.compressedBytesRead))
@@ -86,6 +95,8 @@ final class PipelinedReader: ChunkSource {
   }
 
   private let pipe: Pipe
+  /// The size of each ring buffer (tests check it against the chunks handed out).
+  var bufferSize: Int { pipe.bufferSize }
   /// The buffer last handed out (consumer side only).
   private var handedOut: Int?
 
@@ -136,6 +147,8 @@ final class PipelinedReader: ChunkSource {
     handedOut = chunk.buffer
     compressedBytesRead = chunk.compressedBytesRead
     bytesProduced += Int64(chunk.count)
+    // Safe because: the producer filled `count` bytes of this buffer and will not touch it
+    // again until the next call puts it back on the free list.
     return UnsafeRawBufferPointer(start: pipe.buffers[chunk.buffer], count: chunk.count)
   }
 }

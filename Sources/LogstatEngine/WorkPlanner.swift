@@ -88,6 +88,7 @@ enum WorkPlanner {
     var line = ScannedLine()
     for range in ranges.dropFirst() {
       if let head = firstLine(input, at: range, plan: plan) {
+        // Safe because: the scanner reads only the array's bytes, inside the closure.
         let time = head.withUnsafeBytes { b -> LineTime in
           LineScanner.scan(b, into: &line)
           return line.time
@@ -104,10 +105,14 @@ enum WorkPlanner {
     let end = min(range.upperBound, range.lowerBound + 4096)
     guard
       let reader = try? ChunkReader(
-        input, chunkSize: 4096, maxLineLength: 4096, byteRange: range.lowerBound..<end),
-      let chunk = try? reader.next()
+        input, chunkSize: 4096, maxLineLength: 4096, byteRange: range.lowerBound..<end)
     else { return nil }
-    let stop = chunk.firstIndex(of: 0x0A) ?? chunk.count
-    return Array(chunk[..<stop])
+    // Safe because: the chunk lives in the reader's buffer, and the reader is kept alive until
+    // the line has been copied out (without this, ARC may free it right after `next()`).
+    return withExtendedLifetime(reader) {
+      guard let chunk = try? reader.next() else { return nil }
+      let stop = chunk.firstIndex(of: 0x0A) ?? chunk.count
+      return Array(chunk[..<stop])
+    }
   }
 }

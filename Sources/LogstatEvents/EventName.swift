@@ -39,14 +39,18 @@ public struct EventText {
   public var string: String { String(decoding: bytes, as: UTF8.self) }
 
   /// The text as a `String` of at most `maximumBytes` UTF-8 bytes: a longer text is cut at a
-  /// character boundary and ends in `…`, and no `String` of the whole text is made.
+  /// character boundary and ends in `…` (empty when not even that fits), and no `String` of
+  /// the whole text is made.
   public func string(cappedAt maximumBytes: Int) -> String {
     let b = bytes
     guard b.count > maximumBytes else { return String(decoding: b, as: UTF8.self) }
     let ellipsis = "…"
+    guard maximumBytes >= ellipsis.utf8.count else { return "" }
     var end = maximumBytes - ellipsis.utf8.count
     // Back off continuation bytes (10xxxxxx) so a character is not cut in two.
     while end > 0, b[end] & 0xC0 == 0x80 { end -= 1 }
+    // Safe because: 0 <= end < maximumBytes < b.count (a cap below the ellipsis' three bytes
+    // once made `end` negative).
     return String(decoding: UnsafeRawBufferPointer(rebasing: b[..<end]), as: UTF8.self) + ellipsis
   }
 
@@ -145,6 +149,7 @@ public enum NameHash {
     let n = bytes.count
     var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(truncatingIfNeeded: n)
     var k = 0
+    // Safe because: k + 8 <= n = bytes.count, and unaligned loads need no alignment.
     while k + 8 <= n {
       h = TableHash.combine(h, lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self)))
       k += 8

@@ -9,6 +9,8 @@ extension ChunkReader {
     var count = count
     if skippingOverlongLine {
       let fresh = buffer + end
+      // Safe because: the `count` new bytes at `fresh` were just written inside the buffer, and
+      // both the search and the move stay inside them.
       guard let newline = memchr(fresh, 0x0A, count) else { return }  // all still part of the cut line
       let kept = count - (newline - fresh) - 1
       if kept > 0 { memmove(fresh, newline + 1, kept) }
@@ -50,10 +52,12 @@ extension ChunkReader {
   /// newline and drops the rest of it (here and, if needed, in later reads).
   private func cutOverlongLine() {
     let cut = lineStart + maxLineLength
+    // Safe because: called only when end >= lineStart + maxLineLength + 1, so cut < end <= capacity.
     buffer.storeBytes(of: 0x0A, toByteOffset: cut, as: UInt8.self)
     truncatedLines += 1
     let after = cut + 1
     if after < end, let newline = memchr(buffer + after, 0x0A, end - after) {
+      // Safe because: after < resume <= end, so both ranges of the move lie inside `[0, end)`.
       let resume = buffer.distance(to: newline) + 1
       let kept = end - resume
       if kept > 0 { memmove(buffer + after, buffer + resume, kept) }

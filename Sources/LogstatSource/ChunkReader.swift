@@ -92,7 +92,7 @@ public final class ChunkReader {
     sizeAtOpen = byteRange == nil && info.isRegularFile ? Int64(info.st_size) : nil
 
     var head = MagicBytes()
-    try head.load(from: file, positional: byteRange != nil)
+    try head.read(from: file, positional: byteRange != nil)
     let format = head.format
     if case .other(let name, let tool) = format {
       throw InputError.unsupportedCompression(input.path, format: name, tool: tool)
@@ -114,6 +114,8 @@ public final class ChunkReader {
     }
     // Room for a chunk plus the longest partial line, and at least for the detection bytes.
     capacity = max(chunkSize + maxLineLength + 2, MagicBytes.wanted)
+    // Safe because: the reader owns the buffer alone and frees it in `deinit`; every write below
+    // stays under `capacity` (see `next()` and `scanNewBytes()`).
     buffer = .allocate(byteCount: capacity, alignment: 64)
 
     // Hand the bytes read for detection to the right consumer.
@@ -125,6 +127,7 @@ public final class ChunkReader {
         inflater.refill(count: head.count)
         compressedAtEOF = head.hitEndOfFile
       } else {
+        // Safe because: head.count <= MagicBytes.wanted <= capacity.
         head.copy(to: buffer)
         end = head.count
         sourceExhausted = head.hitEndOfFile
@@ -134,8 +137,13 @@ public final class ChunkReader {
   }
 
   deinit {
+    // Safe because: a chunk handed out is valid only until the next call, and there is none.
     buffer.deallocate()
   }
+
+  /// The largest chunk `next()` can hand out: the size of its buffer. A consumer that copies
+  /// chunks (`PipelinedReader`) sizes its own buffers with it.
+  public var largestChunk: Int { capacity }
 
   /// The next chunk of complete lines, or nil at the end of the input.
   ///
@@ -160,6 +168,9 @@ public final class ChunkReader {
         return end > 0 ? handOut(end) : nil
       }
       let want = end < chunkSize ? chunkSize - end : chunkSize
+      // Safe because: `end < capacity` here (with no whole line held, `scanNewBytes` has cut
+      // the partial line to at most maxLineLength bytes), and fill writes at most
+      // `capacity - end` bytes.
       let count = fill(into: buffer + end, count: min(want, capacity - end))
       if count == 0 {
         sourceExhausted = true
@@ -173,6 +184,7 @@ public final class ChunkReader {
   private func rollHandedOutChunk() {
     guard handedOut > 0 else { return }
     let rest = end - handedOut
+    // Safe because: handedOut <= end <= capacity, so both ranges lie inside the buffer.
     if rest > 0 { memmove(buffer, buffer + handedOut, rest) }
     end = rest
     lineStart -= handedOut
@@ -185,6 +197,8 @@ public final class ChunkReader {
     handedOut = count
     bytesProduced += Int64(count)
     if count == end { lineStart = count; searched = count }
+    // Safe because: count <= end bytes are held, and they stay put until the next call rolls
+    // them away, the lifetime `next()` documents.
     return UnsafeRawBufferPointer(start: buffer, count: count)
   }
 }

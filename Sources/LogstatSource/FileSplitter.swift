@@ -30,11 +30,13 @@ public enum FileSplitter {
     let file = try RawFile(input)
     let info = try file.status()
     var head = MagicBytes()
-    try head.load(from: file, positional: true)
+    try head.read(from: file, positional: true)
     guard head.format == .plain else { throw InputError.notSplittable(path, why: "compressed data") }
 
     let size = Int64(info.st_size)
     guard count > 1, size >= minimumSize, size > 0 else { return [0..<size] }
+    // Safe because: the window is used only by the calls below and freed when this returns;
+    // each read asks for at most `probeWindow` bytes and memchr searches only the bytes read.
     let window = UnsafeMutableRawPointer.allocate(byteCount: probeWindow, alignment: 16)
     defer { window.deallocate() }
 

@@ -43,6 +43,8 @@ extension InputDiscovery {
     defer { closedir(handle) }
     var names: [String] = []
     while let entry = readdir(handle) {
+      // Safe because: `d_name` is copied into the closure's bytes, and readdir ends it with a
+      // NUL inside its 256 bytes, so String(cString:) stops inside them.
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
       }

@@ -55,7 +55,7 @@ public enum InputProbe {
     let file = try RawFile(input)
     let info = try file.status()
     var head = MagicBytes()
-    try head.load(from: file, positional: true)
+    try head.read(from: file, positional: true)
     var result = ProbeResult(
       firstLine: nil, lastLine: nil, modificationTime: Int64(info.st_mtim.tv_sec), size: Int64(info.st_size),
       isGzip: head.format == .gzip)
@@ -67,8 +67,14 @@ public enum InputProbe {
       throw InputError.unsupportedCompression(input.path, format: name, tool: tool)
     case .gzip:
       let reader = try ChunkReader(input, chunkSize: lineLimit, maxLineLength: lineLimit)
-      if let chunk = try reader.next() { result.firstLine = firstLine(of: chunk) }
+      // Safe because: the chunk lives in the reader's buffer, and the reader is kept alive
+      // until the line has been copied out (without this, ARC may free it after `next()`).
+      try withExtendedLifetime(reader) { () throws(InputError) in
+        if let chunk = try reader.next() { result.firstLine = firstLine(of: chunk) }
+      }
     case .plain:
+      // Safe because: `scratch` is freed when this returns, after both lines were copied into
+      // arrays; every read asks for at most `lineLimit` bytes, and only `got` bytes are viewed.
       let scratch = UnsafeMutableRawPointer.allocate(byteCount: lineLimit, alignment: 16)
       defer { scratch.deallocate() }
       let got = try file.read(into: scratch, count: lineLimit, at: 0)
@@ -91,6 +97,7 @@ public enum InputProbe {
   {
     guard size > 0 else { return nil }
     var lineEnd = size
+    // Safe because: `scratch` holds lineLimit bytes (see `probe`); one byte is read and loaded.
     if try file.read(into: scratch, count: 1, at: size - 1) == 1,
       scratch.load(as: UInt8.self) == 0x0A
     {
@@ -111,6 +118,7 @@ public enum InputProbe {
     }
     let length = Int(min(lineEnd - lineStart, Int64(lineLimit)))
     let got = try file.read(into: scratch, count: length, at: lineStart)
+    // Safe because: length <= lineLimit, the scratch size, and only the `got` bytes read are copied.
     return Array(UnsafeRawBufferPointer(start: scratch, count: got))
   }
 }

@@ -22,11 +22,12 @@ struct MagicBytes {
 
   /// Reads up to `wanted` bytes: from the current position (pipes deliver them
   /// in pieces, so it loops), or with pread at offset 0 when `positional`.
-  mutating func load(from file: RawFile, positional: Bool) throws(InputError) {
+  mutating func read(from file: RawFile, positional: Bool) throws(InputError) {
     while count < Self.wanted {
       let offset = count
+      // Safe because: offset < wanted <= 16 = raw.count, and the read asks for at most
+      // `wanted - offset` bytes, inside the closure.
       let got = try withUnsafeMutableBytes(of: &storage) { raw throws(InputError) -> Int in
-        // Safe: offset < wanted ≤ 16 = raw.count.
         let target = raw.baseAddress! + offset
         if positional {
           return try file.read(into: target, count: Self.wanted - offset, at: Int64(offset))
@@ -43,6 +44,7 @@ struct MagicBytes {
 
   /// Copies the bytes read to `destination`, which has room for `count` bytes.
   func copy(to destination: UnsafeMutableRawPointer) {
+    // Safe because: count <= wanted <= 16, the storage's size; the caller gives room for `count`.
     withUnsafeBytes(of: storage) { raw in
       destination.copyMemory(from: raw.baseAddress!, byteCount: count)
     }
@@ -50,6 +52,7 @@ struct MagicBytes {
 
   /// The format the bytes announce.
   var format: Format {
+    // Safe because: only the first `count` (<= 16) bytes are looked at, inside the closure.
     withUnsafeBytes(of: storage) { raw -> Format in
       let bytes = raw.prefix(count)
       if bytes.starts(with: [0x1f, 0x8b]) { return .gzip }

@@ -13,6 +13,9 @@ struct BStr: Sendable {
 enum ByteArena {
   nonisolated(unsafe) private static var building: [UInt8] = []
   /// Stable address of the frozen bytes; valid after `freeze()`.
+  // Safe because: this block and every frozen one are never freed, so a pointer taken from
+  // `base` never dangles; `freeze` runs once, while the shared tables are built (a `static
+  // let` initialiser), before any generator reads `base`.
   nonisolated(unsafe) static var base = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
 
   /// Stores `s` and returns its handle.
@@ -30,6 +33,7 @@ enum ByteArena {
   /// Copies what was added to a stable address; call once, after all tables are built.
   static func freeze() {
     // The previous block is kept (not freed): it is tiny, and nothing may ever see it dangle.
+    // Safe because: the new block holds `building.count` bytes, exactly what is copied.
     base = .allocate(capacity: max(1, building.count))
     building.withUnsafeBufferPointer { src in
       if let p = src.baseAddress { base.update(from: p, count: src.count) }
@@ -38,6 +42,8 @@ enum ByteArena {
 
   /// The bytes of `s`, for use outside the hot path (truth file, tests).
   static func string(_ s: BStr) -> String {
+    // Safe because: `add` made the handle from `offset..<offset + length` of the bytes frozen
+    // at `base` (handles are made only before `freeze`).
     let buf = UnsafeBufferPointer(start: base + Int(s.offset), count: Int(s.length))
     return String(decoding: buf, as: UTF8.self)
   }

@@ -44,7 +44,7 @@ struct GenCommand: ParsableCommand {
   @Flag(help: "Postfix long queue IDs (enable_long_queue_ids = yes).")
   var longQueueIds = false
 
-  @Option(help: "Syslog host name field.")
+  @Option(help: "Syslog host name field (1 to 255 bytes, no spaces).")
   var hostname: String = "mx1"
 
   @Option(help: "Output file (default: standard output). With --rotate, the newest file's name.")
@@ -76,6 +76,12 @@ struct GenCommand: ParsableCommand {
       throw ValidationError("--queue-lifetime '\(queueLifetime)' is not a duration; use e.g. 5d, 12h, 90m")
     }
     guard rate > 0 else { throw ValidationError("--rate must be positive") }
+    guard (1...GeneratorConfig.maxHostnameLength).contains(hostname.utf8.count),
+      hostname.utf8.allSatisfy({ $0 > 0x20 && $0 != 0x7F })
+    else {
+      throw ValidationError(
+        "--hostname must be 1 to \(GeneratorConfig.maxHostnameLength) bytes without spaces or control characters")
+    }
     guard rotate >= 1 && rotate <= 1000 else { throw ValidationError("--rotate must be 1...1000") }
     if (rotate > 1 || gzip) && output == nil {
       throw ValidationError("--rotate and --gzip need --output FILE")

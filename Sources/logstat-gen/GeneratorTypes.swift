@@ -20,8 +20,13 @@ struct GeneratorConfig: Sendable {
   var queueLifetime: Int64 = 5 * 86_400
   /// Postfix `enable_long_queue_ids = yes`.
   var longQueueIDs = false
-  /// The syslog host name field.
+  /// The syslog host name field: at most `maxHostnameLength` bytes.
   var hostname = "mx1"
+
+  /// The longest host name accepted (a DNS name is at most 253 bytes). It bounds every line:
+  /// the generator writes a whole event's lines before it checks for room, and the line
+  /// buffer keeps `LineBuffer.lineHeadroom` bytes for that.
+  static let maxHostnameLength = 255
 }
 
 /// How a recipient's delivery will go, decided when the message is created.

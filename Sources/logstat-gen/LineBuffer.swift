@@ -2,6 +2,11 @@
 ///
 /// The generator writes every line here and hands the filled buffer to an `OutputSink`
 /// in big blocks, so no `String` is created per line and the write(2) calls stay large.
+///
+/// Writes are not bounds-checked (the hot path of a 1 GB log). What keeps them inside: the
+/// generator flushes once `isFull`, that is with at least `lineHeadroom` bytes free, and one
+/// event writes far less than that (a message's few lines of at most a few hundred bytes of
+/// reply text, and a host name of at most `GeneratorConfig.maxHostnameLength` bytes each).
 final class LineBuffer {
   /// Start of the buffer; valid for the lifetime of this object.
   let base: UnsafeMutablePointer<UInt8>
@@ -16,9 +21,12 @@ final class LineBuffer {
   /// Creates a buffer of `capacity` bytes (at least twice the line headroom).
   init(capacity: Int) {
     self.capacity = max(capacity, 2 * LineBuffer.lineHeadroom)
+    // Safe because: owned by this object alone and freed in `deinit`; writes stay inside it
+    // as the type's comment explains.
     base = .allocate(capacity: self.capacity)
   }
 
+  // Safe because: sinks copy the bytes during `write`, so no view of them outlives the buffer.
   deinit { base.deallocate() }
 
   /// True once the buffer may not have room for another full line.

@@ -126,18 +126,22 @@ extension LogGenerator {
       out.text("/60s for (smtp:")
       ipv4(ip)
       out.text(") at ")
+      // Safe because (three times here): `at` is a formatted stamp, never empty, so it has a
+      // base address, and its bytes are copied inside the closure.
       at.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
       endLine()
       postfixHeader("anvil", anvil)
       out.text("statistics: max connection count 1 for (smtp:")
       ipv4(ip)
       out.text(") at ")
+      // Safe because: as above.
       at.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
       endLine()
       postfixHeader("anvil", anvil)
       out.text("statistics: max cache size ")
       out.decimal(1 + rng.below(9))
       out.text(" at ")
+      // Safe because: as above.
       at.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
       endLine()
     case 1:

@@ -4,6 +4,8 @@ extension LogGenerator {
   @inline(__always)
   func postfixHeader(_ program: StaticString, _ pid: Int) {
     stamp.write(now, to: out)
+    // Safe because: the host name is 1...255 bytes (GenCommand.validate), so it has a base
+    // address, and it is copied inside the closure.
     hostname.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     out.text(" postfix/")
     out.text(program)
@@ -139,6 +141,7 @@ extension LogGenerator {
     if m.origin == .notification {
       queueID(m.serial, arrival: m.arrival)
       out.byte(UInt8(ascii: "@"))
+      // Safe because: as in `postfixHeader`.
       hostname.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
       out.text(".mailout.example.net")
     } else {

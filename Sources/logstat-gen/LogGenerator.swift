@@ -51,6 +51,10 @@ final class LogGenerator {
     now = config.start * 1_000_000
     truth = Array(repeating: DomainTruth(), count: domains.domains.count)
     hostname = Array(config.hostname.utf8)
+    // Lines are written without bounds checks into `out` (see LineBuffer): a longer host name
+    // could overrun its headroom.
+    precondition(
+      (1...GeneratorConfig.maxHostnameLength).contains(hostname.count), "host name must be 1 to 255 bytes")
     meanInterarrival = (isExim ? 4.2 : 7.5) / max(config.rate, 0.001)
   }
 
@@ -72,11 +76,14 @@ final class LogGenerator {
         runProcess(event.target)
       }
       if out.isFull {
+        // Safe because: `out` holds `count` bytes written by this event loop; the sink copies
+        // (or writes) them before returning, and only then is the buffer reused.
         try sink.write(UnsafeBufferPointer(start: out.base, count: out.count))
         out.count = 0
       }
       if !stopping && sink.written + Int64(out.count) >= target { stopping = true }
     }
+    // Safe because: as above, the sink is done with the bytes before the buffer is reused.
     try sink.write(UnsafeBufferPointer(start: out.base, count: out.count))
     out.count = 0
     countStillDeferred()

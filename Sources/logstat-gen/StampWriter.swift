@@ -57,6 +57,8 @@ struct StampWriter {
       cachedSecond = second
       cache = StampWriter.format(second: second + Int64(utcOffset), style: style, exim: exim)
     }
+    // Safe because (the three copies here): each array is non-empty (a formatted stamp, an
+    // offset such as `+00:00`), so it has a base address, and `bytes` copies it inside the closure.
     cache.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     let fraction = Int(micros % 1_000_000)
     switch (style, exim) {
@@ -65,10 +67,12 @@ struct StampWriter {
     case (.rfc3339, false):
       out.byte(UInt8(ascii: "."))
       out.padded(fraction, width: 6)
+      // Safe because: as above.
       offsetColon.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     case (.rfc3339, true):
       out.byte(UInt8(ascii: "."))
       out.padded(fraction / 1000, width: 3)
+      // Safe because: as above.
       offsetPlain.withUnsafeBufferPointer { out.bytes($0.baseAddress!, $0.count) }
     }
     out.byte(UInt8(ascii: " "))
@@ -98,6 +102,8 @@ struct StampWriter {
     scratch.padded(secOfDay / 60 % 60, width: 2)
     scratch.byte(UInt8(ascii: ":"))
     scratch.padded(secOfDay % 60, width: 2)
+    // Safe because: `scratch` (at least 128 KiB, see LineBuffer) holds the `count` bytes just
+    // written, and they are copied into the array while it is alive.
     return Array(UnsafeBufferPointer(start: scratch.base, count: scratch.count))
   }
 

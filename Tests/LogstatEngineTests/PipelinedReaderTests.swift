@@ -50,6 +50,27 @@ import Testing
     #expect(try pipe.next() == nil)
   }
 
+  /// With tiny sizes a chunk can exceed chunkSize + maxLineLength + 2, the size the ring's
+  /// buffers once had: the ten bytes read to detect the format are handed out whole. The ring
+  /// now takes its size from the reader, so every chunk fits the buffer it is copied into.
+  @Test func tinySizesStillFitTheRing() throws {
+    let scratch = try ScratchDirectory()
+    let bytes = Array("a\nb\nc\nd\ne\nf\ng\n".utf8)
+    let path = try scratch.write("tiny.log", bytes)
+    let reader = try ChunkReader(InputFile(path: path), chunkSize: 1, maxLineLength: 1)
+    let pipe = PipelinedReader(reader, buffers: 2)
+    #expect(pipe.bufferSize == 10)
+    var out: [UInt8] = []
+    var largest = 0
+    while let chunk = try pipe.next() {
+      largest = max(largest, chunk.count)
+      out += chunk
+    }
+    #expect(out == bytes)
+    #expect(largest == 10)
+    #expect(largest > 1 + 1 + 2)
+  }
+
   @Test func truncatedStreamThrowsAfterTheLinesBeforeIt() throws {
     let scratch = try ScratchDirectory()
     let bytes = Self.lines()

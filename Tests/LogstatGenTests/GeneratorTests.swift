@@ -185,3 +185,25 @@ private func lines(_ bytes: [UInt8]) -> [Substring] {
     #expect(GenCommand.parseDuration(text) == seconds)
   }
 }
+
+/// The host name goes into every Postfix line, written without bounds checks into a buffer
+/// that keeps 64 KiB of headroom per event: an unbounded `--hostname` could overrun it, so
+/// the command takes 1 to 255 bytes (a DNS name is at most 253) without spaces.
+@Suite struct HostNameTests {
+  static let longest = String(repeating: "mx1.relay.", count: 25) + "abcde"
+
+  @Test(arguments: [String(repeating: "a", count: 256), String(repeating: "a", count: 4_096), "mx 1", "mx1\n", ""])
+  func unusableHostNameIsRefused(name: String) {
+    #expect(throws: (any Error).self) { try GenCommand.parse(["--hostname", name]) }
+  }
+
+  @Test func longestHostNameIsWrittenWhole() throws {
+    #expect(Self.longest.utf8.count == GeneratorConfig.maxHostnameLength)
+    let command = try GenCommand.parse(["--hostname", Self.longest])
+    #expect(command.hostname == Self.longest)
+    let (bytes, _) = try generate { $0.targetBytes = 300_000; $0.hostname = Self.longest }
+    let all = lines(bytes).dropLast()
+    #expect(all.count > 500)
+    #expect(all.allSatisfy { $0.contains(" \(Self.longest) postfix/") })
+  }
+}

@@ -84,8 +84,8 @@ extension UnsafeRawBufferPointer {
   /// First index of `byte` in `from..<to`, or nil.
   @inlinable @inline(__always) func find(_ byte: UInt8, from: Int, to: Int? = nil) -> Int? {
     let end = Swift.min(to ?? count, count)
-    // Safe because: memchr reads `from..<end`, inside the buffer (`end` is at most `count`).
-    guard from < end, let base = baseAddress else { return nil }
+    // Safe because: memchr reads `from..<end`, inside the buffer (0 <= from, end <= count).
+    guard from >= 0, from < end, let base = baseAddress else { return nil }
     guard let p = memchr(base + from, Int32(byte), end - from) else { return nil }
     return base.distance(to: UnsafeRawPointer(p))
   }
@@ -108,19 +108,22 @@ extension UnsafeRawBufferPointer {
     let p = base + i
     let q = UnsafeRawPointer(literal.utf8Start)
     // Literals are short: compare with two overlapping word loads instead of calling memcmp.
-    // Safe: both loads stay inside [p, p + n) and [q, q + n).
+    // Safe because: with 8 <= n <= 16 the loads at 0 and n - 8 stay inside [p, p + n) and
+    // [q, q + n) (unaligned loads need no alignment).
     if n >= 8 {
       if n > 16 { return memcmp(p, q, n) == 0 }
       return p.loadUnaligned(as: UInt64.self) == q.loadUnaligned(as: UInt64.self)
         && p.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
           == q.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)
     }
+    // Safe because: with 4 <= n < 8 the loads at 0 and n - 4 stay inside both ranges.
     if n >= 4 {
       return p.loadUnaligned(as: UInt32.self) == q.loadUnaligned(as: UInt32.self)
         && p.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
           == q.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)
     }
     var k = 0
+    // Safe because: k < n, and single bytes need no alignment.
     while k < n {
       if p.load(fromByteOffset: k, as: UInt8.self) != q.load(fromByteOffset: k, as: UInt8.self) {
         return false
@@ -145,12 +148,12 @@ extension UnsafeRawBufferPointer {
   @inlinable @inline(__always) func find(_ literal: StaticString, from: Int, to: Int? = nil) -> Int? {
     let n = literal.utf8CodeUnitCount
     let end = Swift.min(to ?? count, count)
-    // Safe because: memchr searches only starts with `n` bytes left before `end` (at most
-    // `count`), so memcmp reads inside the buffer, and the literal is `n` bytes.
-    guard n > 0, from + n <= end, let base = baseAddress else { return nil }
+    guard n > 0, from >= 0, from + n <= end, let base = baseAddress else { return nil }
     let first = literal.utf8Start.pointee
     var i = from
     while i + n <= end {
+      // Safe because: memchr searches only starts with `n` bytes left before `end` (at most
+      // `count`), so memcmp reads inside the buffer, and the literal is `n` bytes.
       guard let p = memchr(base + i, Int32(first), end - n + 1 - i) else { return nil }
       let k = base.distance(to: UnsafeRawPointer(p))
       if memcmp(base + k, literal.utf8Start, n) == 0 { return k }

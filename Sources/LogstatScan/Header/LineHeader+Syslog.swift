@@ -199,7 +199,7 @@ extension UnsafeRawBufferPointer {
       let ones: UInt64 = 0x0101_0101_0101_0101
       let highs: UInt64 = 0x8080_8080_8080_8080
       while k + 8 <= count {
-        // Safe: k + 8 <= count.
+        // Safe because: k + 8 <= count and k >= i >= 0 (the tag's start in this line).
         let x = base.loadUnaligned(fromByteOffset: k, as: UInt64.self)
         let a = x ^ (ones &* UInt64(Ch.lbracket))
         let c = x ^ (ones &* UInt64(Ch.colon))

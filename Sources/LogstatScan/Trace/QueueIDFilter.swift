@@ -23,8 +23,9 @@ public struct QueueIDFilter: Sendable {
   public var isEmpty: Bool { ids.isEmpty }
   public var count: Int { ids.count }
 
-  /// Adds `id` (no effect if present).
+  /// Adds `id` (no effect if present, or if empty: an empty ID names no message).
   public mutating func insert(_ id: [UInt8]) {
+    guard !id.isEmpty else { return }
     // Safe because: the bytes are read only inside the closure.
     let h = id.withUnsafeBytes { QueueIDFilter.hash($0) }
     if let list = byHash[h], list.contains(where: { ids[$0] == id }) { return }
@@ -58,11 +59,15 @@ public struct QueueIDFilter: Sendable {
     }
     var lines: [Span] = []
     for id in ids {
+      // Safe because: `insert` keeps only non-empty IDs, so the key has a base address; its
+      // bytes are used only inside the closure.
       id.withUnsafeBytes { key in
         var from = 0
         while from + key.count <= chunk.count,
           let p = cstringsearch_memmem(base + from, chunk.count - from, key.baseAddress!, key.count)
         {
+          // Safe because: memmem searched the `chunk.count - from` bytes left after `base + from`
+          // (from <= chunk.count), so the hit `p` lies inside the chunk.
           let line = TraceKey.lineAround(chunk, base.distance(to: UnsafeRawPointer(p)))
           lines.append(line)
           from = line.end + 1

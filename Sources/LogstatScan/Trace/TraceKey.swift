@@ -88,6 +88,8 @@ public struct TraceKey: Sendable, Equatable {
       // compare the bytes around each one with ASCII case folded.
       var i = from + anchor
       while i < count {
+        // Safe because: memchr gets `base + i` with the `count - i` bytes left (i < count); the
+        // compare below runs only when `start..<start + n` lies inside the chunk.
         guard let p = memchr(base + i, Int32(Ch.at), count - i) else { return nil }
         let at = base.distance(to: UnsafeRawPointer(p))
         let start = at - anchor

@@ -21,6 +21,7 @@ public enum Journal {
     var info = stat()
     guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
     var head = [UInt8](repeating: 0, count: magic.count)
+    // Safe because: pread writes at most `$0.count` bytes, inside the closure, into the array's own bytes.
     let got = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, 0) }
     return got == magic.count && head == magic
   }

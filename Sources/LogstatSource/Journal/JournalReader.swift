@@ -36,8 +36,14 @@ public final class JournalReader {
   private var pendingEntry = false
   /// An error to report once the lines read before it have been handed out.
   private var pendingError: InputError?
+  /// The chunk handed out: `capacity` bytes, allocated here, freed in `grow` or `deinit`.
   private var buffer: UnsafeMutableRawPointer
   private var capacity: Int
+  /// The current entry's host, identifier and pid, copied out of sd-journal before `MESSAGE`
+  /// is fetched (see `next()`); reused, so they allocate only when a longer value comes.
+  private var host: [UInt8] = []
+  private var ident: [UInt8] = []
+  private var pid: [UInt8] = []
 
   /// Opens the journal files of `input` (a journal file, or a directory of them).
   /// - Parameters:
@@ -55,6 +61,8 @@ public final class JournalReader {
     files = Journal.files(of: input)
     untilMicros = until.map { UInt64(max(0, $0)) &* 1_000_000 }
     capacity = max(self.chunkSize, 4096)
+    // Safe because: every stored property is set from here on, so a throw below runs `deinit`,
+    // which frees the buffer; `grow` frees it before replacing it.
     buffer = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
     guard !files.isEmpty else { throw InputError.notAJournal(input.path) }
     var usable = files
@@ -104,6 +112,7 @@ public final class JournalReader {
 
   deinit {
     if let journal { sd_journal_close(journal) }
+    // Safe because: the last chunk handed out is valid only until the next call, and there is none.
     buffer.deallocate()
   }
 
@@ -119,6 +128,8 @@ public final class JournalReader {
     sd_journal_restart_unique(journal)
     while sd_journal_enumerate_unique(journal, &data, &length) > 0, let data {
       guard length > field else { continue }
+      // Safe because: sd-journal hands `length` bytes (`SYSLOG_IDENTIFIER=` then the value), valid
+      // until the next enumerate call; they are copied into a String here.
       let value = String(decoding: UnsafeRawBufferPointer(start: data + field, count: length - field), as: UTF8.self)
       if Journal.mailIdentifierPrefixes.contains(where: { value.hasPrefix($0) }) || extra.contains(value) {
         chosen.append(value)
@@ -151,12 +162,16 @@ public final class JournalReader {
         finished = true
         break
       }
+      // A field's bytes are valid only until the next sd_journal_get_data call: a compressed
+      // field is inflated into one buffer per file, which the next compressed field overwrites
+      // (or reallocates). So the short fields are copied aside first, and MESSAGE, fetched
+      // last, is written before any other field is asked for.
+      copy(field("_HOSTNAME"), into: &host, or: "localhost")
+      copy(field("SYSLOG_IDENTIFIER"), into: &ident, or: "-")
+      let hasPid = copy(field("SYSLOG_PID"), into: &pid, or: "") || copy(field("_PID"), into: &pid, or: "")
       guard let message = field("MESSAGE") else { continue }
-      let host = field("_HOSTNAME") ?? UnsafeRawBufferPointer(staticBytes: "localhost")
-      let ident = field("SYSLOG_IDENTIFIER") ?? UnsafeRawBufferPointer(staticBytes: "-")
-      let pid = field("SYSLOG_PID") ?? field("_PID")
       var cut = min(message.count, maxLineLength)
-      let needed = 32 + 1 + host.count + 1 + ident.count + (pid.map { $0.count + 2 } ?? 0) + 2 + cut + 1
+      let needed = JournalReader.stampLength + 1 + host.count + 1 + ident.count + (hasPid ? pid.count + 2 : 0) + 2 + cut + 1
       if used + needed > capacity {
         if used > 0 {
           pendingEntry = true
@@ -165,14 +180,18 @@ public final class JournalReader {
         grow(to: needed)
       }
       if cut < message.count { truncatedLines += 1 } else { cut = message.count }
+      // Safe because: `needed` counts every byte `writeLine` writes (the stamp is
+      // `stampLength` bytes), and `used + needed <= capacity` holds here; cut <= message.count.
       used = writeLine(
-        at: used, micros: micros, host: host, ident: ident, pid: pid,
+        at: used, micros: micros, pid: hasPid,
         message: UnsafeRawBufferPointer(rebasing: message[0..<cut]))
       entries += 1
       if used >= chunkSize { break }
     }
     if used > 0 {
       bytesProduced += Int64(used)
+      // Safe because: `used` bytes were written, and the buffer is replaced or freed only by
+      // the next call (`grow`) or `deinit`, as the doc comment tells the caller.
       return UnsafeRawBufferPointer(start: buffer, count: used)
     }
     if let error = pendingError {
@@ -182,44 +201,68 @@ public final class JournalReader {
     return nil
   }
 
-  /// The value of `name` in the current entry (after `NAME=`), valid until the next entry.
+  /// The value of `name` in the current entry (after `NAME=`), valid only until the next
+  /// `field` call or the next entry (sd_journal_get_data(3)).
   private func field(_ name: StaticString) -> UnsafeRawBufferPointer? {
     var data: UnsafeRawPointer?
     var length = 0
+    // Safe because: a string literal's bytes are followed by a NUL in static memory, so the
+    // pointer is the C string sd-journal expects; it is used only during the call.
     let r = name.withUTF8Buffer { n in
       n.withMemoryRebound(to: CChar.self) { sd_journal_get_data(journal, $0.baseAddress, &data, &length) }
     }
     let skip = name.utf8CodeUnitCount + 1
     guard r >= 0, let data, length >= skip else { return nil }
+    // Safe because: sd-journal returned `length` bytes `NAME=value` and `skip` <= length.
     return UnsafeRawBufferPointer(start: data + skip, count: length - skip)
   }
 
-  /// Writes one line at `offset`; returns the offset after its newline.
-  private func writeLine(
-    at offset: Int, micros: UInt64, host: UnsafeRawBufferPointer, ident: UnsafeRawBufferPointer,
-    pid: UnsafeRawBufferPointer?, message: UnsafeRawBufferPointer
-  ) -> Int {
+  /// Copies `value` (or `fallback` when it is nil) into `target`; true when there was a value.
+  @discardableResult
+  private func copy(_ value: UnsafeRawBufferPointer?, into target: inout [UInt8], or fallback: StaticString) -> Bool {
+    target.removeAll(keepingCapacity: true)
+    guard let value else {
+      // Safe because: a string literal's `utf8CodeUnitCount` bytes live for the whole program.
+      target.append(contentsOf: UnsafeRawBufferPointer(start: fallback.utf8Start, count: fallback.utf8CodeUnitCount))
+      return false
+    }
+    target.append(contentsOf: value)
+    return true
+  }
+
+  /// `2026-11-23T18:56:34.000000+00:00`: the length of the stamp `writeLine` writes.
+  static let stampLength = "2026-11-23T18:56:34.000000+00:00".utf8.count
+
+  /// Writes one line (the stamp, `host`, `ident`, `pid` when `pid` is true, and `message`) at
+  /// `offset`; returns the offset after its newline. The caller has checked that it fits.
+  private func writeLine(at offset: Int, micros: UInt64, pid: Bool, message: UnsafeRawBufferPointer) -> Int {
+    // Safe because (every store below): the caller reserved `needed` bytes from `offset`, which
+    // counts each byte written here, so `w` stays inside the buffer.
     var w = buffer + offset
     func put(_ b: UInt8) {
       w.storeBytes(of: b, as: UInt8.self)
       w += 1
     }
-    func put(_ bytes: UnsafeRawBufferPointer, clean: Bool = false) {
+    func put(_ bytes: UnsafeRawBufferPointer) {
       guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
       w.copyMemory(from: base, byteCount: bytes.count)
-      if clean {
-        // A newline inside a message would split it: a space instead, as rsyslog escapes it.
-        for k in 0..<bytes.count {
-          let c = w.load(fromByteOffset: k, as: UInt8.self)
-          if c == 0x0A || c == 0x0D { w.storeBytes(of: 0x20, toByteOffset: k, as: UInt8.self) }
-        }
+      // A newline inside a field would split the line: a space instead, as rsyslog escapes it.
+      for k in 0..<bytes.count {
+        // Safe because: k < bytes.count, the bytes just copied to `w`.
+        let c = w.load(fromByteOffset: k, as: UInt8.self)
+        if c == 0x0A || c == 0x0D { w.storeBytes(of: 0x20, toByteOffset: k, as: UInt8.self) }
       }
       w += bytes.count
+    }
+    func put(_ bytes: [UInt8]) {
+      // Safe because: the array's bytes are copied out inside the closure.
+      bytes.withUnsafeBytes { put($0) }
     }
     func digits(_ value: Int, _ n: Int) {
       var v = value
       var k = n - 1
       while k >= 0 {
+        // Safe because: 0 <= k < n, the `n` digits reserved for this number.
         w.storeBytes(of: UInt8(48 + v % 10), toByteOffset: k, as: UInt8.self)
         v /= 10
         k -= 1
@@ -233,15 +276,18 @@ public final class JournalReader {
     digits(secondOfDay / 3600, 2); put(0x3A); digits(secondOfDay / 60 % 60, 2); put(0x3A)
     digits(secondOfDay % 60, 2); put(0x2E); digits(Int(micros % 1_000_000), 6)
     put(0x2B); digits(0, 2); put(0x3A); digits(0, 2); put(0x20)
-    put(host, clean: true); put(0x20); put(ident, clean: true)
-    if let pid {
-      put(0x5B); put(pid, clean: true); put(0x5D)
+    put(host); put(0x20); put(ident)
+    if pid {
+      put(0x5B); put(self.pid); put(0x5D)
     }
-    put(0x3A); put(0x20); put(message, clean: true); put(0x0A)
+    put(0x3A); put(0x20); put(message); put(0x0A)
     return buffer.distance(to: w)
   }
 
+  /// Replaces the (empty) buffer by one of `needed` bytes.
   private func grow(to needed: Int) {
+    // Safe because: it is called only with no line in the buffer (`used == 0`), and the chunk
+    // handed out before is valid only until this call of `next()`.
     let bigger = UnsafeMutableRawPointer.allocate(byteCount: needed, alignment: 16)
     buffer.deallocate()
     buffer = bigger
@@ -257,6 +303,9 @@ public final class JournalReader {
   }
 
   private static func open(_ paths: [String], into journal: inout OpaquePointer?) -> Int32 {
+    // Safe because: the strdup copies live until the `defer` frees them, after the call, and
+    // the NULL-terminated list is valid only inside the closure, which is all sd-journal needs
+    // (it copies the paths).
     let copies = paths.map { strdup($0) }
     defer { copies.forEach { free($0) } }
     var list: [UnsafePointer<CChar>?] = copies.map { UnsafePointer($0) } + [nil]
@@ -265,11 +314,4 @@ public final class JournalReader {
 
   static func describe(_ code: Int32) -> String { String(cString: strerror(-code)) }
 
-}
-
-extension UnsafeRawBufferPointer {
-  /// The bytes of a static string (valid for the life of the program).
-  init(staticBytes s: StaticString) {
-    self.init(start: s.utf8Start, count: s.utf8CodeUnitCount)
-  }
 }

@@ -9,6 +9,7 @@ enum OutputFile {
   static func write(_ text: String, to path: String?) throws {
     try write(to: path) { sink in
       var text = text
+      // Safe because: the sink writes the bytes out before it returns (writeAll), inside the closure.
       try text.withUTF8 { try sink(UnsafeRawBufferPointer($0)) }
     }
   }
@@ -54,6 +55,8 @@ enum OutputFile {
     defer { closedir(handle) }
     var stale: [String] = []
     while let entry = readdir(handle) {
+      // Safe because: `d_name` is copied into the closure's bytes, and readdir ends it with a
+      // NUL inside its 256 bytes, so String(cString:) stops inside them.
       let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
         String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
       }

@@ -101,15 +101,19 @@ final class StandardInputSpool {
 
   init() throws {
     let dir = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+    // Safe because: `utf8CString` ends in a NUL, so the array is never empty and mkstemp finds
+    // the end of the template; it rewrites the X's in place, inside the closure.
     var template = Array("\(dir)/logstat-stdin-XXXXXX".utf8CString)
     let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard fd >= 0 else {
       throw CLIError("cannot keep standard input aside in \(dir): \(String(cString: strerror(errno))); set TMPDIR to a writable directory")
     }
+    // Safe because: the template still ends in its NUL; the bytes are copied into the String.
     path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
     defer { close(fd) }
     var buffer = [UInt8](repeating: 0, count: 1 << 20)
     while true {
+      // Safe because: read(2) writes at most `$0.count` bytes into the array, inside the closure.
       let n = buffer.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress, $0.count) }
       if n == 0 { break }
       if n < 0 {
@@ -118,6 +122,7 @@ final class StandardInputSpool {
       }
       var done = 0
       while done < n {
+        // Safe because: 0 <= done < n <= buffer.count, so write(2) reads inside the array.
         let w = buffer.withUnsafeBytes { write(fd, $0.baseAddress! + done, n - done) }
         guard w > 0 else {
           throw CLIError("cannot keep standard input aside in \(path): \(String(cString: strerror(errno)))")
