@@ -1,11 +1,12 @@
+import Foundation
 import Testing
 
 @testable import LogstatClassify
 
-/// One line of `Corpus/real.tsv`, `Corpus/real-2.tsv` or `Corpus/real-3.tsv`: a reply text written
+/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-4.tsv`: a reply text written
 /// by others, its label and its source.
 struct RealReply: Sendable {
-  /// The corpus file's name (`real.tsv`, `real-2.tsv`, `real-3.tsv`).
+  /// The corpus file's name (`real.tsv`, `real-2.tsv`, `real-3.tsv`, `real-4.tsv`).
   let file: String
   let line: Int
   let text: String
@@ -20,7 +21,7 @@ struct RealReply: Sendable {
 /// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
   /// The corpus files, in the order they were gathered.
-  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv"]
+  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv"]
 
   static let folder: String = {
     let here = #filePath
@@ -131,6 +132,10 @@ struct RealCorpusTests {
       } else {
         development.add(expected: entry.expected, got: got)
         part.development.add(expected: entry.expected, got: got)
+        // Tuning aid: REAL_CORPUS_DEV_MISSES=1 lists development misses only (held-out never).
+        if got != entry.expected, ProcessInfo.processInfo.environment["REAL_CORPUS_DEV_MISSES"] != nil {
+          print("DEV-MISS \(entry.file):\(entry.line) \(entry.expected) -> \(got) | \(entry.text)")
+        }
       }
       perFile[entry.file] = part
     }
@@ -141,12 +146,12 @@ struct RealCorpusTests {
       guard let part = perFile[file] else { continue }
       print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
     }
-    #expect(heldOut.total >= 677)
-    #expect(development.total >= 1321)
-    // Floors: measured (development 1259/1321 = 95.3%, held-out 591/677 = 87.3%, labels per
-    // Corpus/LABELS.md) minus 0.3 points.
-    #expect(development.accuracy >= 95.0)
-    #expect(heldOut.accuracy >= 87.0)
+    #expect(heldOut.total >= 759)
+    #expect(development.total >= 1497)
+    // Floors: measured with real-4.tsv added, before any rule saw it (development 1399/1497 =
+    // 93.5%, held-out 658/759 = 86.7%, labels per Corpus/LABELS.md) minus 0.3 points.
+    #expect(development.accuracy >= 93.1)
+    #expect(heldOut.accuracy >= 86.4)
     // real-3.tsv, the fresh file: each batch was measured once before any rule saw it (see its
     // header); floors at its measured development 195/204 = 95.6% and held-out 83/98 = 84.7%
     // minus 0.3 points.
@@ -156,10 +161,18 @@ struct RealCorpusTests {
     } else {
       Issue.record("real-3.tsv was not loaded")
     }
+    // real-4.tsv, round 4: measured once before any rule saw it (see its header): development
+    // 140/176 = 79.5%, held-out 67/82 = 81.7%; floors at those minus 0.3 points.
+    if let fresh = perFile["real-4.tsv"] {
+      #expect(fresh.development.accuracy >= 79.2)
+      #expect(fresh.heldOut.accuracy >= 81.4)
+    } else {
+      Issue.record("real-4.tsv was not loaded")
+    }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
     // rounded up, against growing while that goal stays open.
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 8.1,
+      abs(development.accuracy - heldOut.accuracy) <= 6.8,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
