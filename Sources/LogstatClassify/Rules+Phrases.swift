@@ -691,5 +691,28 @@ enum Rules {
       "helo command rejected: host not found", "helo command rejected: invalid name",
       "helo command rejected: invalid ip",
     ]),
+    // SPF's own wording: our IP is not allowed to send for that domain (authentication), above
+    // "sender is not allowed" (sender-rejected).
+    Group(.authentication, 92, ["allowed to send mail from", "allowed to send from", "authorized to send mail from"]),
+    // A content signature or pattern named as spam outranks the "blocked using" of a DNSBL and
+    // the "security policies" around it; Orange/La Poste's words "unsolicited" outrank its code (R4).
+    Group(.spamContent, 98, ["spam pattern", "spamsignature", "spam signature", "likely unsolicited", "contenu non sollicit"]),
+    // qmail's and others' sender-domain check: our sender's domain must resolve.
+    Group(.senderRejected, 88, ["domain must resolve"]),
+    // An address the receiver's verification could not confirm, and the unverifiable sending IPs
+    // of Exim's reverse-DNS checks.
+    Group(.reverseDNS, 85, ["unverifyable sending", "unverifiable sending", "unverifyable ip", "unverifiable ip"]),
+    // qmail's "couldn't find any host by that name" and its variants: no such domain.
+    Group(.domainNotFound, 87, ["find any host"]),
+    // A mailbox inactive for long is out of service, above the queue-time words ("for more than")
+    // and the 5.1.1 code beside it.
+    Group(.mailboxDisabled, 93, ["inactive mailbox", "inactive recipient"]),
+    // The quota words name the cause, above the local-delivery wrapper around them and an address
+    // that happens to contain a spam word.
+    Group(.mailboxFull, 97, ["disc quota exceeded", "exceeded its disk space", "disk space limit", "mailbox size limit exceeded"]),
+    // Yahoo's 4.16.5x deferrals (unexpected volume or complaints): reputation.
+    Group(.reputation, 90, [" 4.16.5"]),
+    // Exchange's Japanese NDR for an address missing from the directory.
+    Group(.userUnknown, 84, ["ディレクトリのリストにありません", "ディレクトリにありません"]),
   ]
 }
