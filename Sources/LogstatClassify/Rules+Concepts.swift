@@ -61,7 +61,7 @@ extension Rules {
     ]),
     (Concept.ourSender, [
       "sender", "envelope from", "mail from", "mail-from", "mailfrom", "return path", "return-path",
-      "from address", "originator",
+      "from address", "originator", " from domain", "from: domain",
     ]),
     (Concept.outOfService, [
       "disabled", "suspended", "inactive", "locked", "closed", "deactivated", "frozen", "expired",

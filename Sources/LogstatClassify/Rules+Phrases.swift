@@ -714,5 +714,11 @@ enum Rules {
     Group(.reputation, 90, [" 4.16.5"]),
     // Exchange's Japanese NDR for an address missing from the directory.
     Group(.userUnknown, 84, ["ディレクトリのリストにありません", "ディレクトリにありません"]),
+    // Words that say DKIM is missing outrank a provider's code beside them (LABELS.md R4).
+    Group(.authentication, 98, ["dkim is not", "dkim n'est", "no dkim", "missing dkim", "without dkim"]),
+    // The SMTP "too much mail data" (over the mailbox's room, Sisimai's mailboxfull), and a tenant's
+    // queue quota (Exchange Online's "organization/recipient queue quota exceeded"): a rate.
+    Group(.mailboxFull, 90, ["too much mail data"]),
+    Group(.rateLimited, 92, ["queue quota"]),
   ]
 }
