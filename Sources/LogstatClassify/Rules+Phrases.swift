@@ -720,5 +720,13 @@ enum Rules {
     // queue quota (Exchange Online's "organization/recipient queue quota exceeded"): a rate.
     Group(.mailboxFull, 90, ["too much mail data"]),
     Group(.rateLimited, 92, ["queue quota"]),
+    // A mailbox quota named inside our local-delivery wrapper (maildir delivery, command output)
+    // is the recipient's full mailbox (" mail": not Gmail's "email quota", our sending quota).
+    Group(.mailboxFull, 97, ["diskspace quota", " mail quota exceeded"]),
+    // An address that matches several directory entries: the receiver's directory is at fault,
+    // as Microsoft's RESOLVER.ADR.Ambiguous says.
+    Group(.serverError, 90, ["several matches found", "not unique", "ambiguous recipient", "ambiguous address"]),
+    // Recipients that chose not to take mail from our sender: their rule.
+    Group(.policy, 90, ["are not accepting mail from"]),
   ]
 }
