@@ -728,5 +728,7 @@ enum Rules {
     Group(.serverError, 90, ["several matches found", "not unique", "ambiguous recipient", "ambiguous address"]),
     // Recipients that chose not to take mail from our sender: their rule.
     Group(.policy, 90, ["are not accepting mail from"]),
+    // A required header missing or malformed, named by its field: the message's form.
+    Group(.invalidContent, 88, ["without to:", "without from:", "without date:", "without a to:", "to: field", "to: header"]),
   ]
 }

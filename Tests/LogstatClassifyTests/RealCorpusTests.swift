@@ -148,31 +148,33 @@ struct RealCorpusTests {
     }
     #expect(heldOut.total >= 782)
     #expect(development.total >= 1535)
-    // Floors: measured with real-4.tsv added, before any rule saw it (development 1399/1497 =
-    // 93.5%, held-out 658/759 = 86.7%, labels per Corpus/LABELS.md) minus 0.3 points.
-    #expect(development.accuracy >= 93.1)
-    #expect(heldOut.accuracy >= 86.4)
-    // real-3.tsv, the fresh file: each batch was measured once before any rule saw it (see its
-    // header); floors at its measured development 195/204 = 95.6% and held-out 83/98 = 84.7%
-    // minus 0.3 points.
+    // Floors: measured after round 4 (real-4.tsv with its fifth batch, three rounds of rules from
+    // development misses; development 1463/1535 = 95.3%, held-out 680/782 = 87.0%, labels per
+    // Corpus/LABELS.md) minus 0.3 points.
+    #expect(development.accuracy >= 95.0)
+    #expect(heldOut.accuracy >= 86.6)
+    // real-3.tsv: each batch was measured once before any rule saw it (see its header: development
+    // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 4's development 197/204 = 96.6% and
+    // held-out 84/98 = 85.7% minus 0.3 points.
     if let fresh = perFile["real-3.tsv"] {
-      #expect(fresh.development.accuracy >= 95.3)
-      #expect(fresh.heldOut.accuracy >= 84.4)
+      #expect(fresh.development.accuracy >= 96.2)
+      #expect(fresh.heldOut.accuracy >= 85.4)
     } else {
       Issue.record("real-3.tsv was not loaded")
     }
-    // real-4.tsv, round 4: measured once before any rule saw it (see its header): development
-    // 140/176 = 79.5%, held-out 67/82 = 81.7%; floors at those minus 0.3 points.
+    // real-4.tsv, round 4: measured before any rule saw it (see its header: batches 1-4 development
+    // 140/176 = 79.5%, held-out 67/82 = 81.7%; batch 5 development 34/38, held-out 22/23); floors at
+    // round 4's development 193/214 = 90.2% and held-out 89/105 = 84.8% minus 0.3 points.
     if let fresh = perFile["real-4.tsv"] {
-      #expect(fresh.development.accuracy >= 79.2)
-      #expect(fresh.heldOut.accuracy >= 81.4)
+      #expect(fresh.development.accuracy >= 89.8)
+      #expect(fresh.heldOut.accuracy >= 84.4)
     } else {
       Issue.record("real-4.tsv was not loaded")
     }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
-    // rounded up, against growing while that goal stays open.
+    // rounded up, against growing while that goal stays open (round 4: 95.31 - 86.96 = 8.35).
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 8.5,
+      abs(development.accuracy - heldOut.accuracy) <= 8.4,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
