@@ -34,6 +34,7 @@ extension Rules {
       "destinataire", "destinatario", "destinatário", "empfänger", "empfaenger", "utente", "usuario", "usuário",
       "utilisateur", "gebruiker", "ontvanger", "postfach", "buzón", "buzon", "casella", "boîte", "boite",
       "ользовател", "олучател", "ящик", "用户", "收件人", "邮箱", "宛先", "ユーザ",
+      "メールボックス",
     ]),
     (Concept.missing, [
       "unknown", "invalid", "not found", "not exist", "no such", "doesn't exist", "does not exist",
@@ -43,6 +44,9 @@ extension Rules {
       "не найден", "не существует", "不存在", "見つかりません", "n'existe", "introuvable", "répertorié",
       "repertorie", "gibt es nicht", "niet gevonden", "no encontrad", "não encontrad", "nao encontrad",
       "non trovat",
+      // Could not be found or confirmed: "recipient verification failed", "couldn't find the user".
+      "verification failed", "could not be verified", "unverified", "couldn't find", "could not find",
+      "can't find", "cannot find",
     ]),
     (Concept.refused, [
       "rejected", "refused", "denied", "blocked", "banned", "not allowed", "not accepted", "not welcome",
@@ -57,14 +61,14 @@ extension Rules {
     ]),
     (Concept.ourSender, [
       "sender", "envelope from", "mail from", "mail-from", "mailfrom", "return path", "return-path",
-      "from address", "originator",
+      "from address", "originator", " from domain", "from: domain",
     ]),
     (Concept.outOfService, [
       "disabled", "suspended", "inactive", "locked", "closed", "deactivated", "frozen", "expired",
       "not active", "désactivé", "desactiv", "deaktiviert", "sospes", " limited",
     ]),
     (Concept.domain, [" domain", "host name", "hostname", "domaine", "dominio", "domínio", "domäne", "домен", "域名"]),
-    (Concept.full, [" full", "quota", "storage", " space", "capacity", " voll", "pleine", "plein ", "lleno", "llena", "piena", "pieno", "cheia"]),
+    (Concept.full, [" full", "quota", "storage", " space", "capacity", " voll", "pleine", "plein ", "lleno", "llena", "piena", "pieno", "cheia", "一杯", "いっぱい"]),
   ]
 
   /// The reason two concepts name together, with its weight, if any. Precedence in one

@@ -691,5 +691,44 @@ enum Rules {
       "helo command rejected: host not found", "helo command rejected: invalid name",
       "helo command rejected: invalid ip",
     ]),
+    // SPF's own wording: our IP is not allowed to send for that domain (authentication), above
+    // "sender is not allowed" (sender-rejected).
+    Group(.authentication, 92, ["allowed to send mail from", "allowed to send from", "authorized to send mail from"]),
+    // A content signature or pattern named as spam outranks the "blocked using" of a DNSBL and
+    // the "security policies" around it; Orange/La Poste's words "unsolicited" outrank its code (R4).
+    Group(.spamContent, 98, ["spam pattern", "spamsignature", "spam signature", "likely unsolicited", "contenu non sollicit"]),
+    // qmail's and others' sender-domain check: our sender's domain must resolve.
+    Group(.senderRejected, 88, ["domain must resolve"]),
+    // An address the receiver's verification could not confirm, and the unverifiable sending IPs
+    // of Exim's reverse-DNS checks.
+    Group(.reverseDNS, 85, ["unverifyable sending", "unverifiable sending", "unverifyable ip", "unverifiable ip"]),
+    // qmail's "couldn't find any host by that name" and its variants: no such domain.
+    Group(.domainNotFound, 87, ["find any host"]),
+    // A mailbox inactive for long is out of service, above the queue-time words ("for more than")
+    // and the 5.1.1 code beside it.
+    Group(.mailboxDisabled, 93, ["inactive mailbox", "inactive recipient"]),
+    // The quota words name the cause, above the local-delivery wrapper around them and an address
+    // that happens to contain a spam word.
+    Group(.mailboxFull, 97, ["disc quota exceeded", "exceeded its disk space", "disk space limit", "mailbox size limit exceeded"]),
+    // Yahoo's 4.16.5x deferrals (unexpected volume or complaints): reputation.
+    Group(.reputation, 90, [" 4.16.5"]),
+    // Exchange's Japanese NDR for an address missing from the directory.
+    Group(.userUnknown, 84, ["ディレクトリのリストにありません", "ディレクトリにありません"]),
+    // Words that say DKIM is missing outrank a provider's code beside them (LABELS.md R4).
+    Group(.authentication, 98, ["dkim is not", "dkim n'est", "no dkim", "missing dkim", "without dkim"]),
+    // The SMTP "too much mail data" (over the mailbox's room, Sisimai's mailboxfull), and a tenant's
+    // queue quota (Exchange Online's "organization/recipient queue quota exceeded"): a rate.
+    Group(.mailboxFull, 90, ["too much mail data"]),
+    Group(.rateLimited, 92, ["queue quota"]),
+    // A mailbox quota named inside our local-delivery wrapper (maildir delivery, command output)
+    // is the recipient's full mailbox (" mail": not Gmail's "email quota", our sending quota).
+    Group(.mailboxFull, 97, ["diskspace quota", " mail quota exceeded"]),
+    // An address that matches several directory entries: the receiver's directory is at fault,
+    // as Microsoft's RESOLVER.ADR.Ambiguous says.
+    Group(.serverError, 90, ["several matches found", "not unique", "ambiguous recipient", "ambiguous address"]),
+    // Recipients that chose not to take mail from our sender: their rule.
+    Group(.policy, 90, ["are not accepting mail from"]),
+    // A required header missing or malformed, named by its field: the message's form.
+    Group(.invalidContent, 88, ["without to:", "without from:", "without date:", "without a to:", "to: field", "to: header"]),
   ]
 }

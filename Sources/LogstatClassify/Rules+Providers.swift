@@ -105,5 +105,20 @@ extension Rules {
     // asks us to log in; one that names who may send refuses our sender (LABELS.md R10).
     Group(.authRequired, 98, ["resolver.rst.authrequired"]),
     Group(.senderRejected, 98, ["resolver.rst.notauthorized"]),
+    // Orange's codes also printed with a space ("OFR 305"): the same three digits, the same cause.
+    Group(.blocklisted, 97, ["ofr 101 ", "ofr 102 ", "ofr 103 ", "ofr 510 ", "ofr 999 "]),
+    Group(.rateLimited, 97, ["ofr 104 "]),
+    Group(.authRequired, 97, ["ofr 305 ", "ofr 402 "]),
+    Group(.authentication, 97, ["ofr 401 ", "ofr 517 "]),
+    Group(.senderRejected, 97, ["ofr 403 ", "ofr 405 ", "ofr 415 ", "ofr 421 "]),
+    Group(.userUnknown, 97, ["ofr 416 "]),
+    Group(.mailboxFull, 97, ["ofr 417 "]),
+    Group(.mailboxDisabled, 97, ["ofr 420 ", "ofr 426 "]),
+    Group(.serverError, 97, ["ofr 505 "]),
+    Group(.spamContent, 97, ["ofr 506 "]),
+    Group(.messageTooLarge, 97, ["ofr 514 "]),
+    Group(.policy, 97, ["ofr 630 "]),
+    // Microsoft: an address the transport could not take as SMTP: the receiver's own fault.
+    Group(.serverError, 97, ["resolver.adr.invalidinsmtp"]),
   ]
 }

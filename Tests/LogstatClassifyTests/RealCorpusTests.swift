@@ -1,11 +1,12 @@
+import Foundation
 import Testing
 
 @testable import LogstatClassify
 
-/// One line of `Corpus/real.tsv`, `Corpus/real-2.tsv` or `Corpus/real-3.tsv`: a reply text written
+/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-4.tsv`: a reply text written
 /// by others, its label and its source.
 struct RealReply: Sendable {
-  /// The corpus file's name (`real.tsv`, `real-2.tsv`, `real-3.tsv`).
+  /// The corpus file's name (`real.tsv`, `real-2.tsv`, `real-3.tsv`, `real-4.tsv`).
   let file: String
   let line: Int
   let text: String
@@ -20,7 +21,7 @@ struct RealReply: Sendable {
 /// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
   /// The corpus files, in the order they were gathered.
-  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv"]
+  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv"]
 
   static let folder: String = {
     let here = #filePath
@@ -105,7 +106,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 1998)
+    #expect(corpus.count >= 2317)
     var seen = Set<String>()
     for entry in corpus {
       let place = "\(entry.file) line \(entry.line)"
@@ -131,6 +132,10 @@ struct RealCorpusTests {
       } else {
         development.add(expected: entry.expected, got: got)
         part.development.add(expected: entry.expected, got: got)
+        // Tuning aid: REAL_CORPUS_DEV_MISSES=1 lists development misses only (held-out never).
+        if got != entry.expected, ProcessInfo.processInfo.environment["REAL_CORPUS_DEV_MISSES"] != nil {
+          print("DEV-MISS \(entry.file):\(entry.line) \(entry.expected) -> \(got) | \(entry.text)")
+        }
       }
       perFile[entry.file] = part
     }
@@ -141,25 +146,35 @@ struct RealCorpusTests {
       guard let part = perFile[file] else { continue }
       print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
     }
-    #expect(heldOut.total >= 677)
-    #expect(development.total >= 1321)
-    // Floors: measured (development 1259/1321 = 95.3%, held-out 591/677 = 87.3%, labels per
+    #expect(heldOut.total >= 782)
+    #expect(development.total >= 1535)
+    // Floors: measured after round 4 (real-4.tsv with its fifth batch, three rounds of rules from
+    // development misses; development 1463/1535 = 95.3%, held-out 680/782 = 87.0%, labels per
     // Corpus/LABELS.md) minus 0.3 points.
     #expect(development.accuracy >= 95.0)
-    #expect(heldOut.accuracy >= 87.0)
-    // real-3.tsv, the fresh file: each batch was measured once before any rule saw it (see its
-    // header); floors at its measured development 195/204 = 95.6% and held-out 83/98 = 84.7%
-    // minus 0.3 points.
+    #expect(heldOut.accuracy >= 86.6)
+    // real-3.tsv: each batch was measured once before any rule saw it (see its header: development
+    // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 4's development 197/204 = 96.6% and
+    // held-out 84/98 = 85.7% minus 0.3 points.
     if let fresh = perFile["real-3.tsv"] {
-      #expect(fresh.development.accuracy >= 95.3)
-      #expect(fresh.heldOut.accuracy >= 84.4)
+      #expect(fresh.development.accuracy >= 96.2)
+      #expect(fresh.heldOut.accuracy >= 85.4)
     } else {
       Issue.record("real-3.tsv was not loaded")
     }
+    // real-4.tsv, round 4: measured before any rule saw it (see its header: batches 1-4 development
+    // 140/176 = 79.5%, held-out 67/82 = 81.7%; batch 5 development 34/38, held-out 22/23); floors at
+    // round 4's development 193/214 = 90.2% and held-out 89/105 = 84.8% minus 0.3 points.
+    if let fresh = perFile["real-4.tsv"] {
+      #expect(fresh.development.accuracy >= 89.8)
+      #expect(fresh.heldOut.accuracy >= 84.4)
+    } else {
+      Issue.record("real-4.tsv was not loaded")
+    }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
-    // rounded up, against growing while that goal stays open.
+    // rounded up, against growing while that goal stays open (round 4: 95.31 - 86.96 = 8.35).
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 8.1,
+      abs(development.accuracy - heldOut.accuracy) <= 8.4,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
