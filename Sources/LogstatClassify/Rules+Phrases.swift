@@ -691,5 +691,11 @@ enum Rules {
       "helo command rejected: host not found", "helo command rejected: invalid name",
       "helo command rejected: invalid ip",
     ]),
+    // MARK: from real-lines-2's development misses
+    // Exim's pipe transport names its own process: a pipe of ours that hung or failed.
+    Group(.localError, 96, ["pipe delivery process"]),
+    // A client that broke the SMTP dialogue (talked before the greeting, sent commands out of
+    // turn) or kept sending commands that are not mail: protocol, as the hard error limit (R2).
+    Group(.protocolError, 93, ["synchronization error", "nonmail commands", "non-mail commands"]),
   ]
 }
