@@ -105,5 +105,7 @@ extension Rules {
     // asks us to log in; one that names who may send refuses our sender (LABELS.md R10).
     Group(.authRequired, 98, ["resolver.rst.authrequired"]),
     Group(.senderRejected, 98, ["resolver.rst.notauthorized"]),
+    // Microsoft throttling the receiving organisation's queue: a rate, not a mailbox quota.
+    Group(.rateLimited, 96, ["organization queue quota", "organisation queue quota"]),
   ]
 }
