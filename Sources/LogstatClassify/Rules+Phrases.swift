@@ -697,5 +697,12 @@ enum Rules {
     // A client that broke the SMTP dialogue (talked before the greeting, sent commands out of
     // turn) or kept sending commands that are not mail: protocol, as the hard error limit (R2).
     Group(.protocolError, 93, ["synchronization error", "nonmail commands", "non-mail commands"]),
+    // MARK: from written-2's development misses
+    // The recipient receiving faster than the receiver allows: a rate, whatever x.2.x code says.
+    Group(.rateLimited, 88, ["receiving mail too fast", "receiving mail too quickly", "mail too quickly"]),
+    Group(.messageTooLarge, 85, ["bigger than the", "is bigger than"]),
+    // An account nobody has used for long is closed by its provider.
+    // Above "not logged in" (93, SMTP AUTH): a duration says the owner stopped using it.
+    Group(.mailboxDisabled, 94, ["mailbox frozen", "account frozen", "has not logged in for", "not been used for"]),
   ]
 }
