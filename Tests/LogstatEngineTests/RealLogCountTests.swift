@@ -65,4 +65,20 @@ import Testing
     #expect(m.reputation.listings.isEmpty)
     #expect(listed.isEmpty)
   }
+
+  /// Exim test log 5820 (DANE): TLSA lookups that defer or fail, lookups not DNSSEC-signed and
+  /// certificates that fail DANE verification. Every failure is tls-failure, none is hard, and
+  /// the bounced recipients stay off the suppression list.
+  @Test func eximDaneLogCountedEndToEnd() throws {
+    let (m, listed) = RealLogLineTests.suppression(Self.paths(["exim-testsuite-5820.log"]))
+    #expect(m.summary.delivered == 10)
+    #expect(m.summary.deferred == 4)
+    #expect(m.summary.bounced == 4)
+    #expect(m.summary.expired == 0)
+    #expect(Self.reasons(m) == ["tls-failure": [4, 4, 0]])
+    #expect(m.reasons.allSatisfy { !$0.hard })
+    #expect(m.blocklists.isEmpty)
+    #expect(m.reputation.listings.isEmpty)
+    #expect(listed.isEmpty, "listed: \(listed)")
+  }
 }
