@@ -704,5 +704,7 @@ enum Rules {
     // An account nobody has used for long is closed by its provider.
     // Above "not logged in" (93, SMTP AUTH): a duration says the owner stopped using it.
     Group(.mailboxDisabled, 94, ["mailbox frozen", "account frozen", "has not logged in for", "not been used for"]),
+    // Postfix's DNSBL logger (dnsblog) failing to query a list: nobody was listed (item 4).
+    Group(.dnsFailure, 98, ["lookup error for dns query", "dnsblog"]),
   ]
 }
