@@ -706,5 +706,7 @@ enum Rules {
     Group(.mailboxDisabled, 94, ["mailbox frozen", "account frozen", "has not logged in for", "not been used for"]),
     // Postfix's DNSBL logger (dnsblog) failing to query a list: nobody was listed (item 4).
     Group(.dnsFailure, 98, ["lookup error for dns query", "dnsblog"]),
+    // Exim: the domain's lowest MX is this host itself, so delivery would come back here.
+    Group(.loop, 95, ["points to local host", "points to the local host"]),
   ]
 }

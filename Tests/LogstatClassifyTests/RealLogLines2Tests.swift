@@ -35,7 +35,7 @@ struct RealLogLines2Tests {
   @Test("every label is a reason id, every line names its source, no line repeats another file's")
   func wellFormed() throws {
     let lines = try Self.load()
-    #expect(lines.count >= 107)
+    #expect(lines.count >= 112)
     #expect(Set(lines.map { $0.text.lowercased() }).count == lines.count, "a line repeats")
     for line in lines {
       #expect(Reason(rawValue: line.reason) != nil, "line \(line.number): unknown reason \(line.reason)")
@@ -72,15 +72,17 @@ struct RealLogLines2Tests {
     print("real-lines-2 held-out: \(heldOut.summary)")
     // A local fault, a deferral or a 4xx must never reach the suppression list.
     #expect(softCalledHard == 0, "\(softCalledHard) soft-labelled lines are called hard")
-    #expect(development.total == 75)
-    #expect(heldOut.total == 32)
+    #expect(development.total == 79)
+    #expect(heldOut.total == 33)
     // Measured on the first 84 lines with the classifier before any rule saw them: development
     // 44/57 = 77.2%, held-out 23/27 = 85.2%; with this round's general rules 50/57 and 25/27.
     // The 15 DANE/TLS lines added last were measured once on arrival: development 13/13,
     // held-out 1/2; the 8 open-resolver, DNSBL-lookup, pipelining and milter lines after them
-    // development 3/5, held-out 2/3. Now development 67/75 = 89.3%, held-out 29/32 = 90.6%
-    // (the Postfix dnsblog rule). Floors one line below.
-    #expect(development.right >= 66)
-    #expect(heldOut.right >= 28)
+    // development 3/5, held-out 2/3; the last 5 (Exim relay and MX-to-self, T-Online, access
+    // map, sender not owned) development 3/4, held-out 1/1. Now development 71/79 = 89.9%,
+    // held-out 30/33 = 90.9% (the dnsblog, MX-to-self and "temporarily rejected" rules).
+    // Floors one line below.
+    #expect(development.right >= 70)
+    #expect(heldOut.right >= 29)
   }
 }
