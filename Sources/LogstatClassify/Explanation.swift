@@ -158,6 +158,8 @@ struct LogLineFields {
     guard let range = text.firstRange(of: marker) else { return }
     var rest = String(text[range.upperBound...])
     if marker == " rejected " {
+      // "temporarily rejected RCPT" is Exim's 4xx: never a hard refusal.
+      isDeferral = text.contains(" temporarily rejected ")
       if let address = rest.value(after: "<", until: ">") { domain = address.domainPart }
       if let colon = rest.firstRange(of: ": ") { rest = String(rest[colon.upperBound...]) }
       reply = rest

@@ -106,6 +106,9 @@ public final class ReplyClassifier {
     }
     // Only our own MTA speaks without a reply code; a weak local hint under a remote code is policy.
     if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
+    // After the data the message is what is refused: general words that a recipient was
+    // refused (no code or phrase naming a bad address) refuse this message, not the address.
+    if reason == .userUnknown, reply.step == .data, weight < 46 { reason = .policy }
     reason = ReplyClassifier.adjust(reason, step: reply.step)
     // At connect or greeting every refusal is about our IP: it is a listing only when a list
     // is named or the words say listed or blocked, not when they just name our IP as refused.

@@ -29,6 +29,9 @@ struct ReplyScanner {
   var tokenState = 0
   var tokenHits = PhraseHits()
   var tokenHasDigit = false
+  /// The token holds `@`: an email address, whose local part and domain are names, not words
+  /// about the failure (`<dmarc@example.org>` says nothing about DMARC).
+  var tokenHasAt = false
   var tokenIndex = 0
   var previousEndsWithColon = false
   // A dropped bare code (`550`) may be followed by its enhanced code, dropped as well.
@@ -108,12 +111,12 @@ struct ReplyScanner {
     while i < count {
       let raw = text[i]
       let kind = kinds[Int(raw)]
-      if kind >= 2 {
+      if kind >= 2, kind < 8 {
         if kind == 2 { break }
         if i &+ 1 < count, ByteKinds.isEscapedBreak(text[i &+ 1]) { break }
       }
       i &+= 1
-      digits |= kind & 1
+      digits |= kind
       let b = ByteKinds.lower(raw)
       out[w] = b
       w &+= 1
@@ -123,7 +126,8 @@ struct ReplyScanner {
     }
     self.w = w
     self.state = state
-    tokenHasDigit = digits != 0
+    tokenHasDigit = digits & 1 != 0
+    tokenHasAt = digits & 8 != 0
     return i
   }
 
@@ -142,6 +146,29 @@ struct ReplyScanner {
     expectEnhanced = false
     let pending = pendingCode
     pendingCode = 0
+    if tokenHasAt {
+      // An address is dropped: its words must not match phrases. A colon after it
+      // (`<x@y>: User unknown`) still ends the token, so a code may follow; words glued after
+      // a colon (`(user@example.com:blocked)`) are kept.
+      let end = w
+      var at = tokenStart
+      while at < end, out[at] != 0x40 { at &+= 1 }
+      var colon = end &- 1
+      while colon > at, out[colon] != 0x3A { colon &-= 1 }
+      let endsWithColon = out[end &- 1] == 0x3A
+      rollBack(to: tokenStart, state: tokenState, hits: tokenHits)
+      if colon > at, colon &+ 1 < end {
+        var k = colon &+ 1
+        while k < end {  // forward copy is safe: the source is ahead of the destination
+          emit(out[k])
+          k &+= 1
+        }
+        previousEndsWithColon = false
+        return true
+      }
+      previousEndsWithColon = endsWithColon
+      return false
+    }
     guard tokenHasDigit else {
       // `host: 550 ...` and a DSN's `smtp; 550 ...`: a reply code may follow either.
       previousEndsWithColon = out[w &- 1] == 0x3A || out[w &- 1] == 0x3B
@@ -255,7 +282,7 @@ struct ReplyScanner {
   }
 }
 
-/// Per-byte kinds for the scanner: 1 digit, 2 whitespace or control, 4 backslash, 0 other.
+/// Per-byte kinds for the scanner: 1 digit, 2 whitespace or control, 4 backslash, 8 `@`, 0 other.
 enum ByteKinds {
   /// Written once when first used, read-only afterwards, so sharing it is safe.
   nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
@@ -269,6 +296,7 @@ enum ByteKinds {
         case 0x30...0x39: 1
         case 0...0x20, 0x7F: 2
         case 0x5C: 4
+        case 0x40: 8
         default: 0
         }
     }

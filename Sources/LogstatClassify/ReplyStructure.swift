@@ -81,6 +81,9 @@ struct ReplyStructure {
         } else if let after = match(t, i, "smtp error from remote mail server after ") {
           s.step = step(t, after)
           if let code = firstReplyCode(t, from: after) { s.start = code }
+        } else if match(t, i, "sender verify fail") != nil || match(t, i, "sender verify defer") != nil {
+          // Exim's callout on the envelope sender: whatever it found is about our sender.
+          s.step = .mailFrom
         } else if let after = match(t, i, "suspended: "), i >= 12,
           match(t, i - 12, "temporarily ") != nil, s.start <= i
         {

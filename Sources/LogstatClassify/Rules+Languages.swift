@@ -68,6 +68,34 @@ extension Rules {
       "posta indesiderata", "lixo eletrônico", "lixo eletronico", "als ongewenst", "спам",
       "迷惑メール", "垃圾邮件", "垃圾郵件",
     ]),
+    // MARK: more reasons in the nine languages (written-2.tsv's development misses)
+    Group(.relayDenied, 86, [
+      "relais nicht", "relaying nicht", "relais refus", "relais interdit", "relay no permitido",
+      "retransmisión denegada", "retransmision denegada", "relay non consentito", "relay não permitido",
+      "relay nao permitido", "relay niet toegestaan", "етрансляц", "中继",
+    ]),
+    Group(.blocklisted, 84, [
+      "sperrliste", "schwarze liste", "liste noire", "lista negra", "lista nera", "zwarte lijst",
+      "ерный список", "ёрный список", "ブラックリスト", "黑名單",
+    ]),
+    Group(.reputation, 88, [
+      "réputation", "reputación", "reputacion", "reputazione", "reputação", "reputacao", "reputatie",
+      "епутаци", "信誉", "レピュテーション",
+    ]),
+    Group(.quotaExceeded, 88, [
+      "limite d'envoi", "versandlimit", "sendelimit", "límite de envío", "limite de envio", "limite di invio",
+      "verzendlimiet", "лимит отправки", "送信上限", "发送上限", "发信上限",
+    ]),
+    Group(.messageTooLarge, 86, [
+      "taille maximale", "dépasse la taille", "depasse la taille", "tamaño máximo", "tamano maximo",
+      "dimensione massima", "tamanho máximo", "tamanho maximo", "maximale größe", "maximale groesse",
+      "maximale grootte", "аксимальный размер", "最大サイズ", "超过最大", "大小超过",
+    ]),
+    // The server's own disk, above the mailbox words "speicherplatz" and the like.
+    Group(.storageFull, 90, [
+      "speicherplatz des servers", "serverspeicher", "espace disque", "espacio en disco", "spazio su disco",
+      "espaço em disco", "espaco em disco", "schijfruimte", "места на диске", "ディスク容量", "磁盘空间",
+    ]),
   ]
 
   /// Single words that hint at a reason when nothing more specific is said: weaker than any

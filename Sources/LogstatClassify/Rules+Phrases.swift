@@ -730,5 +730,22 @@ enum Rules {
     Group(.policy, 90, ["are not accepting mail from"]),
     // A required header missing or malformed, named by its field: the message's form.
     Group(.invalidContent, 88, ["without to:", "without from:", "without date:", "without a to:", "to: field", "to: header"]),
+    // MARK: from real-lines-2's development misses
+    // Exim's pipe transport names its own process: a pipe of ours that hung or failed.
+    Group(.localError, 96, ["pipe delivery process"]),
+    // A client that broke the SMTP dialogue (talked before the greeting, sent commands out of
+    // turn) or kept sending commands that are not mail: protocol, as the hard error limit (R2).
+    Group(.protocolError, 93, ["synchronization error", "nonmail commands", "non-mail commands"]),
+    // MARK: from written-2's development misses
+    // The recipient receiving faster than the receiver allows: a rate, whatever x.2.x code says.
+    Group(.rateLimited, 88, ["receiving mail too fast", "receiving mail too quickly", "mail too quickly"]),
+    Group(.messageTooLarge, 85, ["bigger than the", "is bigger than"]),
+    // An account nobody has used for long is closed by its provider.
+    // Above "not logged in" (93, SMTP AUTH): a duration says the owner stopped using it.
+    Group(.mailboxDisabled, 94, ["mailbox frozen", "account frozen", "has not logged in for", "not been used for"]),
+    // Postfix's DNSBL logger (dnsblog) failing to query a list: nobody was listed (item 4).
+    Group(.dnsFailure, 98, ["lookup error for dns query", "dnsblog"]),
+    // Exim: the domain's lowest MX is this host itself, so delivery would come back here.
+    Group(.loop, 95, ["points to local host", "points to the local host"]),
   ]
 }

@@ -120,5 +120,7 @@ extension Rules {
     Group(.policy, 97, ["ofr 630 "]),
     // Microsoft: an address the transport could not take as SMTP: the receiver's own fault.
     Group(.serverError, 97, ["resolver.adr.invalidinsmtp"]),
+    // Microsoft throttling the receiving organisation's queue: a rate, not a mailbox quota.
+    Group(.rateLimited, 96, ["organization queue quota", "organisation queue quota"]),
   ]
 }

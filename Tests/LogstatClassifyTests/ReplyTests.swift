@@ -16,7 +16,7 @@ struct ReplyTests {
     Case(
       text: "550 5.1.1 <a@b.example>: Recipient address rejected: User unknown",
       basic: 550, enhanced: "5.1.1",
-      normalized: " <a@b.example>: recipient address rejected: user unknown "),
+      normalized: " recipient address rejected: user unknown "),
     Case(
       text: "550-5.7.1 [192.0.2.1      12] Our system has detected that this message is\n550-5.7.1 likely unsolicited mail. To reduce\n550 5.7.1  https://support.google.com/mail/?p=UnsolicitedMessageError a1 - gsmtp",
       basic: 550, enhanced: "5.7.1",

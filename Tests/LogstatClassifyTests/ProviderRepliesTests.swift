@@ -1,0 +1,60 @@
+import Testing
+
+@testable import LogstatClassify
+
+/// `Corpus/providers.tsv`: real provider and gateway replies with sources for the providers the
+/// other files cover thinly. Same format and split as `real.tsv`; the held-out part is printed
+/// as a summary only.
+@Suite("Real provider replies: development and held-out parts")
+struct ProviderRepliesTests {
+  static func load() throws -> [RealReply] {
+    let data = try readFile(RealCorpus.folder + "/providers.tsv")
+    var result: [RealReply] = []
+    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 3 else {
+        Issue.record("providers.tsv line \(index + 1) needs TEXT, REASON and SOURCE")
+        continue
+      }
+      result.append(
+        RealReply(file: "providers.tsv", line: index + 1, text: fields[0], expected: fields[1], source: fields[2]))
+    }
+    return result
+  }
+
+  @Test("labels are reason ids, sources are named, no text is in another corpus file")
+  func wellFormed() throws {
+    let replies = try Self.load()
+    #expect(replies.count >= 10)
+    let others = try RealCorpus.load().map { $0.text.lowercased() }
+    for reply in replies {
+      #expect(Reason(rawValue: reply.expected) != nil, "line \(reply.line): unknown reason")
+      #expect(reply.source.contains("/"), "line \(reply.line): source should be a URL")
+      #expect(!others.contains(reply.text.lowercased()), "line \(reply.line) repeats a corpus text")
+    }
+  }
+
+  @Test("accuracy per part")
+  func accuracy() throws {
+    let classifier = ReplyClassifier()
+    var development = RealCorpus.Score()
+    var heldOut = RealCorpus.Score()
+    for reply in try Self.load() {
+      let got = explain(reply.text, classifier: classifier).reason.rawValue
+      if reply.isHeldOut {
+        heldOut.add(expected: reply.expected, got: got)
+      } else {
+        development.add(expected: reply.expected, got: got)
+      }
+    }
+    print(development.report("providers.tsv development"))
+    print("providers.tsv held-out: \(heldOut.summary)")
+    // Measured before any rule saw them: development 6/7, held-out 3/3 (the miss is the
+    // arguable "mailbox unavailable ... try again later" with no cause named).
+    #expect(development.total == 7)
+    #expect(heldOut.total == 3)
+    #expect(development.right >= 6)
+    #expect(heldOut.right >= 3)
+  }
+}

@@ -1,0 +1,88 @@
+import Testing
+
+@testable import LogstatClassify
+
+/// `Corpus/real-lines-2.tsv`: whole Postfix and Exim log lines from sources `real-lines.tsv` does
+/// not use, explained as `logstat explain` does. Split by the reply corpora's FNV-1a rule; the
+/// held-out part is printed as a summary only, never line by line.
+@Suite("Real log lines, second set: development and held-out parts")
+struct RealLogLines2Tests {
+  struct Line {
+    let number: Int
+    let text: String
+    let reason: String
+    let hard: Bool
+    let source: String
+    var isHeldOut: Bool { RealCorpus.fnv1a(text) % 3 == 0 }
+  }
+
+  static func load() throws -> [Line] {
+    let data = try readFile(RealCorpus.folder + "/real-lines-2.tsv")
+    var lines: [Line] = []
+    for (index, row) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if row.isEmpty || row.hasPrefix("#") { continue }
+      let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 4, fields[2] == "hard" || fields[2] == "soft" else {
+        Issue.record("real-lines-2.tsv line \(index + 1) needs LINE, REASON, hard|soft and SOURCE")
+        continue
+      }
+      lines.append(
+        Line(number: index + 1, text: fields[0], reason: fields[1], hard: fields[2] == "hard", source: fields[3]))
+    }
+    return lines
+  }
+
+  @Test("every label is a reason id, every line names its source, no line repeats another file's")
+  func wellFormed() throws {
+    let lines = try Self.load()
+    #expect(lines.count >= 112)
+    #expect(Set(lines.map { $0.text.lowercased() }).count == lines.count, "a line repeats")
+    for line in lines {
+      #expect(Reason(rawValue: line.reason) != nil, "line \(line.number): unknown reason \(line.reason)")
+      #expect(line.source.contains("/"), "line \(line.number): source should be repository and path, or a URL")
+      if line.hard {
+        #expect(Reason(rawValue: line.reason)?.isHard == true, "line \(line.number) is hard with \(line.reason)")
+      }
+    }
+    // Fresh means fresh: no text of the first set of lines.
+    let first = try readFile(RealCorpus.folder + "/real-lines.tsv").lowercased()
+    for line in lines {
+      #expect(!first.contains(line.text.lowercased()), "line \(line.number) is already in real-lines.tsv")
+    }
+  }
+
+  @Test("accuracy per part; no soft-labelled line is called hard")
+  func accuracy() throws {
+    let classifier = ReplyClassifier()
+    var development = RealCorpus.Score()
+    var heldOut = RealCorpus.Score()
+    var softCalledHard = 0
+    for line in try Self.load() {
+      let e = explain(line.text, classifier: classifier)
+      let got = e.reason.rawValue + (e.isHard ? "/hard" : "/soft")
+      let want = line.reason + (line.hard ? "/hard" : "/soft")
+      if line.isHeldOut {
+        heldOut.add(expected: want, got: got)
+      } else {
+        development.add(expected: want, got: got)
+      }
+      if !line.hard, e.isHard { softCalledHard += 1 }
+    }
+    print(development.report("real-lines-2 development"))
+    print("real-lines-2 held-out: \(heldOut.summary)")
+    // A local fault, a deferral or a 4xx must never reach the suppression list.
+    #expect(softCalledHard == 0, "\(softCalledHard) soft-labelled lines are called hard")
+    #expect(development.total == 79)
+    #expect(heldOut.total == 33)
+    // Measured on the first 84 lines with the classifier before any rule saw them: development
+    // 44/57 = 77.2%, held-out 23/27 = 85.2%; with this round's general rules 50/57 and 25/27.
+    // The 15 DANE/TLS lines added last were measured once on arrival: development 13/13,
+    // held-out 1/2; the 8 open-resolver, DNSBL-lookup, pipelining and milter lines after them
+    // development 3/5, held-out 2/3; the last 5 (Exim relay and MX-to-self, T-Online, access
+    // map, sender not owned) development 3/4, held-out 1/1. Now development 71/79 = 89.9%,
+    // held-out 30/33 = 90.9% (the dnsblog, MX-to-self and "temporarily rejected" rules).
+    // Floors one line below.
+    #expect(development.right >= 70)
+    #expect(heldOut.right >= 29)
+  }
+}

@@ -1,0 +1,61 @@
+import Testing
+
+@testable import LogstatClassify
+
+/// `Corpus/written-2.tsv`: six texts per reason written by another engineer than
+/// `replies.tsv`'s and `paraphrases.tsv`'s, labelled before any run.
+@Suite("Written set 2: every reason, six ways")
+struct WrittenSet2Tests {
+  struct Entry {
+    let line: Int
+    let text: String
+    let expected: String
+  }
+
+  static func load() throws -> [Entry] {
+    let data = try readFile(RealCorpus.folder + "/written-2.tsv")
+    var result: [Entry] = []
+    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.hasPrefix("#") { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 2 else {
+        Issue.record("written-2.tsv line \(index + 1) needs TEXT and REASON")
+        continue
+      }
+      result.append(Entry(line: index + 1, text: String(fields[0]), expected: String(fields[1])))
+    }
+    return result
+  }
+
+  @Test("six texts for every reason id, none repeating another corpus file")
+  func coversEveryReason() throws {
+    let entries = try Self.load()
+    var perReason: [String: Int] = [:]
+    for entry in entries {
+      #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
+      perReason[entry.expected, default: 0] += 1
+    }
+    for reason in Reason.allCases {
+      #expect(perReason[reason.rawValue] == 6, "\(reason.rawValue): \(perReason[reason.rawValue] ?? 0) texts")
+    }
+    let others = Set(try RealCorpus.load().map { $0.text.lowercased() })
+    for entry in entries {
+      #expect(!others.contains(entry.text.lowercased()), "line \(entry.line) repeats a corpus text")
+    }
+  }
+
+  @Test("accuracy: measured 163/174 before any rule saw the set")
+  func accuracy() throws {
+    let classifier = ReplyClassifier()
+    var score = RealCorpus.Score()
+    for entry in try Self.load() {
+      score.add(expected: entry.expected, got: explain(entry.text, classifier: classifier).reason.rawValue)
+    }
+    print(score.report("written-2.tsv"))
+    // Untuned 163/174 = 93.7%; after the general rules of this round 172/174 (the misses left:
+    // "Sending rate exceeded" at MAIL FROM, which the rules file as our sending quota, and a
+    // misspelt "Grelisted"). Floor one text below.
+    #expect(score.total == 174)
+    #expect(score.right >= 171)
+  }
+}
