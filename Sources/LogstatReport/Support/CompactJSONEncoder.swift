@@ -35,16 +35,21 @@ final class CompactJSONOutput {
   var bytes: [UInt8] = []
   var frames: [Frame] = []
   private var nextID = 0
+  /// The keys of the open objects' entries and the offset of each entry's opening quote, one
+  /// stack for all (an object's are `frame.firstEntry...`; an inner object's are popped when
+  /// it closes, before its parent adds more): no arrays per object.
+  private var keys: [String] = []
+  private var entryStarts: [Int] = []
+  private var scratch: [UInt8] = []
 
   struct Frame {
     let id: Int
     let isObject: Bool
     /// Offset of the opening bracket.
     let start: Int
+    /// Object only: index of its first entry in `keys` and `entryStarts`.
+    let firstEntry: Int
     var count = 0
-    /// Object only: each entry's key, and the offset of its opening quote.
-    var keys: [String] = []
-    var entryStarts: [Int] = []
     var inOrder = true
   }
 
@@ -53,7 +58,7 @@ final class CompactJSONOutput {
   /// Opens a container at `frames.count`; returns its id.
   func open(object: Bool) -> Int {
     nextID &+= 1
-    frames.append(Frame(id: nextID, isObject: object, start: bytes.count))
+    frames.append(Frame(id: nextID, isObject: object, start: bytes.count, firstEntry: keys.count))
     bytes.append(object ? UInt8(ascii: "{") : UInt8(ascii: "["))
     return nextID
   }
@@ -64,6 +69,8 @@ final class CompactJSONOutput {
       let f = frames.removeLast()
       if f.isObject {
         if !f.inOrder { sortEntries(f) }
+        keys.removeSubrange(f.firstEntry...)
+        entryStarts.removeSubrange(f.firstEntry...)
         bytes.append(UInt8(ascii: "}"))
       } else {
         bytes.append(UInt8(ascii: "]"))
@@ -71,19 +78,42 @@ final class CompactJSONOutput {
     }
   }
 
+  /// True when `a` sorts before `b` by their UTF-8 bytes (`JSONEncoder`'s key order).
+  static func precedes(_ a: String, _ b: String) -> Bool {
+    var a = a
+    var b = b
+    return a.withUTF8 { x in
+      b.withUTF8 { y in
+        for k in 0..<min(x.count, y.count) where x[k] != y[k] { return x[k] < y[k] }
+        return x.count < y.count
+      }
+    }
+  }
+
   /// Rewrites an object's entries in key order (they are contiguous, comma separated).
   private func sortEntries(_ f: Frame) {
     let end = bytes.count
-    let order = f.keys.indices.sorted { f.keys[$0].utf8.lexicographicallyPrecedes(f.keys[$1].utf8) }
-    var sorted: [UInt8] = []
-    sorted.reserveCapacity(end - f.start - 1)
-    for (n, k) in order.enumerated() {
-      if n > 0 { sorted.append(UInt8(ascii: ",")) }
-      let from = f.entryStarts[k]
-      let to = k + 1 < f.entryStarts.count ? f.entryStarts[k + 1] - 1 : end
-      sorted.append(contentsOf: bytes[from..<to])
+    let first = f.firstEntry
+    let n = keys.count - first
+    // Insertion sort of the entry indices: a few dozen keys, mostly in runs already.
+    var order = Array(0..<n)
+    for i in 1..<max(n, 1) {
+      let k = order[i]
+      var j = i
+      while j > 0, Self.precedes(keys[first + k], keys[first + order[j - 1]]) {
+        order[j] = order[j - 1]
+        j -= 1
+      }
+      order[j] = k
     }
-    bytes.replaceSubrange((f.start + 1)..<end, with: sorted)
+    scratch.removeAll(keepingCapacity: true)
+    for (m, k) in order.enumerated() {
+      if m > 0 { scratch.append(UInt8(ascii: ",")) }
+      let from = entryStarts[first + k]
+      let to = k + 1 < n ? entryStarts[first + k + 1] - 1 : end
+      scratch.append(contentsOf: bytes[from..<to])
+    }
+    bytes.replaceSubrange((f.start + 1)..<end, with: scratch)
   }
 
   /// Makes the container `id` at `depth` the innermost one, closing finished nested ones.
@@ -99,11 +129,11 @@ final class CompactJSONOutput {
   func key(_ key: String, _ depth: Int, _ id: Int, _ path: () -> [any CodingKey]) throws {
     try enter(depth, id, path)
     if frames[depth].count > 0 { bytes.append(UInt8(ascii: ",")) }
-    if let last = frames[depth].keys.last, !last.utf8.lexicographicallyPrecedes(key.utf8) {
+    if frames[depth].count > 0, frames[depth].inOrder, !Self.precedes(keys[keys.count - 1], key) {
       frames[depth].inOrder = false
     }
-    frames[depth].keys.append(key)
-    frames[depth].entryStarts.append(bytes.count)
+    keys.append(key)
+    entryStarts.append(bytes.count)
     frames[depth].count += 1
     string(key)
     bytes.append(UInt8(ascii: ":"))
