@@ -61,46 +61,32 @@ struct PhraseTables {
   /// Packs a complete DFA whose states are numbered breadth-first (0 = root).
   ///
   /// - Parameters:
-  ///   - target: The next state for a state and a class.
-  ///   - fail: The Aho-Corasick failure state of a non-root state (shallower than it).
-  ///   - outputs: A state's output slots.
+  ///   - dense: The next state of each of the first `denseStates` states, `width` per state.
+  ///   - fallback: Per deeper state (`denseStates + i`), its nearest dense failure state.
+  ///   - lists: Per deeper state, `listStart[i]..<listStart[i + 1]`: the classes (ascending)
+  ///     where its next state differs from its fallback's, with that next state in `targets`.
+  ///   - outputs: Each state's output slots.
   static func build(
-    classes: [UInt8], width: Int, stateCount: Int, target: (Int, Int) -> Int,
-    fail: (Int) -> Int, outputs: (Int) -> UInt64
+    classes: [UInt8], width: Int, denseStates: Int, dense rows: [Int32], fallback: [Int],
+    lists: [Int], listStart: [Int], targets: [Int], outputs words: [UInt64]
   ) -> PhraseTables {
-    let denseStates = max(1, min(stateCount, denseBudget / (width * 4)))
+    let stateCount = words.count
     let denseLimit = denseStates * width
     let sparseCount = stateCount - denseStates
-    // Each sparse state's fallback and the classes where it differs from it.
-    var fallback = [Int](repeating: 0, count: sparseCount)
-    var listStart = [Int](repeating: 0, count: sparseCount + 1)
-    var lists: [Int] = []
-    for i in 0..<sparseCount {
-      let s = denseStates + i
-      var f = fail(s)
-      while f >= denseStates { f = fail(f) }
-      fallback[i] = f
-      for c in 0..<width where target(s, c) != target(f, c) { lists.append(c) }
-      listStart[i + 1] = lists.count
-    }
     let layout = CellLayout(width: width, lists: lists, listStart: listStart)
     precondition(denseLimit + layout.cellCount < Int(stateMask), "phrase tables too large")
 
-    let words = (0..<stateCount).map(outputs)
     func word(_ t: Int) -> UInt32 {
       let encoded = t < denseStates ? t * width : denseLimit + layout.base[t - denseStates]
       return UInt32(encoded) | (words[t] != 0 ? outputFlag : 0)
     }
-    var dense = [UInt32](repeating: 0, count: denseLimit)
-    for s in 0..<denseStates {
-      for c in 0..<width { dense[s * width + c] = word(target(s, c)) }
-    }
+    let dense = rows.map { word(Int($0)) }
     var cells = [UInt64](repeating: 0, count: layout.cellCount)
     var headers = [UInt64](repeating: 0, count: layout.cellCount)
     for i in 0..<sparseCount {
       let base = layout.base[i]
-      for c in lists[listStart[i]..<listStart[i + 1]] {
-        cells[base + c] = UInt64(base + 1) | UInt64(word(target(denseStates + i, c))) << 32
+      for k in listStart[i]..<listStart[i + 1] {
+        cells[base + lists[k]] = UInt64(base + 1) | UInt64(word(targets[k])) << 32
       }
       headers[base] = UInt64(fallback[i] * width) | UInt64(denseStates + i) << 32
     }
@@ -146,11 +132,15 @@ struct CellLayout {
     var empty: [Int] = []
     for i in (0..<count).sorted(by: { size($0) > size($1) }) {
       let classes = lists[listStart[i]..<listStart[i + 1]]
-      guard !classes.isEmpty else {
+      guard let smallest = classes.first else {
         empty.append(i)
         continue
       }
-      var start = 0
+      // Lists are in class order, so `smallest` is the least class. A base whose cell for it
+      // is taken fails: each block of 64 bases starts where that cell is next free, which
+      // skips the full part of the table in a few words (the same first fit as testing
+      // every block from 0; that rescan was most of the start-up time).
+      var start = taken.nextFree(from: smallest) - smallest
       var b = -1
       while b < 0 {
         var free = ~baseTaken.word(at: start)
@@ -160,7 +150,11 @@ struct CellLayout {
           free &= ~taken.word(at: start &+ classes[k])
           k &+= 1
         }
-        if free != 0 { b = start &+ free.trailingZeroBitCount } else { start &+= 64 }
+        if free != 0 {
+          b = start &+ free.trailingZeroBitCount
+        } else {
+          start = taken.nextFree(from: start &+ 64 &+ smallest) &- smallest
+        }
       }
       baseTaken.insert(b)
       for c in classes { taken.insert(b &+ c) }
@@ -182,6 +176,29 @@ struct CellLayout {
 /// A growable set of small non-negative integers, 64 to a word.
 struct CellBits {
   private var words: [UInt64] = []
+  /// Bit j set when `words[j]` is full (all 64 members present).
+  private var full: [UInt64] = []
+
+  /// The least non-member at or above `k`.
+  func nextFree(from k: Int) -> Int {
+    var w = k >> 6
+    guard w < words.count else { return k }
+    let rest = ~words[w] & (~0 << UInt64(k & 63))
+    if rest != 0 { return w << 6 | rest.trailingZeroBitCount }
+    w += 1
+    // Whole words: the first one not full, 64 words at a time.
+    while w < words.count {
+      let f = w >> 6
+      let notFull = ~full[f] & (~0 << UInt64(w & 63))
+      if notFull != 0 {
+        let j = f << 6 | notFull.trailingZeroBitCount
+        guard j < words.count else { return words.count << 6 }
+        return j << 6 | (~words[j]).trailingZeroBitCount
+      }
+      w = (f + 1) << 6
+    }
+    return words.count << 6
+  }
 
   /// Bit k is `contains(start + k)`; members past the end are absent.
   @inline(__always) func word(at start: Int) -> UInt64 {
@@ -200,7 +217,11 @@ struct CellBits {
 
   @inline(__always) mutating func insert(_ k: Int) {
     let w = k >> 6
-    if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
+    if w >= words.count {
+      words.append(contentsOf: repeatElement(0, count: w - words.count + 1))
+      full.append(contentsOf: repeatElement(0, count: (words.count + 63) / 64 - full.count))
+    }
     words[w] |= 1 << UInt64(k & 63)
+    if words[w] == ~0 { full[w >> 6] |= 1 << UInt64(w & 63) }
   }
 }

@@ -76,6 +76,9 @@ final class PhraseAutomaton: @unchecked Sendable {
   /// States with a dense row (the shallowest, in breadth-first order).
   let denseStates: Int
 
+  /// Built without a dense row per state (that table was 7.8 MB, and growing it row by row
+  /// made a transient of ~24 MB at start-up): the trie's edges, breadth-first numbering,
+  /// failure links and the dense rows of the shallow states only.
   init(rules: [PhraseRule]) {
     // Byte classes: one per byte some phrase uses, in byte order (so the ASCII classes,
     // which most reply bytes have, share the first cache lines of a dense row); class 0 for
@@ -92,8 +95,8 @@ final class PhraseAutomaton: @unchecked Sendable {
       next += 1
     }
     let width = next
-    // Trie with dense rows; -1 = no edge yet.
-    var goto: [Int32] = Array(repeating: -1, count: width)
+    // The trie, its edges keyed `state << 8 | class` while the rules are added.
+    var edges: [Int: Int32] = [:]
     var outputs: [UInt64] = [0]
     func merge(_ word: UInt64, slot: Int, packed: UInt16) -> UInt64 {
       let shift = UInt64(slot * 16)
@@ -105,57 +108,109 @@ final class PhraseAutomaton: @unchecked Sendable {
     for rule in rules {
       var state = 0
       for b in rule.phrase.utf8 {
-        let cell = state * width + Int(classes[Int(b)])
-        if goto[cell] < 0 {
-          goto[cell] = Int32(outputs.count)
+        let key = state << 8 | Int(classes[Int(b)])
+        if let t = edges[key] {
+          state = Int(t)
+        } else {
+          edges[key] = Int32(outputs.count)
+          state = outputs.count
           outputs.append(0)
-          goto.append(contentsOf: repeatElement(-1, count: width))
         }
-        state = Int(goto[cell])
       }
       let (slot, value) = rule.meaning.slot
       let packed = slot == 3 ? UInt16(value) : UInt16(rule.priority) << 8 | UInt16(value + 1)
       outputs[state] = merge(outputs[state], slot: slot, packed: packed)
     }
     let stateCount = outputs.count
-    // Breadth-first: failure links, output inheritance, and DFA completion.
-    var fail = [Int](repeating: 0, count: stateCount)
-    var queue: [Int] = []
-    queue.reserveCapacity(stateCount)
-    for c in 0..<width {
-      if goto[c] < 0 { goto[c] = 0 } else { queue.append(Int(goto[c])) }
-    }
+    let trie = PhraseTrie(edges: edges, stateCount: stateCount)
+    edges = [:]
+    // Number the states breadth-first (root, then each state's children in class order):
+    // shallow states, which most bytes visit, get low numbers and the dense rows.
+    var order = [0]
+    order.reserveCapacity(stateCount)
     var head = 0
-    while head < queue.count {
-      let s = queue[head]
+    while head < order.count {
+      let s = order[head]
       head += 1
-      let f = fail[s]
-      for slot in 0..<4 {
-        let inherited = UInt16(truncatingIfNeeded: outputs[f] >> UInt64(slot * 16))
-        if inherited != 0 { outputs[s] = merge(outputs[s], slot: slot, packed: inherited) }
+      for e in trie.children(s) { order.append(Int(trie.target[e])) }
+    }
+    var number = [Int32](repeating: 0, count: stateCount)
+    for (n, old) in order.enumerated() { number[old] = Int32(n) }
+    let denseCount = max(1, min(stateCount, PhraseTables.denseBudget / (width * 4)))
+    // In that numbering: failure links and inherited outputs (a state's failure state is
+    // shallower, so it is done first), the dense rows, and each deeper state's own classes.
+    var fail = [Int32](repeating: 0, count: stateCount)
+    var words = [UInt64](repeating: 0, count: stateCount)
+    var dense = [Int32](repeating: 0, count: denseCount * width)
+    /// The child of `n` (numbered) on class `c`, or -1.
+    func child(_ n: Int, _ c: Int) -> Int {
+      for e in trie.children(order[n]) where Int(trie.cls[e]) == c { return Int(number[Int(trie.target[e])]) }
+      return -1
+    }
+    /// The DFA's next state from `n` on `c`: a state's own child, else its failure state's
+    /// next state (a dense state's row holds it).
+    func step(_ n: Int, _ c: Int) -> Int {
+      var g = n
+      while g >= denseCount {
+        let t = child(g, c)
+        if t >= 0 { return t }
+        g = Int(fail[g])
       }
-      for c in 0..<width {
-        let cell = s * width + c
-        let t = goto[cell]
-        let viaFail = goto[f * width + c]
-        if t < 0 {
-          goto[cell] = viaFail
-        } else {
-          fail[Int(t)] = Int(viaFail)
-          queue.append(Int(t))
+      return Int(dense[g * width + c])
+    }
+    for n in 0..<stateCount {
+      let f = Int(fail[n])
+      var word = outputs[order[n]]
+      if n > 0 {
+        for slot in 0..<4 {
+          let inherited = UInt16(truncatingIfNeeded: words[f] >> UInt64(slot * 16))
+          if inherited != 0 { word = merge(word, slot: slot, packed: inherited) }
         }
       }
+      words[n] = word
+      if n < denseCount {
+        for c in 0..<width { dense[n * width + c] = n == 0 ? 0 : dense[f * width + c] }
+      }
+      for e in trie.children(order[n]) {
+        let t = Int(number[Int(trie.target[e])])
+        let c = Int(trie.cls[e])
+        fail[t] = n == 0 ? 0 : Int32(step(f, c))
+        if n < denseCount { dense[n * width + c] = Int32(t) }
+      }
     }
-    // Renumber breadth-first (root first, then queue order): shallow states get low numbers.
-    var order = [0]
-    order.append(contentsOf: queue)
-    var renumbered = [Int](repeating: 0, count: stateCount)
-    for (position, old) in order.enumerated() { renumbered[old] = position }
+    // A deeper state differs from its fallback (nearest dense failure state) exactly on the
+    // classes where it or a failure state between them has a child: there the DFA goes to
+    // that child, deeper than anything the fallback reaches.
+    let sparseCount = stateCount - denseCount
+    var fallback = [Int](repeating: 0, count: sparseCount)
+    var listStart = [Int](repeating: 0, count: sparseCount + 1)
+    var lists: [Int] = []
+    var targets: [Int] = []
+    var seen = [Bool](repeating: false, count: width)
+    var own: [Int] = []
+    for i in 0..<sparseCount {
+      let s = denseCount + i
+      var g = s
+      own.removeAll(keepingCapacity: true)
+      while g >= denseCount {
+        for e in trie.children(order[g]) where !seen[Int(trie.cls[e])] {
+          seen[Int(trie.cls[e])] = true
+          own.append(Int(trie.cls[e]))
+        }
+        g = Int(fail[g])
+      }
+      fallback[i] = g
+      own.sort()
+      for c in own {
+        seen[c] = false
+        lists.append(c)
+        targets.append(step(s, c))
+      }
+      listStart[i + 1] = lists.count
+    }
     tables = PhraseTables.build(
-      classes: classes, width: width, stateCount: stateCount,
-      target: { new, c in renumbered[Int(goto[order[new] * width + c])] },
-      fail: { new in renumbered[fail[order[new]]] },
-      outputs: { new in outputs[order[new]] })
+      classes: classes, width: width, denseStates: denseCount, dense: dense,
+      fallback: fallback, lists: lists, listStart: listStart, targets: targets, outputs: words)
     classCount = width
     self.stateCount = stateCount
     denseStates = tables.denseStates
@@ -177,4 +232,29 @@ final class PhraseAutomaton: @unchecked Sendable {
   }
 
   deinit { tables.deallocate() }
+}
+
+/// The phrase trie's edges grouped by state, each state's in class order.
+struct PhraseTrie {
+  /// Edges of state `s` are `start[s]..<start[s + 1]`.
+  var start: [Int32]
+  var cls: [UInt8]
+  var target: [Int32]
+
+  init(edges: [Int: Int32], stateCount: Int) {
+    let keys = edges.keys.sorted()
+    start = [Int32](repeating: 0, count: stateCount + 1)
+    cls = []
+    target = []
+    cls.reserveCapacity(keys.count)
+    target.reserveCapacity(keys.count)
+    for key in keys {
+      start[key >> 8 + 1] += 1
+      cls.append(UInt8(truncatingIfNeeded: key))
+      target.append(edges[key]!)
+    }
+    for s in 0..<stateCount { start[s + 1] += start[s] }
+  }
+
+  @inline(__always) func children(_ s: Int) -> Range<Int> { Int(start[s])..<Int(start[s + 1]) }
 }

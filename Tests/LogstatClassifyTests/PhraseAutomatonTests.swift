@@ -84,6 +84,76 @@ struct PhraseAutomatonTests {
     #expect(automaton.denseStates < automaton.stateCount)
   }
 
+  /// The textbook construction: a dense goto row per trie state, completed breadth-first with
+  /// failure links. The packed tables give, for every state and byte class, the same next
+  /// state (states numbered breadth-first, children in class order) and the same outputs.
+  @Test func everyTransitionEqualsTheDenseConstruction() {
+    let a = Rules.automaton
+    let t = a.tables
+    let width = a.classCount
+    var goto: [Int] = Array(repeating: -1, count: width)
+    var outputs: [UInt64] = [0]
+    for rule in Rules.allPhraseRules {
+      var state = 0
+      for b in rule.phrase.utf8 {
+        let cell = state * width + Int(t.classes[Int(b)])
+        if goto[cell] < 0 {
+          goto[cell] = outputs.count
+          outputs.append(0)
+          goto.append(contentsOf: repeatElement(-1, count: width))
+        }
+        state = goto[cell]
+      }
+      outputs[state] = 1
+    }
+    #expect(outputs.count == a.stateCount)
+    var fail = [Int](repeating: 0, count: outputs.count)
+    var queue: [Int] = []
+    for c in 0..<width {
+      if goto[c] < 0 { goto[c] = 0 } else { queue.append(goto[c]) }
+    }
+    var head = 0
+    while head < queue.count {
+      let s = queue[head]
+      head += 1
+      for c in 0..<width {
+        let next = goto[s * width + c]
+        if next < 0 { goto[s * width + c] = goto[fail[s] * width + c] } else {
+          fail[next] = goto[fail[s] * width + c]
+          queue.append(next)
+        }
+      }
+    }
+    let order = [0] + queue
+    var number = [Int](repeating: 0, count: order.count)
+    for (n, old) in order.enumerated() { number[old] = n }
+    var sparseBase = [Int](repeating: -1, count: a.stateCount - t.denseStates)
+    for base in 0..<t.cellCount where t.headers[base] >> 32 >= UInt64(t.denseStates) {
+      sparseBase[Int(t.headers[base] >> 32) - t.denseStates] = t.denseLimit + base
+    }
+    /// The state number of an encoded state.
+    func decode(_ encoded: Int) -> Int {
+      encoded < t.denseLimit ? encoded / width : Int(t.headers[encoded - t.denseLimit] >> 32)
+    }
+    func encode(_ n: Int) -> Int {
+      guard n >= t.denseStates else { return n * width }
+      // Find the sparse state's base: its header names it.
+      return sparseBase[n - t.denseStates]
+    }
+    #expect(!sparseBase.contains(-1))
+    var wrong = 0
+    for n in 0..<a.stateCount {
+      let from = encode(n)
+      for c in 0..<width {
+        let word = t.next(from, c)
+        let to = decode(Int(word & PhraseTables.stateMask))
+        let expected = number[goto[order[n] * width + c]]
+        if to != expected { wrong += 1 }
+      }
+    }
+    #expect(wrong == 0, "\(wrong) transitions differ")
+  }
+
   @Test func corpusTextsMatchTheNaiveMatcher() throws {
     let texts = try Corpus.load().map(\.text) + RealCorpus.load().map(\.text)
     #expect(texts.count > 500)

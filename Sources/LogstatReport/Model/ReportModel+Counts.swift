@@ -1,11 +1,10 @@
-import Foundation
 import LogstatAggregate
 
 /// The `counts` block of a JSON report: `AggregateCounts`' own `Codable` encoding, the one
 /// `logstat merge` decodes. Every top-level value and every entry of the long lists (one per
-/// domain, sender, hour, address) is encoded by `JSONEncoder` (sorted keys, compact) as it is
-/// written, so the block is never held whole; it parses as exactly what
-/// `JSONEncoder().encode(counts)` with sorted keys gives.
+/// domain, sender, hour, address) is encoded by `CompactJSONEncoder` (sorted keys, compact)
+/// as it is written, so the block is never held whole; it is exactly the text
+/// `JSONEncoder().encode(counts)` with sorted keys gives, with the escapes of `JSON.quote`.
 enum ReportCounts {
   /// Version of the `counts` block (`AggregateCounts.version`).
   static var version: Int { AggregateCounts.version }
@@ -33,22 +32,6 @@ enum ReportCounts {
   /// `value` as compact JSON with sorted keys, escaped as `JSON.quote` escapes (DEL, C1
   /// controls, U+2028/2029 too: log text reaches terminals).
   static func text(_ value: any Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    guard let data = try? encoder.encode(value) else { return "null" }
-    let s = String(decoding: data, as: UTF8.self)
-    // Those characters start with one of these bytes in UTF-8; most entries hold none.
-    guard s.utf8.contains(where: { $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for u in s.unicodeScalars {
-      if u.value == 0x7F || (u.value >= 0x80 && u.value < 0xA0) || u.value == 0x2028 || u.value == 0x2029 {
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      } else {
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
+    (try? CompactJSONEncoder().string(value)) ?? "null"
   }
 }

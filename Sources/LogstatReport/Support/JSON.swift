@@ -36,31 +36,30 @@ public enum JSON: Sendable, Equatable {
 
   /// Serialises on one line, without spaces (JSON Lines).
   public func compact() -> String {
-    var out = ""
+    var out: [UInt8] = []
     writeCompact(into: &out)
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
-  private func writeCompact(into out: inout String) {
+  private func writeCompact(into out: inout [UInt8]) {
     switch self {
     case .elements(let items): JSON.array(items.all).writeCompact(into: &out)
-    case .raw(let text): out += text
     case .array(let items):
-      out += "["
+      out.append(UInt8(ascii: "["))
       for (k, item) in items.enumerated() {
-        if k > 0 { out += "," }
+        if k > 0 { out.append(UInt8(ascii: ",")) }
         item.writeCompact(into: &out)
       }
-      out += "]"
+      out.append(UInt8(ascii: "]"))
     case .object(let fields):
-      out += "{"
+      out.append(UInt8(ascii: "{"))
       for (k, (key, value)) in fields.enumerated() {
-        if k > 0 { out += "," }
+        if k > 0 { out.append(UInt8(ascii: ",")) }
         JSON.quote(key, into: &out)
-        out += ":"
+        out.append(UInt8(ascii: ":"))
         value.writeCompact(into: &out)
       }
-      out += "}"
+      out.append(UInt8(ascii: "}"))
     default:
       write(into: &out, indent: 0)
     }
@@ -68,83 +67,102 @@ public enum JSON: Sendable, Equatable {
 
   /// Serialises with two-space indentation and a final newline.
   public func rendered() -> String {
-    var out = ""
+    var out: [UInt8] = []
     write(into: &out, indent: 0)
-    out += "\n"
-    return out
+    out.append(UInt8(ascii: "\n"))
+    return String(decoding: out, as: UTF8.self)
   }
 
   /// Serialises like `rendered()`, handing the text to `sink` in pieces as it is made: the
   /// whole document is never held, and `.elements` arrays are made one element at a time.
   public func write(to sink: JSONSink) throws {
-    var out = ""
+    var out: [UInt8] = []
     out.reserveCapacity(JSONSink.pieceSize + 4096)
     write(into: &out, indent: 0, sink: sink)
-    out += "\n"
+    out.append(UInt8(ascii: "\n"))
     sink.drain(&out, force: true)
     if let failure = sink.failure { throw failure }
   }
 
-  private func write(into out: inout String, indent: Int, sink: JSONSink? = nil) {
+  /// Written as bytes, not appended to a `String`: a large report makes millions of small
+  /// appends (keys, indents, separators), and each cost a `String` append's checks.
+  private func write(into out: inout [UInt8], indent: Int, sink: JSONSink? = nil) {
     switch self {
     case .elements(let items):
       if items.count == 0 {
-        out += "[]"
+        JSON.append("[]", to: &out)
         return
       }
-      out += "[\n"
+      JSON.append("[\n", to: &out)
       for k in 0..<items.count {
-        out += JSON.spaces(indent + 2)
+        JSON.spaces(indent + 2, into: &out)
         items.element(k).write(into: &out, indent: indent + 2, sink: sink)
-        out += k == items.count - 1 ? "\n" : ",\n"
+        JSON.append(k == items.count - 1 ? "\n" : ",\n", to: &out)
         sink?.drain(&out)
       }
-      out += JSON.spaces(indent)
-      out += "]"
-    case .raw(let text): out += text
-    case .null: out += "null"
-    case .bool(let b): out += b ? "true" : "false"
-    case .int(let i): out += String(i)
-    case .double(let d): out += JSON.number(d)
+      JSON.spaces(indent, into: &out)
+      out.append(UInt8(ascii: "]"))
+    case .raw(let text): out.append(contentsOf: text.utf8)
+    case .null: JSON.append("null", to: &out)
+    case .bool(let b): JSON.append(b ? "true" : "false", to: &out)
+    case .int(let i): JSON.int(i, into: &out)
+    case .double(let d): out.append(contentsOf: JSON.number(d).utf8)
     case .string(let s): JSON.quote(s, into: &out)
     case .array(let items):
       if items.isEmpty {
-        out += "[]"
+        JSON.append("[]", to: &out)
         return
       }
-      out += "[\n"
+      JSON.append("[\n", to: &out)
       for (k, item) in items.enumerated() {
-        out += JSON.spaces(indent + 2)
+        JSON.spaces(indent + 2, into: &out)
         item.write(into: &out, indent: indent + 2, sink: sink)
-        out += k == items.count - 1 ? "\n" : ",\n"
+        JSON.append(k == items.count - 1 ? "\n" : ",\n", to: &out)
         sink?.drain(&out)
       }
-      out += JSON.spaces(indent)
-      out += "]"
+      JSON.spaces(indent, into: &out)
+      out.append(UInt8(ascii: "]"))
     case .object(let fields):
       if fields.isEmpty {
-        out += "{}"
+        JSON.append("{}", to: &out)
         return
       }
-      out += "{\n"
+      JSON.append("{\n", to: &out)
       for (k, (key, value)) in fields.enumerated() {
-        out += JSON.spaces(indent + 2)
+        JSON.spaces(indent + 2, into: &out)
         JSON.quote(key, into: &out)
-        out += ": "
+        JSON.append(": ", to: &out)
         value.write(into: &out, indent: indent + 2, sink: sink)
-        out += k == fields.count - 1 ? "\n" : ",\n"
+        JSON.append(k == fields.count - 1 ? "\n" : ",\n", to: &out)
       }
-      out += JSON.spaces(indent)
-      out += "}"
+      JSON.spaces(indent, into: &out)
+      out.append(UInt8(ascii: "}"))
     }
   }
 
-  /// Indentation strings, made once: a large report writes millions of them.
-  static let indents: [String] = (0...32).map { String(repeating: " ", count: $0 * 2) }
+  @inline(__always) static func append(_ s: StaticString, to out: inout [UInt8]) {
+    s.withUTF8Buffer { out.append(contentsOf: $0) }
+  }
 
-  /// `n` spaces (`n` even, as every indent is).
-  @inline(__always) static func spaces(_ n: Int) -> String {
-    n / 2 < indents.count ? indents[n / 2] : String(repeating: " ", count: n)
+  /// `n` spaces.
+  @inline(__always) static func spaces(_ n: Int, into out: inout [UInt8]) {
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: n))
+  }
+
+  /// `i` in decimal.
+  static func int(_ i: Int, into out: inout [UInt8]) {
+    if i < 0 { out.append(UInt8(ascii: "-")) }
+    var n = i.magnitude
+    if n < 10 {
+      out.append(UInt8(truncatingIfNeeded: n) &+ 0x30)
+      return
+    }
+    let start = out.count
+    while n > 0 {
+      out.append(UInt8(truncatingIfNeeded: n % 10) &+ 0x30)
+      n /= 10
+    }
+    out[start...].reverse()
   }
 
   /// Rates and seconds: up to 4 decimals, no exponent, no trailing zeros.
@@ -165,29 +183,32 @@ public enum JSON: Sendable, Equatable {
   }
 
   /// Escapes per RFC 8259; every control character is escaped, so any log text is safe.
-  static func quote(_ s: String, into out: inout String) {
-    out += "\""
-    // Most strings (domains, codes, ids) need no escaping: append them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5c || $0 >= 0x7f }) {
-      out += s
-      out += "\""
-      return
+  static func quote(_ s: String, into out: inout [UInt8]) {
+    out.append(UInt8(ascii: "\""))
+    var s = s
+    let plain = s.withUTF8 { utf8 -> Bool in
+      // Most strings (domains, codes, ids) need no escaping: append them whole.
+      for b in utf8 where b < 0x20 || b == 0x22 || b == 0x5c || b >= 0x7f { return false }
+      out.append(contentsOf: utf8)
+      return true
     }
-    for u in s.unicodeScalars {
-      switch u {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where u.value < 0x20 || u.value == 0x7f || (u.value >= 0x80 && u.value < 0xa0)
-        || u.value == 0x2028 || u.value == 0x2029:
-        let hex = String(u.value, radix: 16)
-        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: out.unicodeScalars.append(u)
+    if !plain {
+      for u in s.unicodeScalars {
+        switch u {
+        case "\"": append("\\\"", to: &out)
+        case "\\": append("\\\\", to: &out)
+        case "\n": append("\\n", to: &out)
+        case "\r": append("\\r", to: &out)
+        case "\t": append("\\t", to: &out)
+        case _ where u.value < 0x20 || u.value == 0x7f || (u.value >= 0x80 && u.value < 0xa0)
+          || u.value == 0x2028 || u.value == 0x2029:
+          let hex = String(u.value, radix: 16)
+          out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
+        default: out.append(contentsOf: String(u).utf8)
+        }
       }
     }
-    out += "\""
+    out.append(UInt8(ascii: "\""))
   }
 }
 
@@ -231,11 +252,11 @@ public final class JSONSink {
 
   /// Hands `out` on and empties it once it holds `pieceSize` bytes (or whatever it holds,
   /// when `force`).
-  func drain(_ out: inout String, force: Bool = false) {
-    guard force || out.utf8.count >= JSONSink.pieceSize else { return }
+  func drain(_ out: inout [UInt8], force: Bool = false) {
+    guard force || out.count >= JSONSink.pieceSize else { return }
     if failure == nil, !out.isEmpty {
       do {
-        try out.withUTF8 { try write(UnsafeRawBufferPointer($0)) }
+        try out.withUnsafeBytes { try write($0) }
       } catch {
         failure = error
       }
