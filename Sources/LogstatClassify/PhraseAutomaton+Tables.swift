@@ -91,6 +91,9 @@ struct PhraseTables {
       headers[base] = UInt64(fallback[i] * width) | UInt64(denseStates + i) << 32
     }
     func copy<T>(_ array: [T]) -> UnsafeMutablePointer<T> {
+      // Safe because: `array.count` elements are allocated (at least one, so an empty table
+      // still has a pointer to free) and exactly that many are initialised from the array; the
+      // owning automaton frees each table once, in its `deinit`.
       let pointer = UnsafeMutablePointer<T>.allocate(capacity: max(array.count, 1))
       pointer.initialize(from: array, count: array.count)
       return pointer
@@ -103,6 +106,8 @@ struct PhraseTables {
 
   /// Frees the tables; only the owning automaton calls this, in its `deinit`.
   func deallocate() {
+    // Safe because: each pointer came from `copy` above and is freed here once; scanners hold
+    // copies of these pointers only while the automaton that owns them is alive.
     classes.deallocate()
     dense.deallocate()
     cells.deallocate()

@@ -231,6 +231,8 @@ final class PhraseAutomaton: @unchecked Sendable {
     return hits
   }
 
+  // Safe because: the automaton is the only owner of its tables, and every scan that copied
+  // their pointers runs while a reference to the automaton is held.
   deinit { tables.deallocate() }
 }
 

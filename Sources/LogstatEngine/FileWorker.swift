@@ -106,11 +106,15 @@ final class FileWorker {
     }
     while start < end {
       let stop: Int
+      // Safe because: `start < end == chunk.count`, so memchr reads only inside the chunk,
+      // and a line's bytes (`start..<stop`, with `stop <= end`) are used only in this turn
+      // of the loop, while the reader keeps the chunk.
       if let p = memchr(base + start, 0x0A, end - start) {
         stop = base.distance(to: UnsafeRawPointer(p))
       } else {
         stop = end
       }
+      // Safe because: `start..<stop` lies inside the chunk (see above).
       let bytes = UnsafeRawBufferPointer(start: base + start, count: stop - start)
       LineScanner.scan(bytes, into: &line)
       if rejectLog, line.kind == .inboundReject { line.kind = .skipped }

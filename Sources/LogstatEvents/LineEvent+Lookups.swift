@@ -43,6 +43,8 @@ extension LineEvent {
       put(UInt8(ascii: ":"))
       put(UInt8(ascii: " "))
       LogTemplate.write(detail, limit: 240) { put($0) }
+      // Safe because: `n <= buffer.count` (put never writes past it), and the key is used
+      // inside this closure only.
       let key = EventName(EventText(base: UnsafeRawPointer(buffer.baseAddress), length: n))
       return body(key) { String(decoding: detail.prefix(400), as: UTF8.self) }
     }

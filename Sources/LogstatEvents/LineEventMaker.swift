@@ -53,6 +53,8 @@ public struct LineEventMaker {
     _ line: String, epoch: Int64?, counted: Bool = true, classify: Bool = true, _ body: (LineEvent) throws -> R
   ) rethrows -> R {
     var copy = line
+    // Safe because: the UTF-8 view lives for the closure, and `withEvent` uses the bytes (and
+    // the event built over them) only inside its body.
     return try copy.withUTF8 { u in
       try withEvent(UnsafeRawBufferPointer(u), epoch: epoch, counted: counted, classify: classify, body)
     }

@@ -25,6 +25,7 @@ public struct QueueKey: Hashable, Sendable {
     }
     if bytes.count > 24 {
       // Longer than any real ID: fold the rest in so distinct IDs stay distinct in practice.
+      // Safe because: `bytes[24...]` is a bounds-checked slice (count > 24 here).
       c ^= NameHash.of(UnsafeRawBufferPointer(rebasing: bytes[24...]))
     }
   }

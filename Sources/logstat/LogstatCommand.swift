@@ -39,6 +39,8 @@ struct LogstatCommand: ParsableCommand {
       // blocks stay in the heaps of the worker threads: 1 GB log, 2 jobs, peak RSS 93.5 MB
       // before, 78 MB with it (docs/limits.md).
       // `mallopt` is not in the Glibc module (malloc.h); M_MMAP_THRESHOLD is -3 there.
+      // Safe because: glibc's `mallopt` has exactly the C signature `int mallopt(int, int)`,
+      // looked up in the default namespace (a null handle is RTLD_DEFAULT) before any thread starts.
       typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
       if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
         _ = unsafeBitCast(symbol, to: MallOpt.self)(-3, 64 * 1024)

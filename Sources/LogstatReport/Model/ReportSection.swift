@@ -64,6 +64,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
   public func write(_ model: ReportModel, options: ReportOptions, to sink: JSONSink) throws {
     if self == .json { return try JSONWriter.write(model, options: options, to: sink) }
     var text = render(model, options: options)
+    // Safe because: the UTF-8 buffer lives for the closure, and `sink.write` copies or writes
+    // the bytes before it returns.
     try text.withUTF8 { try sink.write(UnsafeRawBufferPointer($0)) }
   }
 }

@@ -184,6 +184,8 @@ final class CompactJSONOutput {
     var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
     var n = v
     var count = 0
+    // Safe because: a UInt64 has at most 20 decimal digits, so `23 - count` stays inside the
+    // 24 bytes of `digits`, and the pointer is used only inside the closure.
     withUnsafeMutableBytes(of: &digits) { d in
       while n > 0 {
         d[23 - count] = UInt8(truncatingIfNeeded: n % 10) &+ 0x30

@@ -256,6 +256,8 @@ public final class JSONSink {
     guard force || out.count >= JSONSink.pieceSize else { return }
     if failure == nil, !out.isEmpty {
       do {
+        // Safe because: `write` hands the bytes on (or copies them) before it returns and keeps
+        // no pointer into `out`, which is not touched until then.
         try out.withUnsafeBytes { try write($0) }
       } catch {
         failure = error
