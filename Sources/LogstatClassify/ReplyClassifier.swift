@@ -14,12 +14,17 @@ public final class ReplyClassifier {
   let buffer: ReplyBuffer
   let automaton: PhraseAutomaton
   private var cache = ReplyCache()
+  private var mask = ReplyMask()
+  /// Off only in tests that compare answers with and without masking (`ReplyMaskTests`).
+  var masksOpaqueTokens = true
 
   /// Makes a classifier; the shared rule automaton is built on first use in the process.
   public init() {
     buffer = ReplyBuffer()
     automaton = Rules.automaton
   }
+
+  deinit { mask.deallocate() }
 
   /// Classifies one reply.
   ///
@@ -33,6 +38,9 @@ public final class ReplyClassifier {
     text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
     recipientDomain: UnsafeRawBufferPointer?
   ) -> Classification {
+    // Unique IDs, IP literals and stamps masked (`ReplyMask`): the classifier reads only the
+    // masked text, so the cache answers a reply seen before with another ID exactly.
+    let text = masksOpaqueTokens ? mask.apply(text, tables: automaton.tables) : text
     let fingerprint = ReplyCache.fingerprint(text)
     let reply: Reply
     let hits: PhraseHits

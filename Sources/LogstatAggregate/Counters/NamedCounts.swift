@@ -85,7 +85,15 @@ public struct NamedCounts: Sendable {
   public mutating func add(
     _ name: UnsafeRawBufferPointer, _ n: Int = 1, size: Int = 0, example: (() -> String)? = nil
   ) -> Int32 {
-    let id = names.intern(name)
+    add(name, hash: Interner.hash(name), n, size: size, example: example)
+  }
+
+  /// The same, given `h == Interner.hash(name)` (an event's name comes hashed).
+  @inline(__always)
+  mutating func add(
+    _ name: UnsafeRawBufferPointer, hash h: UInt64, _ n: Int, size: Int, example: (() -> String)?
+  ) -> Int32 {
+    let id = names.intern(name, hash: h)
     if Int(id) == counts.count {
       appendEntry(countError: countFloor, bytesError: bytesFloor)
       if let example { setExample(Int(id), example()) }

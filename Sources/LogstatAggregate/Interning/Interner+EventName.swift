@@ -30,8 +30,9 @@ extension NamedCounts {
   public mutating func add(
     _ name: EventName, _ n: Int = 1, size: Int = 0, example: (() -> String)? = nil
   ) -> Int32 {
-    // Safe because: the bytes are copied (or compared) before `add` returns.
-    name.withBytes { add($0, n, size: size, example: example) }
+    // Safe because: the bytes are copied (or compared) before `add` returns. The event's hash
+    // is the interner's (`NameHash`): the name is not hashed again.
+    name.withBytes { add($0, hash: name.hash, n, size: size, example: example) }
   }
 
   /// Adds `n` to the name `text` (a sender, a host named on a line).

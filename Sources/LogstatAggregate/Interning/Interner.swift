@@ -38,7 +38,13 @@ public struct Interner: Sendable {
     strings.starts.append(Int32(strings.arena.count))
     strings.lengths.append(Int32(bytes.count))
     strings.hashes.append(h)
-    for byte in bytes { strings.arena.append(Interner.lower(byte)) }
+    // One append, then lower-case in place: a byte-at-a-time append checked capacity and
+    // uniqueness per byte (most delivered recipients are new names).
+    let from = strings.arena.count
+    strings.arena.append(contentsOf: bytes)
+    strings.arena.withUnsafeMutableBufferPointer { a in
+      for k in from..<a.count { a[k] = Interner.lower(a[k]) }
+    }
     index.insert(id &+ 1, at: p, in: strings)
     return id
   }

@@ -1,0 +1,205 @@
+import LogstatCodes
+
+/// Opaque names in a reply text (unique IDs, IP literals, host[address], time stamps, mail
+/// addresses) replaced by `0` before the text is classified or its cache key is taken, so the
+/// reply cache answers "the same reply to another message" (Gmail's
+/// `713a6946f159si352874597ejb.452`, Outlook's `2026-11-20T00:00:01.760Z 08DD0A0B1C2D3E54]`,
+/// a client `[203.0.113.25]`, `<someone@example.net>:`).
+///
+/// Sound by construction: the classifier reads only the masked text, so two texts with the
+/// same masked bytes get the same answer, and the cache key is the masked text's fingerprint.
+/// Only a token's core is masked: the punctuation around it (`<`, `]:`, `(`, `).`) stays, as
+/// the wrapper locator and the reply-code grammar read it. A core is opaque only when masking
+/// it cannot change what the rules see in it:
+/// - it is printable ASCII without `( ) ' " \ , ; / =` (a `from=<`, `proto=` or a URL path
+///   is read by the locator or the rules);
+/// - it holds an `@` or at least 5 digits (a word never does; `RFC 5322` keeps its number);
+/// - it holds no reply code or enhanced code where the scanner would read one;
+/// - it is not a step word or `said:` (`ReplyStructure`);
+/// - no phrase of the rules matches inside ` token ` (checked with the phrase DFA itself, so
+///   a rule such as `127.255.255.` or `bl000000` keeps matching).
+/// `ReplyMaskTests` proves it changes no answer on any corpus file.
+struct ReplyMask {
+  /// The masked text of the last `apply`; reused, grown only for a longer text.
+  private var storage: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+
+  init() {
+    capacity = 1024
+    storage = .allocate(capacity: capacity)
+  }
+
+  /// Frees the buffer; only the owning classifier calls this, in its `deinit`.
+  func deallocate() { storage.deallocate() }
+
+  /// `text` with its opaque tokens replaced by `0`; valid until the next call. `text` itself
+  /// when nothing is masked.
+  /// - Complexity: O(n), plus one phrase-DFA pass over each candidate token.
+  mutating func apply(_ text: UnsafeRawBufferPointer, tables: PhraseTables) -> UnsafeRawBufferPointer {
+    let n = text.count
+    if n > capacity {
+      storage.deallocate()
+      capacity = Swift.max(n, capacity &* 2)
+      storage = .allocate(capacity: capacity)
+    }
+    let out = storage
+    let kinds = ReplyMask.kinds
+    guard let base = text.baseAddress else { return text }
+    // Bytes are copied only up to a masked core and after it: `copied..<n` is still to copy.
+    var w = 0
+    var copied = 0
+    var i = 0
+    var floor = 0  // the end of the last token looked at
+    while i < n {
+      // Skip to the next digit or `@`, eight bytes at a time: tokens without one are words.
+      var p = n
+      while i &+ 8 <= n {
+        let m = ReplyMask.digitsAndAts(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+        if m != 0 {
+          p = i &+ m.trailingZeroBitCount &>> 3
+          break
+        }
+        i &+= 8
+      }
+      if p == n {
+        while i < n, kinds[Int(text[i])] & (ReplyMask.digit | ReplyMask.at) == 0 { i &+= 1 }
+        if i == n { break }
+        p = i
+      }
+      // The token around it (it starts after the last token looked at).
+      var start = p
+      while start > floor, kinds[Int(text[start &- 1])] & ReplyMask.space == 0 { start &-= 1 }
+      i = p
+      while i < n, kinds[Int(text[i])] & ReplyMask.space == 0 { i &+= 1 }
+      floor = i
+      // The core: the token without its opening `( < [ " '` and closing `) > ] : ; , . " '`,
+      // which stay (the locator and the code grammar read them).
+      var lead = start
+      while lead < i, ReplyMask.opens(text[lead]) { lead &+= 1 }
+      var trail = i
+      while trail > lead, ReplyMask.closes(text[trail &- 1]) { trail &-= 1 }
+      guard trail > lead else { continue }
+      var coreDigits = 0
+      var coreAt = false
+      var plain = true
+      for k in lead..<trail {
+        let c = text[k]
+        if c &- 0x30 < 10 {
+          coreDigits &+= 1
+        } else if c == 0x40 {
+          coreAt = true
+        } else if !ReplyMask.allowed(c) {
+          plain = false
+          break
+        }
+      }
+      if plain, coreDigits >= 5 || coreAt, ReplyMask.isOpaque(text, start, i, tables: tables) {
+        // Safe because: `out` holds `n` bytes and at most `lead` of them are written here
+        // (each masked core of at least one byte becomes one byte).
+        let length = lead &- copied
+        UnsafeMutableRawPointer(out + w).copyMemory(from: text.baseAddress! + copied, byteCount: length)
+        w &+= length
+        out[w] = 0x30
+        w &+= 1
+        copied = trail
+      }
+    }
+    if copied == 0 { return text }
+    let rest = n &- copied
+    UnsafeMutableRawPointer(out + w).copyMemory(from: text.baseAddress! + copied, byteCount: rest)
+    return UnsafeRawBufferPointer(start: out, count: w &+ rest)
+  }
+
+  /// The high bit of each byte of `x` that is an ASCII digit or `@` (exact, no false hits).
+  @inline(__always)
+  static func digitsAndAts(_ x: UInt64) -> UInt64 {
+    let high: UInt64 = 0x8080_8080_8080_8080
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    // With each byte's high bit set first, per-byte subtraction never borrows across bytes.
+    let atLeast0 = (x | high) &- ones &* 0x30
+    let atLeastColon = (x | high) &- ones &* 0x3A
+    let digits = atLeast0 & ~atLeastColon & ~x & high
+    let e = x ^ (ones &* 0x40)
+    let nonzero = ((e & ~high) &+ ~high) | e
+    return digits | (~nonzero & high)
+  }
+
+  static let space: UInt8 = 2
+  static let digit: UInt8 = 1
+  static let at: UInt8 = 4
+  /// Per byte: `digit`, `space` (whitespace and control bytes, as the scanner splits tokens)
+  /// or `at`. Written once when first used, read-only afterwards, so sharing it is safe.
+  nonisolated(unsafe) static let kinds: UnsafeMutablePointer<UInt8> = {
+    let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+    for b in 0..<256 {
+      table[b] =
+        switch b {
+        case 0x30...0x39: digit
+        case 0...0x20, 0x7F: space
+        case 0x40: at
+        default: 0
+        }
+    }
+    return table
+  }()
+
+  /// Bytes that open a token around its core: `( < [ " '`.
+  @inline(__always)
+  static func opens(_ c: UInt8) -> Bool { c == 0x28 || c == 0x3C || c == 0x5B || c == 0x22 || c == 0x27 }
+
+  /// Bytes that close a token after its core: `) > ] : ; , . " '`.
+  @inline(__always)
+  static func closes(_ c: UInt8) -> Bool {
+    switch c {
+    case 0x29, 0x3E, 0x5D, 0x3A, 0x3B, 0x2C, 0x2E, 0x22, 0x27: return true
+    default: return false
+    }
+  }
+
+  /// Printable ASCII other than `( ) ' " \ , ; / =` (digits are counted before this is asked).
+  @inline(__always)
+  static func allowed(_ c: UInt8) -> Bool {
+    guard c > 0x20, c < 0x7F else { return false }
+    switch c {
+    case 0x28, 0x29, 0x27, 0x22, 0x5C, 0x2C, 0x3B, 0x2F, 0x3D: return false
+    default: return true
+    }
+  }
+
+  /// The checks after the cheap ones: no code where the scanner reads one, no wrapper word,
+  /// no phrase inside the token.
+  static func isOpaque(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tables: PhraseTables) -> Bool {
+    // A reply code at the token start (`550-5.7.1`), an enhanced code at its start or
+    // after an opening character (`#5.1.1`, `[4.7.0`): the scanner takes codes from these.
+    // (A basic code counts only as the whole token or before `-`, as in `ReplyScanner`.)
+    if SMTPCodeParser.basic(t, at: start, end: end) != nil, start &+ 3 == end || t[start &+ 3] == 0x2D {
+      return false
+    }
+    // The scanner reads a code only inside its token.
+    let token = UnsafeRawBufferPointer(rebasing: t[..<end])
+    var p = start
+    while p &+ 5 <= end {
+      let b = t[p]
+      if b == 0x32 || b == 0x34 || b == 0x35, p == start || ReplyScanner.opensCode(t[p &- 1]),
+        EnhancedCode.scan(token, from: p) != nil
+      {
+        return false
+      }
+      p &+= 1
+    }
+    if ReplyStructure.match(t, start, "said:") != nil || ReplyStructure.step(t, start) != .unknown {
+      return false
+    }
+    // The phrase DFA over " token " from its start state: any output means a rule reads it.
+    var state = 0
+    var k = start &- 1
+    while k <= end {
+      let b = k < start || k == end ? 0x20 : ByteKinds.lower(t[k])
+      let next = tables.next(state, Int(tables.classes[Int(b)]))
+      if next & PhraseTables.outputFlag != 0 { return false }
+      state = Int(next & PhraseTables.stateMask)
+      k &+= 1
+    }
+    return true
+  }
+}
