@@ -25,6 +25,7 @@ struct ReplyCache {
     var a: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
     var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F &+ UInt64(truncatingIfNeeded: n)
     var k = 0
+    // Safe because: `k + 8 <= n`, so each eight-byte load lies inside `text`.
     while k &+ 8 <= n {
       let w = text.loadUnaligned(fromByteOffset: k, as: UInt64.self)
       a = (a ^ w) &* 0xD6E8_FEB8_6659_FD93

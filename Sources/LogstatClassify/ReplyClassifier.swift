@@ -24,6 +24,8 @@ public final class ReplyClassifier {
     automaton = Rules.automaton
   }
 
+  // Safe because: the classifier is the mask's only owner, and no masked text outlives a
+  // `classify` call.
   deinit { mask.deallocate() }
 
   /// Classifies one reply.

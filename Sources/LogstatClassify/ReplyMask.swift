@@ -26,10 +26,14 @@ struct ReplyMask {
 
   init() {
     capacity = 1024
+    // Safe because: the mask owns this buffer alone; it is replaced only in `apply` and freed
+    // once by the owning classifier's `deinit`.
     storage = .allocate(capacity: capacity)
   }
 
   /// Frees the buffer; only the owning classifier calls this, in its `deinit`.
+  // Safe because: called once, by the classifier that owns the mask, when nothing reads the
+  // last masked text any more.
   func deallocate() { storage.deallocate() }
 
   /// `text` with its opaque tokens replaced by `0`; valid until the next call. `text` itself
@@ -38,6 +42,8 @@ struct ReplyMask {
   mutating func apply(_ text: UnsafeRawBufferPointer, tables: PhraseTables) -> UnsafeRawBufferPointer {
     let n = text.count
     if n > capacity {
+      // Safe because: the previous masked text is valid only until this call (documented), so
+      // nobody reads the old buffer once it is replaced.
       storage.deallocate()
       capacity = Swift.max(n, capacity &* 2)
       storage = .allocate(capacity: capacity)
@@ -53,6 +59,7 @@ struct ReplyMask {
     while i < n {
       // Skip to the next digit or `@`, eight bytes at a time: tokens without one are words.
       var p = n
+      // Safe because: `i + 8 <= n`, so each eight-byte load lies inside `text`.
       while i &+ 8 <= n {
         let m = ReplyMask.digitsAndAts(base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
         if m != 0 {
@@ -106,6 +113,8 @@ struct ReplyMask {
     }
     if copied == 0 { return text }
     let rest = n &- copied
+    // Safe because: masking only shrinks the text, so `w + rest <= n <= capacity`, and
+    // `copied + rest == n` stays inside `text`.
     UnsafeMutableRawPointer(out + w).copyMemory(from: text.baseAddress! + copied, byteCount: rest)
     return UnsafeRawBufferPointer(start: out, count: w &+ rest)
   }
@@ -129,6 +138,8 @@ struct ReplyMask {
   static let at: UInt8 = 4
   /// Per byte: `digit`, `space` (whitespace and control bytes, as the scanner splits tokens)
   /// or `at`. Written once when first used, read-only afterwards, so sharing it is safe.
+  // Safe because: 256 bytes are allocated and all written before the table is published;
+  // it lives for the whole process and is never written again.
   nonisolated(unsafe) static let kinds: UnsafeMutablePointer<UInt8> = {
     let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
     for b in 0..<256 {
@@ -176,6 +187,7 @@ struct ReplyMask {
       return false
     }
     // The scanner reads a code only inside its token.
+    // Safe because: `t[..<end]` is a checked slice of the text, used only in this call.
     let token = UnsafeRawBufferPointer(rebasing: t[..<end])
     var p = start
     while p &+ 5 <= end {

@@ -113,6 +113,8 @@ public struct NamedCounts: Sendable {
   @discardableResult
   public mutating func add(_ name: String, _ n: Int, size: Int = 0, example: String? = nil) -> Int32 {
     var s = name
+    // Safe because: the UTF-8 view lives for the closure, and `add` copies the name (and calls
+    // the example closure) before it returns.
     return s.withUTF8 { u in add(UnsafeRawBufferPointer(u), n, size: size, example: example.map { e in { e } }) }
   }
 
@@ -172,6 +174,8 @@ public struct NamedCounts: Sendable {
       n += 1
       names.withBytes(id) { b in
         let at = b.lastIndex(of: UInt8(ascii: "@")).map { $0 + 1 } ?? 0
+        // Safe because: `b[at...]` is a checked slice of the name's bytes, which `intern`
+        // copies before `withBytes` returns.
         _ = domains.intern(UnsafeRawBufferPointer(rebasing: b[at...]))
       }
     }

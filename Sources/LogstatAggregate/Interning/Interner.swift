@@ -42,6 +42,8 @@ public struct Interner: Sendable {
     // uniqueness per byte (most delivered recipients are new names).
     let from = strings.arena.count
     strings.arena.append(contentsOf: bytes)
+    // Safe because: `from..<a.count` is the range just appended, inside the buffer, which is
+    // used only inside the closure.
     strings.arena.withUnsafeMutableBufferPointer { a in
       for k in from..<a.count { a[k] = Interner.lower(a[k]) }
     }
@@ -59,12 +61,15 @@ public struct Interner: Sendable {
   public mutating func intern(_ id: Int32, of other: Interner) -> Int32 {
     let start = Int(other.strings.starts[Int(id)])
     let end = start + Int(other.strings.lengths[Int(id)])
+    // Safe because: `start..<end` is string `id`'s range in `other`'s arena (a checked slice),
+    // and `intern` copies what it keeps before the closure returns.
     return other.strings.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
   }
 
   /// Interns a `String` (for merging and tests).
   public mutating func intern(_ string: String) -> Int32 {
     var s = string
+    // Safe because: the UTF-8 view lives for the closure and `intern` copies what it keeps.
     return s.withUTF8 { intern(UnsafeRawBufferPointer($0)) }
   }
 
@@ -82,6 +87,8 @@ public struct Interner: Sendable {
     let sb = Int(strings.starts[Int(b)])
     let na = Int(strings.lengths[Int(a)])
     let nb = Int(strings.lengths[Int(b)])
+    // Safe because: both ranges are stored strings' ranges in the arena (checked slices), read
+    // only inside the closure.
     let ascii: Bool? = strings.arena.withUnsafeBytes { u -> Bool? in
       let x = UnsafeRawBufferPointer(rebasing: u[sa..<(sa + na)])
       let y = UnsafeRawBufferPointer(rebasing: u[sb..<(sb + nb)])
@@ -96,6 +103,8 @@ public struct Interner: Sendable {
   public func withBytes<T>(_ id: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
     let start = Int(strings.starts[Int(id)])
     let end = start + Int(strings.lengths[Int(id)])
+    // Safe because: the slice is string `id`'s range (checked), valid while `body` runs; `body`
+    // must not keep the pointer, as the signature's doc says.
     return try strings.arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[start..<end])) }
   }
 
@@ -110,6 +119,8 @@ public struct Interner: Sendable {
   ) -> Bool {
     let n = bytes.count
     var k = 0
+    // Safe because: callers pass `stored` of the same length as `bytes` (the slot test checks
+    // the lengths first), so every 8-byte load at `k + 8 <= n` is inside both buffers.
     while k + 8 <= n {
       let a = stored.loadUnaligned(fromByteOffset: k, as: UInt64.self)
       let b = lowerWord(bytes.loadUnaligned(fromByteOffset: k, as: UInt64.self))
@@ -156,8 +167,9 @@ enum StringKeys: HashTableKeys {
     let id = Int(slot) &- 1
     guard strings.hashes[id] == key.hash, Int(strings.lengths[id]) == key.bytes.count else { return false }
     let start = Int(strings.starts[id])
+    // Safe because: the arena holds `lengths[id]` == bytes.count bytes from `start`, read only
+    // inside the closure.
     return strings.arena.withUnsafeBytes { a in
-      // Safe because: the arena holds `lengths[id]` == bytes.count bytes from `start`.
       Interner.equalFolded(UnsafeRawBufferPointer(rebasing: a[start..<(start &+ key.bytes.count)]), key.bytes)
     }
   }
