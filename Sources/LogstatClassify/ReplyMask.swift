@@ -1,7 +1,7 @@
 import LogstatCodes
 
 /// Opaque names in a reply text (unique IDs, IP literals, host[address], time stamps, mail
-/// addresses) replaced by `0` before the text is classified or its cache key is taken, so the
+/// addresses) replaced by `0` (an address by `@`) before the text is classified or its cache key is taken, so the
 /// reply cache answers "the same reply to another message" (Gmail's
 /// `713a6946f159si352874597ejb.452`, Outlook's `2026-11-20T00:00:01.760Z 08DD0A0B1C2D3E54]`,
 /// a client `[203.0.113.25]`, `<someone@example.net>:`).
@@ -95,6 +95,10 @@ struct ReplyMask {
           coreDigits &+= 1
         } else if c == 0x40 {
           coreAt = true
+        } else if c == 0x3A, coreAt {
+          // `user@example.com:blocked`: the scanner keeps the words after an address's colon.
+          plain = false
+          break
         } else if !ReplyMask.allowed(c) {
           plain = false
           break
@@ -106,7 +110,9 @@ struct ReplyMask {
         let length = lead &- copied
         UnsafeMutableRawPointer(out + w).copyMemory(from: text.baseAddress! + copied, byteCount: length)
         w &+= length
-        out[w] = 0x30
+        // An address stays an address (`@`): the scanner drops such a token whole, so the
+        // words around it stay adjacent ("mailbox <x@y> is full"); any other core is `0`.
+        out[w] = coreAt ? 0x40 : 0x30
         w &+= 1
         copied = trail
       }

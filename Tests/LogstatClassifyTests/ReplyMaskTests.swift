@@ -80,7 +80,7 @@ struct ReplyMaskTests {
     #expect(a.contains(" 0 - gsmtp"))
     #expect(a.contains("550-5.1.1 The email"))  // codes are kept
     let other = ReplyMaskTests.masked("host mx2.zentrayor.com[120.136.50.70] said: 550 5.1.1 <ines.jackson4@dorzenlabs.de>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)")
-    #expect(other == "host 0] said: 550 5.1.1 <0>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)")
+    #expect(other == "host 0] said: 550 5.1.1 <@>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)")
     let outlook = { (stamp: String, client: String) in
       "451 4.7.500 Server busy. Please try again later from [\(client)]. (S77719) [AM4PEPF00027A6A.eurprd04.prod.outlook.com \(stamp) 08DD0A0B1C2D3E54]"
     }
@@ -107,6 +107,18 @@ struct ReplyMaskTests {
     #expect(ReplyMaskTests.masked("listed at 127.255.255.254 by") == "listed at 127.255.255.254 by")
     #expect(ReplyMaskTests.masked("blocked [BL000000] see") == "blocked [BL000000] see")
     #expect(ReplyMaskTests.masked("550 #5.1.1 mailbox 12345678 unknown") == "550 #5.1.1 mailbox 0 unknown")
+  }
+
+  @Test("an address masks to an address: the words around it stay adjacent, words after its colon stay")
+  func addressesStayAddresses() {
+    // The scanner drops an address token whole, so "mailbox <x@y> is full" reads "mailbox is full";
+    // a `0` in its place would come between the words.
+    let full = "551 bounce as<the destination mailbox <someone@example.net> is full> queue as 100.1.AbCdE.720k.1140313037.someone@example.net (in reply to end of DATA command)"
+    #expect(ReplyMaskTests.masked(full).contains("mailbox <@> is full>"))
+    #expect(ReplyClassifier().classify(ReplyMaskTests.masked(full)).reason == .mailboxFull)
+    #expect(ReplyClassifier().classify(full).reason == .mailboxFull)
+    // Words glued after an address's colon are read, so such a token is not masked.
+    #expect(ReplyMaskTests.masked("550 (someone@example.net:rejected) by policy") == "550 (someone@example.net:rejected) by policy")
   }
 
   @Test("a cached answer for one ID is the answer for another")
