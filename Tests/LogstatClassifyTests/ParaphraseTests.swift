@@ -6,35 +6,12 @@ import Testing
 /// labelled by `Corpus/LABELS.md`): a reason reached only by one provider's sentence fails here.
 @Suite("Paraphrases: every reason from general signals")
 struct ParaphraseTests {
-  struct Entry {
-    let line: Int
-    let text: String
-    let expected: String
-  }
-
-  static func load() throws -> [Entry] {
-    let data = try readFile(RealCorpus.folder + "/paraphrases.tsv")
-    var result: [Entry] = []
-    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 2 else {
-        Issue.record("paraphrases.tsv line \(index + 1) needs TEXT and REASON: \(line)")
-        continue
-      }
-      result.append(Entry(line: index + 1, text: String(fields[0]), expected: String(fields[1])))
-    }
-    return result
-  }
+  static func load() throws -> [WrittenText] { try WrittenSet.load("paraphrases.tsv") }
 
   @Test("five paraphrases for every reason id, each a known reason")
   func coversEveryReason() throws {
     let entries = try ParaphraseTests.load()
-    var perReason: [String: Int] = [:]
-    for entry in entries {
-      #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
-      perReason[entry.expected, default: 0] += 1
-    }
+    let perReason = WrittenSet.countsPerReason(entries)
     for reason in Reason.allCases {
       #expect(perReason[reason.rawValue] == 5, "\(reason.rawValue): \(perReason[reason.rawValue] ?? 0) paraphrases")
     }

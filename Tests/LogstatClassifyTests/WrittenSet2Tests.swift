@@ -6,35 +6,12 @@ import Testing
 /// `replies.tsv`'s and `paraphrases.tsv`'s, labelled before any run.
 @Suite("Written set 2: every reason, six ways")
 struct WrittenSet2Tests {
-  struct Entry {
-    let line: Int
-    let text: String
-    let expected: String
-  }
-
-  static func load() throws -> [Entry] {
-    let data = try readFile(RealCorpus.folder + "/written-2.tsv")
-    var result: [Entry] = []
-    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard fields.count == 2 else {
-        Issue.record("written-2.tsv line \(index + 1) needs TEXT and REASON")
-        continue
-      }
-      result.append(Entry(line: index + 1, text: String(fields[0]), expected: String(fields[1])))
-    }
-    return result
-  }
+  static func load() throws -> [WrittenText] { try WrittenSet.load("written-2.tsv") }
 
   @Test("six texts for every reason id, none repeating another corpus file")
   func coversEveryReason() throws {
     let entries = try Self.load()
-    var perReason: [String: Int] = [:]
-    for entry in entries {
-      #expect(Reason(rawValue: entry.expected) != nil, "line \(entry.line): unknown reason \(entry.expected)")
-      perReason[entry.expected, default: 0] += 1
-    }
+    let perReason = WrittenSet.countsPerReason(entries)
     for reason in Reason.allCases {
       #expect(perReason[reason.rawValue] == 6, "\(reason.rawValue): \(perReason[reason.rawValue] ?? 0) texts")
     }
