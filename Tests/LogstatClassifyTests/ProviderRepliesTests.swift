@@ -7,21 +7,7 @@ import Testing
 /// as a summary only.
 @Suite("Real provider replies: development and held-out parts")
 struct ProviderRepliesTests {
-  static func load() throws -> [RealReply] {
-    let data = try readFile(RealCorpus.folder + "/providers.tsv")
-    var result: [RealReply] = []
-    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if line.isEmpty || line.hasPrefix("#") { continue }
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 3 else {
-        Issue.record("providers.tsv line \(index + 1) needs TEXT, REASON and SOURCE")
-        continue
-      }
-      result.append(
-        RealReply(file: "providers.tsv", line: index + 1, text: fields[0], expected: fields[1], source: fields[2]))
-    }
-    return result
-  }
+  static func load() throws -> [RealReply] { try RealCorpus.load(file: "providers.tsv") }
 
   @Test("labels are reason ids, sources are named, no text is in another corpus file")
   func wellFormed() throws {

@@ -29,21 +29,24 @@ enum RealCorpus {
   }()
 
   static func load() throws -> [RealReply] {
+    try files.flatMap { try load(file: $0) }
+  }
+
+  /// The replies of one file in this format (`TEXT<TAB>REASON<TAB>SOURCE`, `# ` comments).
+  static func load(file: String) throws -> [RealReply] {
     var result: [RealReply] = []
-    for file in files {
-      let data = try readFile(folder + "/" + file)
-      for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-        if line.isEmpty || line.hasPrefix("# ") || line == "#" { continue }
-        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-        guard fields.count == 3 else {
-          Issue.record("\(file) line \(index + 1) needs TEXT, REASON and SOURCE: \(line)")
-          continue
-        }
-        result.append(
-          RealReply(
-            file: file, line: index + 1, text: String(fields[0]), expected: String(fields[1]),
-            source: String(fields[2])))
+    let data = try readFile(folder + "/" + file)
+    for (index, line) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      if line.isEmpty || line.hasPrefix("# ") || line == "#" { continue }
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+      guard fields.count == 3 else {
+        Issue.record("\(file) line \(index + 1) needs TEXT, REASON and SOURCE: \(line)")
+        continue
       }
+      result.append(
+        RealReply(
+          file: file, line: index + 1, text: String(fields[0]), expected: String(fields[1]),
+          source: String(fields[2])))
     }
     return result
   }
