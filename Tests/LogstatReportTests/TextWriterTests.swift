@@ -50,6 +50,18 @@ struct TextWriterTests {
     #expect(t.rendered(indent: "", width: 30) == "name              a          c\n-------- ---------- ----------\nabcdefg… 1111111111 3333333333\n")
   }
 
+  @Test func fileLineCountsAgreeInNumber() {
+    var m = Fixture.model
+    m.files[0].lines = 1
+    m.files[0].gzip = true
+    let one = TextWriter.render(m, options: ReportOptions(top: 20, width: 200))
+    #expect(one.contains("/var/log/mail.log.1 (1 line, gzip)"))
+    m.files[0].lines = 2
+    m.files[0].gzip = false
+    let two = TextWriter.render(m, options: ReportOptions(top: 20, width: 200))
+    #expect(two.contains("/var/log/mail.log.1 (2 lines)"))
+  }
+
   @Test func sparkline() {
     #expect(TimelineSeries.sparkline([0, 1, 8, 4, 2]) == " ▁█▄▂")
     #expect(TimelineSeries.sparkline([0, 0]) == "  ")

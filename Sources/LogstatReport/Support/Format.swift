@@ -36,6 +36,11 @@ enum Format {
   /// A rate for data formats (CSV, Prometheus): up to 4 decimals, empty when undefined.
   static func number(_ d: Double?) -> String { d.map(JSON.number) ?? "" }
 
+  /// `1 line`, `2 lines`: a count with its noun, plural unless the count is one.
+  static func count(_ n: Int, _ singular: String, _ plural: String) -> String {
+    "\(n) \(n == 1 ? singular : plural)"
+  }
+
   /// `a, b, c` of the first `n` names, with `+k more` when cut.
   static func list(_ names: [String], first n: Int, total: Int? = nil) -> String {
     let total = total ?? names.count

@@ -69,7 +69,7 @@ public enum TextWriter {
     if m.filesSkipped > 0 { files += ", \(m.filesSkipped) skipped (\(m.whySkipped))" }
     out += TerminalText.labelled("files", files, width: o.width, color: o.color)
     for f in m.files {
-      let what = f.skipReason.map { "skipped: \($0)" } ?? "\(f.lines) lines\(f.gzip ? ", gzip" : "")"
+      let what = f.skipReason.map { "skipped: \($0)" } ?? Format.count(f.lines, "line", "lines") + (f.gzip ? ", gzip" : "")
       out += TerminalText.wrap("\(f.path)  (\(what))", width: o.width, indent: "    ")
     }
     var lines = "\(m.lines.total + m.linesOutsideWindow) read: \(m.lines.recognised) recognised, "
