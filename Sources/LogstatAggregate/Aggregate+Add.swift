@@ -23,8 +23,10 @@ extension Aggregate {
       if lastTime == nil || t > lastTime! { lastTime = t }
     }
     switch line.kind {
-    case .notMail, .skipped, .bounceNotice:
+    case .notMail, .skipped:
       return
+    case .bounceNotice:
+      notificationMade(line)
     case .messageEntered:
       entered(epoch: epoch)
     case .messageCreated:
@@ -97,6 +99,7 @@ extension Aggregate {
     if line.mta == .exim, counted, !(line.sender.isEmpty && line.hasRelatedQueue) {
       entered(epoch: epoch)
     }
+    if line.mta == .exim, line.sender.isEmpty, line.hasRelatedQueue { open[i].madeHere = true }
     open.touch(i, epoch)
     if !open[i].senderKnown { noteSender(i, line) }
     // The first size seen (an expiry line names the sender but no size); counted once per
@@ -123,9 +126,20 @@ extension Aggregate {
       removed(line.queue)
     case .event where line.event == .adminRemoved && line.hasQueue:
       adminRemoved(line.queue, counted: false, epoch: epoch)
+    case .bounceNotice:
+      notificationMade(line)
     default:
       return
     }
+  }
+
+  /// Postfix names the notification it made for a message (`sender non-delivery
+  /// notification: QID2`): QID2 was made here, not received. The line follows QID2's cleanup
+  /// line; a piece opened here (QID2 born in an earlier partial) joins it in `merge`.
+  mutating func notificationMade(_ line: LineEvent) {
+    guard line.hasRelatedQueue else { return }
+    let i = open.findOrInsert(line.relatedQueue)
+    open[i].madeHere = true
   }
 
   mutating func delivery(_ line: LineEvent, epoch: Int64?) {

@@ -48,7 +48,7 @@ extension Aggregate {
     }
     if state.bornCounted || sender.recipients > 0 {
       if state.senderAddress >= 0 { senderAddresses.addMessage(state.senderAddress, bytes: Swift.max(state.size, 0)) }
-      bytesReceived = bytesReceived.addingSaturated(Swift.max(state.size, 0))
+      if !state.madeHere { bytesReceived = bytesReceived.addingSaturated(Swift.max(state.size, 0)) }
       if state.isNotification { notificationsSent += 1 }
     }
     if state.senderKnown, !state.isNotification, state.sender >= 0,

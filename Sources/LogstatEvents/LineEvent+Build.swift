@@ -34,7 +34,7 @@ extension LineEvent {
     self.counted = counted
     damaged = line.damaged
     switch line.kind {
-    case .notMail, .skipped, .bounceNotice, .messageEntered:
+    case .notMail, .skipped, .messageEntered:
       return
     default:
       break
@@ -58,6 +58,10 @@ extension LineEvent {
       if !line.recipient.isEmpty { recipientDomain = EventName(b, line.recipient).domainPart }
     case .event:
       readEvent(line, b)
+    case .bounceNotice:
+      // `QID: sender non-delivery notification: QID2`: QID2 is a message we made ourselves.
+      hasRelatedQueue = !line.relatedQueueID.isEmpty
+      if hasRelatedQueue { relatedQueue = QueueKey(b.slice(line.relatedQueueID)) }
     default:
       break
     }

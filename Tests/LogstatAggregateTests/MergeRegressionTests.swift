@@ -79,6 +79,29 @@ import Testing
     expectSplitInvariant(log)
   }
 
+  /// A notification Postfix made (`sender non-delivery notification: QID2`) was not received:
+  /// its size stays out of `bytesReceived` however the log is split, also when the split
+  /// falls between its cleanup line and the bounce daemon's line naming it.
+  @Test func ownNotificationIsNotReceivedBytes() {
+    let log = [
+      "Nov 22 06:25:01 mx1 postfix/submission/smtpd[3210]: 8C1D2E3F40: client=app1.example.net[192.0.2.10], sasl_method=PLAIN, sasl_username=app1",
+      "Nov 22 06:25:01 mx1 postfix/cleanup[3211]: 8C1D2E3F40: message-id=<a1@example.net>",
+      "Nov 22 06:25:01 mx1 postfix/qmgr[990]: 8C1D2E3F40: from=<alerts@example.net>, size=2210, nrcpt=1 (queue active)",
+      "Nov 22 06:25:04 mx1 postfix/smtp[3214]: 8C1D2E3F40: to=<nobody@example.com>, relay=mx.example.com[203.0.113.5]:25, delay=3, delays=0.1/0/1.2/1.7, dsn=5.1.1, status=bounced (host mx.example.com[203.0.113.5] said: 550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown (in reply to RCPT TO command))",
+      "Nov 22 06:25:05 mx1 postfix/cleanup[3211]: 8C1D2E3F51: message-id=<20261122062505.8C1D2E3F51@mx1.example.net>",
+      "Nov 22 06:25:05 mx1 postfix/bounce[3216]: 8C1D2E3F40: sender non-delivery notification: 8C1D2E3F51",
+      "Nov 22 06:25:05 mx1 postfix/qmgr[990]: 8C1D2E3F40: removed",
+      "Nov 22 06:25:05 mx1 postfix/qmgr[990]: 8C1D2E3F51: from=<>, size=4400, nrcpt=1 (queue active)",
+      "Nov 22 06:25:06 mx1 postfix/smtp[3217]: 8C1D2E3F51: to=<alerts@example.net>, relay=mx.example.net[192.0.2.20]:25, delay=1, delays=0/0/0.5/0.5, dsn=2.0.0, status=sent (250 2.0.0 Ok: queued as 9Z8Y7X)",
+      "Nov 22 06:25:06 mx1 postfix/qmgr[990]: 8C1D2E3F51: removed",
+    ]
+    let a = whole(log)
+    #expect(a.bytesReceived == 2210)
+    #expect(a.notificationsSent == 1)
+    #expect(a.messagesReceived == 1)
+    expectSplitInvariant(log)
+  }
+
   /// An expiry line (sender, no size) before the queue line: the size still counts.
   @Test func sizeAfterAnExpiryLineCounts() {
     let log = [

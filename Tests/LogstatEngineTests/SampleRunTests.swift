@@ -29,6 +29,9 @@ func runReport(_ paths: [String], chunkSize: Int = 4 << 20) -> ReportModel {
     // Four pickup uid= lines and one submission/smtpd client=; the 3 notifications apart.
     #expect(s.messagesReceived == 5)
     #expect(s.notificationsSent == 3)
+    // The five received messages' sizes (pflogsumm's 46,943 on the files read in order),
+    // not the 13,920 bytes of the three notifications Postfix made itself.
+    #expect(s.bytesReceived == 2210 + 900 + 18233 + 5120 + 20480)
     #expect(s.recipients == 17)
     #expect(s.attempts == 20)
     #expect(s.delivered == 9)
@@ -63,6 +66,8 @@ func runReport(_ paths: [String], chunkSize: Int = 4 << 20) -> ReportModel {
     // Seven `<=` lines, three of them bounces Exim made (`<= <> R=`).
     #expect(s.messagesReceived == 4)
     #expect(s.notificationsSent == 3)
+    // The four `<=` from outside (S=18233, 5120, 2210, 9000), not Exim's own bounces.
+    #expect(s.bytesReceived == 18233 + 5120 + 2210 + 9000)
     #expect(s.recipients == 13)
     #expect(s.attempts == 17)
     #expect(s.delivered == 7)

@@ -46,6 +46,9 @@ struct MessageState: Sendable {
   var senderKnown = false
   /// Sender `<>`: a bounce or delivery-status notification.
   var isNotification = false
+  /// Our own MTA made this message (a Postfix bounce, delay or status notification, an Exim
+  /// bounce): it was never received, so its size is not in `bytesReceived`.
+  var madeHere = false
   var size = -1
   /// This partial saw the message being created (Postfix cleanup, Exim `<=`).
   var born = false
@@ -106,6 +109,7 @@ struct MessageState: Sendable {
       senderAddress = later.senderAddress
     }
     if size < 0 { size = later.size }
+    madeHere = madeHere || later.madeHere
     ended = later.ended
     // A set of `later`'s keys, not a scan of its list per recipient: linear for list mail.
     let laterKeys =

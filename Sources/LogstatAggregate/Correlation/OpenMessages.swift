@@ -156,6 +156,7 @@ extension MessageState {
     sender = -1
     senderKnown = false
     isNotification = false
+    madeHere = false
     size = -1
     born = false
     ended = false
