@@ -21,7 +21,7 @@ struct RealReply: Sendable {
 /// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
   /// The corpus files, in the order they were gathered.
-  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv"]
+  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv", "real-5.tsv"]
 
   static let folder: String = {
     let here = #filePath
