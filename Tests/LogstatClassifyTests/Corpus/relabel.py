@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Relabels the corpus files by the rules R1-R13 of LABELS.md.
+"""Relabels the corpus files by the rules R1-R14 of LABELS.md.
 
 Prints, per rule and file, how many development and held-out labels changed, and the texts of
 development changes only (held-out texts are never printed). Dry run by default; --apply writes.
@@ -69,8 +69,16 @@ def r12(t):
 def r13(t):
     # R13: a refusal of mass-mailing software is the receiver's rule (Sisimai's policyviolation).
     if 'mass mailer' in t.lower(): return 'policy'
+def r14(t):
+    # R14: a recipient refused as unknown in answer to DATA (the recipient had been accepted at
+    # RCPT TO) is the receiver's filter: Sisimai files it filtered (policy). NTT docomo's own
+    # table files its DATA refusal as rejected; the provider's filing wins there (R2 of the guide).
+    l=t.lower()
+    if re.search(r'docomo|yahoo',l): return None  # providers whose own tables file it (R2)
+    if not re.search(r'in reply to end of data|after end of data|>>> data|our final data|after data',l): return None
+    if re.search(r'user unknown|unknown user|no such user|user not found|unknown recipient|recipient unknown|invalid mailbox|mailbox not found|no such mailbox|not a valid recipient|user does not exist|user doesn.t exist',l): return 'policy'
 RULES=[('R1 table lookup failure',r1),('R2 too many errors',r2),('R3 unusual rate',r3),('R4 Orange/La Poste codes',r4),
-       ('R5 HELO access denied',r5),('R6 blocked senders',r6),('R7 bare blocked',r7),('R8 closing connection',r8),('R9 server busy',r9),('R10 resolver.rst',r10),('R11 attachment type',r11),('R12 login attempts',r12),('R13 mass mailer',r13)]
+       ('R5 HELO access denied',r5),('R6 blocked senders',r6),('R7 bare blocked',r7),('R8 closing connection',r8),('R9 server busy',r9),('R10 resolver.rst',r10),('R11 attachment type',r11),('R12 login attempts',r12),('R13 mass mailer',r13),('R14 unknown at DATA',r14)]
 def process(name,textcol,labelcol,ncols):
     lines=open(D+name,encoding='utf-8').read().split('\n')
     counts={}
