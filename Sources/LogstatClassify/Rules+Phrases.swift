@@ -756,5 +756,8 @@ enum Rules {
     Group(.policy, 95, ["network not allowed"]),
     // A message classified as spam is the content, above the SPF/DKIM advice that may follow it.
     Group(.spamContent, 96, ["spam classification", "classified as spam"]),
+    // A limit on the header section (its size or number of fields) is the message's form, not
+    // its size: invalid content (Sisimai: contenterror), above "too large".
+    Group(.invalidContent, 90, ["headers too large", "header too large", "header section too large", "too many headers"]),
   ]
 }
