@@ -109,7 +109,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 2472)
+    #expect(corpus.count >= 2480)
     var seen = Set<String>()
     for entry in corpus {
       let place = "\(entry.file) line \(entry.line)"
@@ -149,13 +149,13 @@ struct RealCorpusTests {
       guard let part = perFile[file] else { continue }
       print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
     }
-    #expect(heldOut.total >= 830)
-    #expect(development.total >= 1642)
+    #expect(heldOut.total >= 832)
+    #expect(development.total >= 1648)
     // Floors: measured after round 5 (real-5.tsv, Sisimai's set-of-emails with Sisimai's own
-    // labels, 155 lines; R14 relabelling; rules from development misses): development
-    // 1553/1642 = 94.6%, held-out 719/830 = 86.6%, labels per Corpus/LABELS.md, minus 0.3 points.
+    // labels, 163 lines; R14 relabelling; rules from development misses): development
+    // 1557/1648 = 94.5%, held-out 721/832 = 86.7%, labels per Corpus/LABELS.md, minus 0.3 points.
     // Development fell from round 4's 95.3% because real-5 arrived at 76-81% (see its header).
-    #expect(development.accuracy >= 94.2)
+    #expect(development.accuracy >= 94.1)
     #expect(heldOut.accuracy >= 86.3)
     // real-3.tsv: each batch was measured once before any rule saw it (see its header: development
     // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 5's development 198/204 = 97.1% and
@@ -177,17 +177,18 @@ struct RealCorpusTests {
     }
     // real-5.tsv, round 5: measured before any rule saw it (see its header: development 61/80 =
     // 76.3%, held-out 29/35 = 82.9%; batch 3 development 13/17, held-out 8/9; batch 4 7/7; batch 5
-    // 4/4 and 1/4); floors at development 89/107 = 83.2% and held-out 38/48 = 79.2% minus 0.3 points.
+    // 4/4 and 1/4; batch 6 4/6 and 2/2); floors at development 93/113 = 82.3% and held-out 40/50 = 80.0%
+    // minus 0.3 points.
     if let fresh = perFile["real-5.tsv"] {
-      #expect(fresh.development.accuracy >= 82.9)
-      #expect(fresh.heldOut.accuracy >= 78.9)
+      #expect(fresh.development.accuracy >= 82.0)
+      #expect(fresh.heldOut.accuracy >= 79.7)
     } else {
       Issue.record("real-5.tsv was not loaded")
     }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
-    // rounded up, against growing while that goal stays open (round 5: 94.58 - 86.63 = 7.95).
+    // rounded up, against growing while that goal stays open (round 5: 94.48 - 86.66 = 7.82).
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 8.0,
+      abs(development.accuracy - heldOut.accuracy) <= 7.9,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
