@@ -118,7 +118,10 @@ public final class ReplyClassifier {
     if reason == .localError, weight < 90, reply.basicCode != nil { reason = .policy }
     // After the data the message is what is refused: general words that a recipient was
     // refused (no code or phrase naming a bad address) refuse this message, not the address.
-    if reason == .userUnknown, reply.step == .data, weight < 46 { reason = .policy }
+    // An "unknown user" given in answer to DATA is a filter too: the recipient was accepted at
+    // RCPT TO, so Sisimai files it as filtered (LABELS.md R14); a provider's own code (90+) or a
+    // provider named in the reply (Yahoo answers RCPT at DATA, R2) keeps its filing.
+    if reason == .userUnknown, reply.step == .data, weight < 90, hits.provider == 0 { reason = .policy }
     reason = ReplyClassifier.adjust(reason, step: reply.step)
     // At connect or greeting every refusal is about our IP: it is a listing only when a list
     // is named or the words say listed or blocked, not when they just name our IP as refused.

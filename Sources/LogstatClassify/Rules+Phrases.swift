@@ -747,5 +747,17 @@ enum Rules {
     Group(.dnsFailure, 98, ["lookup error for dns query", "dnsblog"]),
     // Exim: the domain's lowest MX is this host itself, so delivery would come back here.
     Group(.loop, 95, ["points to local host", "points to the local host"]),
+    // MARK: from real-5's development misses
+    // Sender ID's Purported Responsible Address is our sender's identity: a refusal that cannot
+    // determine it refuses our sender (Sisimai: rejected).
+    Group(.senderRejected, 92, ["purported responsible address"]),
+    // Our host or network not allowed, with no list named: the receiver's own IP policy
+    // (Mimecast's "Host network not allowed"; Sisimai: policyviolation).
+    Group(.policy, 95, ["network not allowed"]),
+    // A message classified as spam is the content, above the SPF/DKIM advice that may follow it.
+    Group(.spamContent, 96, ["spam classification", "classified as spam"]),
+    // A limit on the header section (its size or number of fields) is the message's form, not
+    // its size: invalid content (Sisimai: contenterror), above "too large".
+    Group(.invalidContent, 90, ["headers too large", "header too large", "header section too large", "too many headers"]),
   ]
 }

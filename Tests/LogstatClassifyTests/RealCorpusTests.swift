@@ -3,10 +3,10 @@ import Testing
 
 @testable import LogstatClassify
 
-/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-4.tsv`: a reply text written
+/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-5.tsv`: a reply text written
 /// by others, its label and its source.
 struct RealReply: Sendable {
-  /// The corpus file's name (`real.tsv`, `real-2.tsv`, `real-3.tsv`, `real-4.tsv`).
+  /// The corpus file's name (`real.tsv`, `real-2.tsv` to `real-5.tsv`).
   let file: String
   let line: Int
   let text: String
@@ -21,7 +21,7 @@ struct RealReply: Sendable {
 /// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
   /// The corpus files, in the order they were gathered.
-  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv"]
+  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv", "real-5.tsv"]
 
   static let folder: String = {
     let here = #filePath
@@ -109,7 +109,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 2317)
+    #expect(corpus.count >= 2480)
     var seen = Set<String>()
     for entry in corpus {
       let place = "\(entry.file) line \(entry.line)"
@@ -149,19 +149,20 @@ struct RealCorpusTests {
       guard let part = perFile[file] else { continue }
       print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
     }
-    #expect(heldOut.total >= 782)
-    #expect(development.total >= 1535)
-    // Floors: measured after round 4 (real-4.tsv with its fifth batch, three rounds of rules from
-    // development misses; development 1463/1535 = 95.3%, held-out 680/782 = 87.0%, labels per
-    // Corpus/LABELS.md) minus 0.3 points.
-    #expect(development.accuracy >= 95.0)
-    #expect(heldOut.accuracy >= 86.6)
+    #expect(heldOut.total >= 832)
+    #expect(development.total >= 1648)
+    // Floors: measured after round 5 (real-5.tsv, Sisimai's set-of-emails with Sisimai's own
+    // labels, 163 lines; R14 relabelling; rules from development misses): development
+    // 1557/1648 = 94.5%, held-out 721/832 = 86.7%, labels per Corpus/LABELS.md, minus 0.3 points.
+    // Development fell from round 4's 95.3% because real-5 arrived at 76-81% (see its header).
+    #expect(development.accuracy >= 94.1)
+    #expect(heldOut.accuracy >= 86.3)
     // real-3.tsv: each batch was measured once before any rule saw it (see its header: development
-    // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 4's development 197/204 = 96.6% and
-    // held-out 84/98 = 85.7% minus 0.3 points.
+    // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 5's development 198/204 = 97.1% and
+    // held-out 83/98 = 84.7% (R14 moved two held-out labels to policy) minus 0.3 points.
     if let fresh = perFile["real-3.tsv"] {
-      #expect(fresh.development.accuracy >= 96.2)
-      #expect(fresh.heldOut.accuracy >= 85.4)
+      #expect(fresh.development.accuracy >= 96.7)
+      #expect(fresh.heldOut.accuracy >= 84.3)
     } else {
       Issue.record("real-3.tsv was not loaded")
     }
@@ -174,10 +175,20 @@ struct RealCorpusTests {
     } else {
       Issue.record("real-4.tsv was not loaded")
     }
+    // real-5.tsv, round 5: measured before any rule saw it (see its header: development 61/80 =
+    // 76.3%, held-out 29/35 = 82.9%; batch 3 development 13/17, held-out 8/9; batch 4 7/7; batch 5
+    // 4/4 and 1/4; batch 6 4/6 and 2/2); floors at development 93/113 = 82.3% and held-out 40/50 = 80.0%
+    // minus 0.3 points.
+    if let fresh = perFile["real-5.tsv"] {
+      #expect(fresh.development.accuracy >= 82.0)
+      #expect(fresh.heldOut.accuracy >= 79.7)
+    } else {
+      Issue.record("real-5.tsv was not loaded")
+    }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
-    // rounded up, against growing while that goal stays open (round 4: 95.31 - 86.96 = 8.35).
+    // rounded up, against growing while that goal stays open (round 5: 94.48 - 86.66 = 7.82).
     #expect(
-      abs(development.accuracy - heldOut.accuracy) <= 8.4,
+      abs(development.accuracy - heldOut.accuracy) <= 7.9,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
   }
 }
