@@ -42,8 +42,9 @@ public struct Explanation: Sendable, Equatable {
 /// Not for the hot path: it builds Strings.
 public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifier()) -> Explanation {
   let line = LogLineFields(text)
-  let verdict = classifier.classify(
+  var verdict = classifier.classify(
     line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
+  if line.localAgent { verdict = verdict.loggedByLocalAgent() }
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
     recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
@@ -60,6 +61,9 @@ struct LogLineFields {
   /// `SMTP error from remote mail server after ...: ...`): what the classifier reads, so it
   /// sees the SMTP step. Nil when it is the reply itself.
   var context: String?
+  /// The line was logged by Postfix's `lmtp`, `local`, `virtual` or `pipe` agent (our own
+  /// machine's delivery), read from its program name (`postfix/lmtp[123]:`).
+  var localAgent = false
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
@@ -78,6 +82,7 @@ struct LogLineFields {
     }
     if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
     isDeferral = text.contains("status=deferred")
+    localAgent = ["/lmtp[", "/local[", "/virtual[", "/pipe["].contains { text.contains($0) }
     if let marker = LogLineFields.rejectMarker(in: text), let range = text.firstRange(of: marker) {
       var rest = String(text[range.upperBound...])
       if let colon = rest.firstRange(of: "]: ") {

@@ -747,5 +747,15 @@ enum Rules {
     Group(.dnsFailure, 98, ["lookup error for dns query", "dnsblog"]),
     // Exim: the domain's lowest MX is this host itself, so delivery would come back here.
     Group(.loop, 95, ["points to local host", "points to the local host"]),
+    // MARK: from providers.tsv's development misses (issue 13, batch 2)
+    // A message with too many recipients names its own count, above the "sending limits" link
+    // Google prints after it; the sender's submission quota is our own sending quota, not a
+    // mailbox's; a range's "permitted limits" is a rate; a server that says it rejected the
+    // message for now names no listing of ours; a policy that prohibits the mail is the rule.
+    Group(.tooManyRecipients, 93, ["has too many recipients", "too many recipients for"]),
+    Group(.quotaExceeded, 96, ["submission quota"]),
+    Group(.rateLimited, 90, ["permitted limits"]),
+    Group(.serverError, 85, ["server has temporarily rejected", "server temporarily rejected"]),
+    Group(.policy, 90, ["policy that prohibits"]),
   ]
 }
