@@ -68,6 +68,7 @@ struct LogLineFields {
   init(_ raw: String) {
     let text = raw.trimmingSpaces
     reply = text
+    localAgent = ["/lmtp[", "/local[", "/virtual[", "/pipe["].contains { text.contains($0) }
     if text.contains(" status=") || text.hasPrefix("status=") || LogLineFields.rejectMarker(in: text) != nil {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {
@@ -82,7 +83,6 @@ struct LogLineFields {
     }
     if let dsn = text.value(after: "dsn=", until: ",") { self.dsn = EnhancedCode(dsn) }
     isDeferral = text.contains("status=deferred")
-    localAgent = ["/lmtp[", "/local[", "/virtual[", "/pipe["].contains { text.contains($0) }
     if let marker = LogLineFields.rejectMarker(in: text), let range = text.firstRange(of: marker) {
       var rest = String(text[range.upperBound...])
       if let colon = rest.firstRange(of: "]: ") {

@@ -757,5 +757,19 @@ enum Rules {
     Group(.rateLimited, 90, ["permitted limits"]),
     Group(.serverError, 85, ["server has temporarily rejected", "server temporarily rejected"]),
     Group(.policy, 90, ["policy that prohibits"]),
+    // MARK: from real-lines-2's third development misses (issue 13, batch 2-4)
+    // Exim refusing for now because its own ACL cannot be evaluated (an unknown verb or condition,
+    // a condition not allowed in that ACL): our configuration, above the words the ACL quotes.
+    Group(.localError, 97, [" acl condition", "acl verb", "acl error", " in acl for ", " data acl", "condition/modifier"]),
+    // Exim's router retry time for an address the router deferred before: no cause of its own
+    // (unlike the transport's "retry time not reached for any host", which follows host failures).
+    Group(.other, 90, ["routing defer (-52)"]),
+    // MARK: from written-2's second batch (issue 13, 13p)
+    // Our IP that the receiver cannot turn into a name is our missing PTR, not a DNS outage; mail
+    // from outside an organisation and a transport rule are the receiver's rules; a pipe of ours
+    // that exited with a status is our own delivery failing.
+    Group(.reverseDNS, 92, ["resolve your ip", "ip address to a host name", "ip address to a hostname"]),
+    Group(.policy, 92, ["from outside the organi", "from outside of the organi", "transport rule"]),
+    Group(.localError, 92, ["pipe to /", "exited with status"]),
   ]
 }
