@@ -771,5 +771,12 @@ enum Rules {
     Group(.reverseDNS, 92, ["resolve your ip", "ip address to a host name", "ip address to a hostname"]),
     Group(.policy, 92, ["from outside the organi", "from outside of the organi", "transport rule"]),
     Group(.localError, 92, ["pipe to /", "exited with status"]),
+    // MARK: from providers.tsv's third batch (13p)
+    // Zoho's 541 "rejected by destination domain" (Sisimai's Zoho table: our sender refused) and
+    // a sender on the receiving domain's own list: our envelope sender, not our IP.
+    Group(.senderRejected, 94, ["rejected by destination domain", "sender is on"]),
+    // Fastmail refusing a From address the account may not use: our sender's identity, above
+    // the "header" of a malformed message.
+    Group(.senderRejected, 93, ["from this header address", "not authorised to send from"]),
   ]
 }

@@ -12,7 +12,7 @@ struct ProviderRepliesTests {
   @Test("labels are reason ids, sources are named, no text is in another corpus file")
   func wellFormed() throws {
     let replies = try Self.load()
-    #expect(replies.count >= 134)
+    #expect(replies.count >= 161)
     let others = try RealCorpus.load().map { $0.text.lowercased() }
     for reply in replies {
       #expect(Reason(rawValue: reply.expected) != nil, "line \(reply.line): unknown reason")
@@ -41,10 +41,15 @@ struct ProviderRepliesTests {
     // Batch 2 (124 replies from Google's and Microsoft's own tables and pasted replies) measured
     // once on arrival, all 134: development 82/89 = 92.1%, held-out 42/45 = 93.3%; after the
     // provider rules it prompted (development misses only): development 88/89, held-out 42/45.
-    // Floors one line below.
-    #expect(development.total == 89)
-    #expect(heldOut.total == 45)
-    #expect(development.right >= 87)
-    #expect(heldOut.right >= 41)
+    // Batch 3 (22: Zoho, QQ, Cox, Barracuda, Trend Micro, Mail.ru, Mimecast, Symantec, Cisco) on
+    // arrival: development 12/16, held-out 6/6; batch 4 (5: GoDaddy, Fastmail) development 3/4,
+    // held-out 1/1. Now development 106/109 = 97.2%, held-out 49/52 = 94.2% (left: the arguable
+    // MailKit "mailbox unavailable ... try again later", QQ's "Mailbox unavailable or access
+    // denied" that only QQ's page files as a rate, Mimecast's 451 greylisting that other files
+    // call server-error). Floors one line below.
+    #expect(development.total == 109)
+    #expect(heldOut.total == 52)
+    #expect(development.right >= 105)
+    #expect(heldOut.right >= 48)
   }
 }
