@@ -778,5 +778,7 @@ enum Rules {
     // Fastmail refusing a From address the account may not use: our sender's identity, above
     // the "header" of a malformed message.
     Group(.senderRejected, 93, ["from this header address", "not authorised to send from"]),
+    // Exim's ratelimit ACL wording ("Sender rate overlimit"): a rate, not the sender's address.
+    Group(.rateLimited, 92, ["rate overlimit"]),
   ]
 }
