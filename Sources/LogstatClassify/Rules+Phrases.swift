@@ -780,5 +780,14 @@ enum Rules {
     Group(.senderRejected, 93, ["from this header address", "not authorised to send from"]),
     // Exim's ratelimit ACL wording ("Sender rate overlimit"): a rate, not the sender's address.
     Group(.rateLimited, 92, ["rate overlimit"]),
+    // Exim's own words for what its ACLs and local_scan decided: a SpamAssassin score is the
+    // content; a DROP verb in the ACL is the receiver's rule; a header without a valid sender is
+    // the message's form; queue_domains is our own queueing choice (no cause); local_scan's
+    // library or a transport's DBM file failing is our machine.
+    Group(.spamContent, 90, [" hits="]),
+    Group(.policy, 90, ["by drop in acl"]),
+    Group(.invalidContent, 92, ["valid sender in any header"]),
+    Group(.other, 90, ["queue_domains"]),
+    Group(.localError, 94, ["local_scan() library", "dbm file"]),
   ]
 }

@@ -85,10 +85,11 @@ struct RealLogLines2Tests {
     // pipe faults, RCPT-time refusals; Postfix nullMX, HELO, LMTP, open-resolver lines), each
     // batch measured once on arrival: development 19/29, held-out 5/11 (24/40 = 60%); after
     // the rules they prompted (Exim ACL errors and a router's retry time, LMTP agents' failed
-    // connections as local-error): development 26/29, held-out 8/11. All: development
-    // 98/108 = 90.7%, held-out 38/44 = 86.4% (the old lines 72/79 and 30/33).
-    // Floors one line below.
-    #expect(development.right >= 97)
+    // connections as local-error): development 26/29, held-out 8/11. Then Exim's own wordings
+    // among the older development misses (a SpamAssassin score, DROP in ACL, no valid sender
+    // in any header, queue_domains, local_scan's library, a DBM file). All: development
+    // 104/108 = 96.3%, held-out 38/44 = 86.4%. Floors one line below.
+    #expect(development.right >= 103)
     #expect(heldOut.right >= 37)
   }
 }

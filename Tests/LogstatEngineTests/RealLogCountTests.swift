@@ -29,10 +29,10 @@ import Testing
     #expect(
       Self.reasons(m) == [
         "policy": [3, 0, 0],  // 550 Administrative prohibition (2), a fake-reject after the data
-        "local-error": [2, 2, 0],  // the pipe process and the transport filter timing out
+        "local-error": [2, 3, 0],  // the pipe process and the transport filter timing out, the DBM file
         "user-unknown": [2, 0, 0],  // "550 Unknown" after RCPT TO, "Unrouteable address"
         "server-error": [1, 4, 0],  // 451 Temporary local problem, 452 Temporary error
-        "other": [1, 1, 4],  // a router's :fail:, the DBM file, RCPT rejects without text
+        "other": [1, 0, 4],  // a router's :fail:, RCPT rejects without text
         "sender-rejected": [1, 0, 0],  // 550 after pipelined MAIL FROM
         "connection-failed": [0, 6, 0],
       ])
