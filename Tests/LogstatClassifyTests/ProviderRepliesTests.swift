@@ -12,7 +12,7 @@ struct ProviderRepliesTests {
   @Test("labels are reason ids, sources are named, no text is in another corpus file")
   func wellFormed() throws {
     let replies = try Self.load()
-    #expect(replies.count >= 161)
+    #expect(replies.count >= 162)
     let others = try RealCorpus.load().map { $0.text.lowercased() }
     for reply in replies {
       #expect(Reason(rawValue: reply.expected) != nil, "line \(reply.line): unknown reason")
@@ -43,13 +43,14 @@ struct ProviderRepliesTests {
     // provider rules it prompted (development misses only): development 88/89, held-out 42/45.
     // Batch 3 (22: Zoho, QQ, Cox, Barracuda, Trend Micro, Mail.ru, Mimecast, Symantec, Cisco) on
     // arrival: development 12/16, held-out 6/6; batch 4 (5: GoDaddy, Fastmail) development 3/4,
-    // held-out 1/1. Now development 106/109 = 97.2%, held-out 49/52 = 94.2% (left: the arguable
+    // held-out 1/1; batch 5 (1: Microsoft's Spamhaus block) development 1/1. Now development
+    // 107/110 = 97.3%, held-out 49/52 = 94.2% (left: the arguable
     // MailKit "mailbox unavailable ... try again later", QQ's "Mailbox unavailable or access
     // denied" that only QQ's page files as a rate, Mimecast's 451 greylisting that other files
     // call server-error). Floors one line below.
-    #expect(development.total == 109)
+    #expect(development.total == 110)
     #expect(heldOut.total == 52)
-    #expect(development.right >= 105)
+    #expect(development.right >= 106)
     #expect(heldOut.right >= 48)
   }
 }
