@@ -42,8 +42,9 @@ public struct Explanation: Sendable, Equatable {
 /// Not for the hot path: it builds Strings.
 public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifier()) -> Explanation {
   let line = LogLineFields(text)
-  let verdict = classifier.classify(
+  var verdict = classifier.classify(
     line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
+  if line.localAgent { verdict = verdict.loggedByLocalAgent() }
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
     recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
@@ -60,10 +61,14 @@ struct LogLineFields {
   /// `SMTP error from remote mail server after ...: ...`): what the classifier reads, so it
   /// sees the SMTP step. Nil when it is the reply itself.
   var context: String?
+  /// The line was logged by Postfix's `lmtp`, `local`, `virtual` or `pipe` agent (our own
+  /// machine's delivery), read from its program name (`postfix/lmtp[123]:`).
+  var localAgent = false
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
     reply = text
+    localAgent = ["/lmtp[", "/local[", "/virtual[", "/pipe["].contains { text.contains($0) }
     if text.contains(" status=") || text.hasPrefix("status=") || LogLineFields.rejectMarker(in: text) != nil {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {

@@ -759,5 +759,47 @@ enum Rules {
     // A limit on the header section (its size or number of fields) is the message's form, not
     // its size: invalid content (Sisimai: contenterror), above "too large".
     Group(.invalidContent, 90, ["headers too large", "header too large", "header section too large", "too many headers"]),
+    // MARK: from providers.tsv's development misses (issue 13, batch 2)
+    // A message with too many recipients names its own count, above the "sending limits" link
+    // Google prints after it; the sender's submission quota is our own sending quota, not a
+    // mailbox's; a range's "permitted limits" is a rate; a server that says it rejected the
+    // message for now names no listing of ours; a policy that prohibits the mail is the rule.
+    Group(.tooManyRecipients, 93, ["has too many recipients", "too many recipients for"]),
+    Group(.quotaExceeded, 96, ["submission quota"]),
+    Group(.rateLimited, 90, ["permitted limits"]),
+    Group(.serverError, 85, ["server has temporarily rejected", "server temporarily rejected"]),
+    Group(.policy, 90, ["policy that prohibits"]),
+    // MARK: from real-lines-2's third development misses (issue 13, batch 2-4)
+    // Exim refusing for now because its own ACL cannot be evaluated (an unknown verb or condition,
+    // a condition not allowed in that ACL): our configuration, above the words the ACL quotes.
+    Group(.localError, 97, [" acl condition", "acl verb", "acl error", " in acl for ", " data acl", "condition/modifier"]),
+    // Exim's router retry time for an address the router deferred before: no cause of its own
+    // (unlike the transport's "retry time not reached for any host", which follows host failures).
+    Group(.other, 90, ["routing defer (-52)"]),
+    // MARK: from written-2's second batch (issue 13, 13p)
+    // Our IP that the receiver cannot turn into a name is our missing PTR, not a DNS outage; mail
+    // from outside an organisation and a transport rule are the receiver's rules; a pipe of ours
+    // that exited with a status is our own delivery failing.
+    Group(.reverseDNS, 92, ["resolve your ip", "ip address to a host name", "ip address to a hostname"]),
+    Group(.policy, 92, ["from outside the organi", "from outside of the organi", "transport rule"]),
+    Group(.localError, 92, ["pipe to /", "exited with status"]),
+    // MARK: from providers.tsv's third batch (13p)
+    // Zoho's 541 "rejected by destination domain" (Sisimai's Zoho table: our sender refused) and
+    // a sender on the receiving domain's own list: our envelope sender, not our IP.
+    Group(.senderRejected, 94, ["rejected by destination domain", "sender is on"]),
+    // Fastmail refusing a From address the account may not use: our sender's identity, above
+    // the "header" of a malformed message.
+    Group(.senderRejected, 93, ["from this header address", "not authorised to send from"]),
+    // Exim's ratelimit ACL wording ("Sender rate overlimit"): a rate, not the sender's address.
+    Group(.rateLimited, 92, ["rate overlimit"]),
+    // Exim's own words for what its ACLs and local_scan decided: a SpamAssassin score is the
+    // content; a DROP verb in the ACL is the receiver's rule; a header without a valid sender is
+    // the message's form; queue_domains is our own queueing choice (no cause); local_scan's
+    // library or a transport's DBM file failing is our machine.
+    Group(.spamContent, 90, [" hits="]),
+    Group(.policy, 90, ["by drop in acl"]),
+    Group(.invalidContent, 92, ["valid sender in any header"]),
+    Group(.other, 90, ["queue_domains"]),
+    Group(.localError, 94, ["local_scan() library", "dbm file"]),
   ]
 }

@@ -22,7 +22,13 @@ extension LineEvent {
     let dsn = EnhancedCode(packed: line.fieldDSN)
     let relay = line.relayHost.isEmpty ? nil : b.slice(line.relayHost)
     let text = line.replyContext.isEmpty ? line.replyText : line.replyContext
-    return classifier.classify(text: b.slice(text), dsn: dsn, relayHost: relay, recipientDomain: nil)
+    let verdict = classifier.classify(text: b.slice(text), dsn: dsn, relayHost: relay, recipientDomain: nil)
+    // Postfix's lmtp/local/virtual/pipe agents deliver to our own machine: a connection they
+    // cannot make is our fault (local-error), which the reply's words alone do not say.
+    if line.mta == .postfix, Classification.isLocalAgent(b.slice(line.daemon)) {
+      return verdict.loggedByLocalAgent()
+    }
+    return verdict
   }
 }
 

@@ -145,6 +145,12 @@ struct GeneralSignalTests {
     Case(text: "Nov 23 10:00:00 mx postfix/smtp[123]: 4ABC: to=<a@example.com>, relay=mx.example.com[192.0.2.2]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.7, status=bounced (host mx.example.com[192.0.2.2] said: 550 5.1.7 No such domain (in reply to MAIL FROM command))", reason: .senderRejected),
     Case(text: "Nov 23 10:00:00 mx postfix/smtp[123]: 4ABC: to=<a@example.com>, relay=mx.example.com[192.0.2.2]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.1.1, status=bounced (host mx.example.com[192.0.2.2] said: 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command))", reason: .userUnknown),
     Case(text: "Nov 23 10:00:00 mx postfix/smtp[123]: 4ABC: to=<a@example.com>, relay=mx.example.com[192.0.2.2]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.7.1, status=bounced (host mx.example.com[192.0.2.2] refused to talk to me: 554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using bl.spamcop.net)", reason: .blocklisted),
+    // Our own LMTP server unreachable, with and without a status; Exim's own ACL broken; an Exim
+    // ratelimit ACL refusing a sender over its rate.
+    Case(text: "Nov 23 10:00:00 mx postfix/lmtp[123]: 4ABC: to=<bob@example.com>, relay=none, delay=30, delays=0/0/30/0, dsn=4.4.1, status=deferred (connect to 10.0.0.7[10.0.0.7]:24: Connection timed out)", reason: .localError),
+    Case(text: "Nov 23 10:00:00 mx postfix/lmtp[123]: connect to store.example.com[10.0.0.7]:24: Connection refused", reason: .localError),
+    Case(text: "2024-01-01 10:00:00 H=(helo) [203.0.113.9] F=<x@example.org> temporarily rejected RCPT <y@example.com>: unknown ACL verb \"acept\" in \"acept hosts = +relay\"", reason: .localError),
+    Case(text: "2024-01-01 10:00:00 H=(helo) [203.0.113.9] F=<x@example.org> rejected RCPT <y@example.com>: Sender rate overlimit - 120.0 / 1h / per_rcpt", reason: .rateLimited),
   ]
 
   @Test(arguments: cases)

@@ -12,7 +12,7 @@ struct ProviderRepliesTests {
   @Test("labels are reason ids, sources are named, no text is in another corpus file")
   func wellFormed() throws {
     let replies = try Self.load()
-    #expect(replies.count >= 10)
+    #expect(replies.count >= 162)
     let others = try RealCorpus.load().map { $0.text.lowercased() }
     for reply in replies {
       #expect(Reason(rawValue: reply.expected) != nil, "line \(reply.line): unknown reason")
@@ -36,11 +36,21 @@ struct ProviderRepliesTests {
     }
     print(development.report("providers.tsv development"))
     print("providers.tsv held-out: \(heldOut.summary)")
-    // Measured before any rule saw them: development 6/7, held-out 3/3 (the miss is the
-    // arguable "mailbox unavailable ... try again later" with no cause named).
-    #expect(development.total == 7)
-    #expect(heldOut.total == 3)
-    #expect(development.right >= 6)
-    #expect(heldOut.right >= 3)
+    // Batch 1 (10 replies) measured before any rule saw it: development 6/7, held-out 3/3 (the
+    // miss is the arguable "mailbox unavailable ... try again later" with no cause named).
+    // Batch 2 (124 replies from Google's and Microsoft's own tables and pasted replies) measured
+    // once on arrival, all 134: development 82/89 = 92.1%, held-out 42/45 = 93.3%; after the
+    // provider rules it prompted (development misses only): development 88/89, held-out 42/45.
+    // Batch 3 (22: Zoho, QQ, Cox, Barracuda, Trend Micro, Mail.ru, Mimecast, Symantec, Cisco) on
+    // arrival: development 12/16, held-out 6/6; batch 4 (5: GoDaddy, Fastmail) development 3/4,
+    // held-out 1/1; batch 5 (1: Microsoft's Spamhaus block) development 1/1. Now development
+    // 107/110 = 97.3%, held-out 49/52 = 94.2% (left: the arguable
+    // MailKit "mailbox unavailable ... try again later", QQ's "Mailbox unavailable or access
+    // denied" that only QQ's page files as a rate, Mimecast's 451 greylisting that other files
+    // call server-error). Floors one line below.
+    #expect(development.total == 110)
+    #expect(heldOut.total == 52)
+    #expect(development.right >= 106)
+    #expect(heldOut.right >= 48)
   }
 }

@@ -29,10 +29,10 @@ import Testing
     #expect(
       Self.reasons(m) == [
         "policy": [3, 0, 0],  // 550 Administrative prohibition (2), a fake-reject after the data
-        "local-error": [2, 2, 0],  // the pipe process and the transport filter timing out
+        "local-error": [2, 3, 0],  // the pipe process and the transport filter timing out, the DBM file
         "user-unknown": [2, 0, 0],  // "550 Unknown" after RCPT TO, "Unrouteable address"
         "server-error": [1, 4, 0],  // 451 Temporary local problem, 452 Temporary error
-        "other": [1, 1, 4],  // a router's :fail:, the DBM file, RCPT rejects without text
+        "other": [1, 0, 4],  // a router's :fail:, RCPT rejects without text
         "sender-rejected": [1, 0, 0],  // 550 after pipelined MAIL FROM
         "connection-failed": [0, 6, 0],
       ])
@@ -45,6 +45,31 @@ import Testing
     // Only the two remote recipients whose address was refused; never the pipe, the filter,
     // the fake-reject or the MAIL FROM refusal.
     #expect(listed == ["b@test.ex", "caller@myhost.test.ex"])
+  }
+
+  /// Exim test logs 0048, 0051 and 0137 as one log: pipe aliases whose output failed the
+  /// delivery (`** |command <alias>`), addresses and domains nobody routes, and a local delivery
+  /// that cannot lock the mailbox. The suppression list holds the four unroutable remote
+  /// recipients and nothing else: no pipe, no alias of a pipe, nothing our own machine failed.
+  @Test func eximPipeAndLocalFaultsStayOffTheSuppressionList() throws {
+    let names = ["0048", "0051", "0137"].map { "exim-testsuite-\($0).log" }
+    let (m, listed) = RealLogLineTests.suppression(Self.paths(names))
+    #expect(m.summary.delivered == 17)
+    #expect(m.summary.deferred == 3)
+    #expect(m.summary.bounced == 4)
+    #expect(m.summary.expired == 0)
+    #expect(m.summary.rejected == 0)
+    #expect(
+      Self.reasons(m) == [
+        "domain-not-found": [2, 0, 0],  // a router's :fail: "unrouteable mail domain"
+        "user-unknown": [2, 0, 0],  // "Unrouteable address"
+        "local-error": [0, 3, 0],  // "failed to lock mailbox" (lock file, fcntl/flock)
+      ])
+    // The pipes failed as special deliveries, not as bounces of a person.
+    #expect(m.health.special == [SpecialRow(kind: "pipe", delivered: 0, deferred: 0, failed: 5)])
+    #expect(m.blocklists.isEmpty)
+    #expect(listed == ["userx@bad.ex", "userx@badbad.ex", "userx@domain2.ex", "userx@domain4.ex"])
+    #expect(listed.allSatisfy { !$0.hasPrefix("|") && !$0.hasPrefix("/") && !$0.contains("pipe") })
   }
 
   /// fail2ban's Postfix filter test lines: smtpd NOQUEUE rejects of every restriction class and

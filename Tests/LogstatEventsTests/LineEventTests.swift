@@ -52,6 +52,30 @@ import Testing
     }
   }
 
+  /// Postfix's lmtp agent failing to reach our own Dovecot is our fault (local-error, never
+  /// hard); the same words from the smtp agent are the remote network's (connection-failed); and
+  /// an LMTP server's own "user unknown" stays the recipient's.
+  @Test func ownDeliveryAgentConnectionFailuresAreLocal() {
+    let tail =
+      "to=<info@domain.de>, relay=none, delay=2370, delays=2370/0.07/0/0, dsn=4.4.1, status=deferred (connect to 172.20.0.6[172.20.0.6]:2525: Connection refused)"
+    event("Apr 11 19:41:56 mail postfix/lmtp[238]: 87F043F2BE: " + tail) { e in
+      #expect(e.verdict?.reason == .localError)
+      #expect(e.verdict?.isHard == false)
+    }
+    event("Apr 11 19:41:56 mail postfix/virtual[238]: 87F043F2BE: " + tail) { e in
+      #expect(e.verdict?.reason == .localError)
+    }
+    event("Apr 11 19:41:56 mail postfix/smtp[238]: 87F043F2BE: " + tail) { e in
+      #expect(e.verdict?.reason == .connectionFailed)
+    }
+    event(
+      "Sep 07 13:35:41 mail postfix/lmtp[26538]: 81EE0980F16: to=<doesnotexist@example.com>, relay=172.19.0.7[172.19.0.7]:2525, delay=0.72, delays=0.54/0.09/0.05/0.04, dsn=5.1.1, status=bounced (host 172.19.0.7[172.19.0.7] said: 550 5.1.1 <doesnotexist@example.com> User doesn't exist: doesnotexist@example.com (in reply to RCPT TO command))"
+    ) { e in
+      #expect(e.verdict?.reason == .userUnknown)
+      #expect(e.verdict?.isHard == true)
+    }
+  }
+
   @Test func localDeliveryUsesTheLoggedAddressAndNamesNoProvider() {
     event(
       "Nov 22 06:25:03 mx1 postfix/local[1238]: 4D1B2C3A4F: to=<x@c.example>, orig_to=<alias@c.example>, relay=local, delay=0.01, delays=0/0/0/0, dsn=2.0.0, status=sent (delivered to mailbox)"
