@@ -205,7 +205,11 @@ struct ReplyMask {
       }
       p &+= 1
     }
-    if ReplyStructure.match(t, start, "said:") != nil || ReplyStructure.step(t, start) != .unknown {
+    // Every step word and `said:` starts with a letter: most candidates (digits, `[`, `<`)
+    // skip the twenty comparisons.
+    if (t[start] | 0x20) &- UInt8(ascii: "a") < 26,
+      ReplyStructure.match(t, start, "said:") != nil || ReplyStructure.step(t, start) != .unknown
+    {
       return false
     }
     // The phrase DFA over " token " from its start state: any output means a rule reads it.
