@@ -206,19 +206,24 @@ extension LineHeader {
   static func postfixTag(_ b: UnsafeRawBufferPointer, _ start: Int, into line: inout ScannedLine) -> Int? {
     guard b.matches("postfix/", at: start), let base = b.baseAddress else { return nil }
     var daemonStart = start &+ ("postfix/" as StaticString).utf8CodeUnitCount
+    var k = daemonStart
     var end = 0
     while true {
-      guard daemonStart &+ 8 <= b.count else { return nil }
-      // Safe because: daemonStart + 8 <= b.count, so the eight-byte load lies in the line.
-      let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: daemonStart, as: UInt64.self))
+      guard k &+ 8 <= b.count else { return nil }
+      // Safe because: k + 8 <= b.count, so the eight-byte load lies in the line.
+      let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: k, as: UInt64.self))
       let stops = tagStops(x, slash: true)
-      // A name part of eight bytes or more: the general path reads it.
-      guard stops != 0 else { return nil }
-      end = daemonStart &+ stops.trailingZeroBitCount &>> 3
+      if stops == 0 {
+        // A name part of eight bytes or more (`submission`).
+        k &+= 8
+        continue
+      }
+      end = k &+ stops.trailingZeroBitCount &>> 3
       if b[end] != Ch.slash { break }
       daemonStart = end &+ 1
+      k = daemonStart
     }
-    var k = end
+    k = end
     if b[k] == Ch.lbracket {
       var p = k &+ 1
       while p < b.count, b[p] &- Ch.zero < 10 { p &+= 1 }

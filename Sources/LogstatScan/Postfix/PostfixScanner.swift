@@ -114,6 +114,50 @@ enum PostfixScanner {
     var i = afterTo
     while i + 2 < b.count, b[i] == Ch.comma, b[i + 1] == Ch.space {
       let key = i + ", ".utf8.count
+      // The keys of every delivery line, told by their first byte and their bytes with the
+      // `=` (one word compare instead of searching for the `=` and comparing the key); each
+      // does what the general step below does for it.
+      switch b[key] {
+      case UInt8(ascii: "r"):
+        if let value = b.after("relay=", at: key) {
+          let end = b.find(Ch.comma, from: value) ?? b.count
+          readRelay(b, Span(value, end), into: &line)
+          i = end
+          continue
+        }
+      case UInt8(ascii: "d"):
+        if let value = b.after("delay=", at: key) {
+          // The value's digits, `.` and digits end at the first comma after it.
+          var end = value
+          while b.isDigit(end) { end &+= 1 }
+          if end < b.count, b[end] == Ch.dot {
+            end &+= 1
+            while b.isDigit(end) { end &+= 1 }
+          }
+          if end >= b.count || b[end] != Ch.comma { end = b.find(Ch.comma, from: value) ?? b.count }
+          readDelay(b, Span(value, end), into: &line)
+          i = end
+          continue
+        }
+        if let value = b.after("delays=", at: key) {
+          i = b.find(Ch.comma, from: value) ?? b.count
+          continue
+        }
+        if let value = b.after("dsn=", at: key) {
+          let end = b.find(Ch.comma, from: value) ?? b.count
+          line.dsn = Span(value, end)
+          line.fieldDSN = SMTPCodeParser.wholeEnhanced(b, from: value, to: end)
+          i = end
+          continue
+        }
+      case UInt8(ascii: "s"):
+        if let value = b.after("status=", at: key) {
+          readStatus(b, value, into: &line)
+          return
+        }
+      default:
+        break
+      }
       guard let eq = b.find(Ch.equals, from: key, to: Swift.min(b.count, key + 16)) else { return }
       let value = eq + 1
       switch eq - key {
@@ -134,11 +178,7 @@ enum PostfixScanner {
       case 5 where b.matches("relay", at: key):
         readRelay(b, v, into: &line)
       case 5 where b.matches("delay", at: key):
-        line.delayMillis = decimalMillis(b, v)
-        if line.delayMillis > ScannedLine.largestNumber {
-          line.delayMillis = -1
-          line.damaged = true
-        }
+        readDelay(b, v, into: &line)
       case 3 where b.matches("dsn", at: key):
         line.dsn = v
         line.fieldDSN = SMTPCodeParser.wholeEnhanced(b, from: v.start, to: v.end)
@@ -146,6 +186,16 @@ enum PostfixScanner {
         break
       }
       i = end
+    }
+  }
+
+  /// `delay=1.23`: the delay in milliseconds; a value out of any real range is damage.
+  @inline(__always)
+  static func readDelay(_ b: UnsafeRawBufferPointer, _ v: Span, into line: inout ScannedLine) {
+    line.delayMillis = decimalMillis(b, v)
+    if line.delayMillis > ScannedLine.largestNumber {
+      line.delayMillis = -1
+      line.damaged = true
     }
   }
 
