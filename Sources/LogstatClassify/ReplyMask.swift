@@ -76,34 +76,44 @@ struct ReplyMask {
       // The token around it (it starts after the last token looked at).
       var start = p
       while start > floor, kinds[Int(text[start &- 1])] & ReplyMask.space == 0 { start &-= 1 }
-      i = p
-      while i < n, kinds[Int(text[i])] & ReplyMask.space == 0 { i &+= 1 }
-      floor = i
       // The core: the token without its opening `( < [ " '` and closing `) > ] : ; , . " '`,
-      // which stay (the locator and the code grammar read them).
+      // which stay (the locator and the code grammar read them). The opening run ends
+      // before `p` (a digit or `@` opens nothing).
       var lead = start
-      while lead < i, ReplyMask.opens(text[lead]) { lead &+= 1 }
+      while ReplyMask.opens(text[lead]) { lead &+= 1 }
+      // One pass from `lead` to the token's end: its digits, its first `@`, the first byte
+      // no core may hold, the first `:` after an `@`. Openers and closers are neither digits
+      // nor `@`, so what lies before `lead` or in the closing run changes no count, and a
+      // byte found first at or after the closing run's start is outside the core.
+      var coreDigits = 0
+      var firstAt = -1
+      var firstBad = n
+      var colonAfterAt = n
+      i = lead
+      while i < n {
+        let c = text[i]
+        let k = kinds[Int(c)]
+        if k & ReplyMask.space != 0 { break }
+        if k & ReplyMask.digit != 0 {
+          coreDigits &+= 1
+        } else if k & (ReplyMask.at | ReplyMask.colon | ReplyMask.bad) != 0 {
+          if k & ReplyMask.at != 0 {
+            if firstAt < 0 { firstAt = i }
+          } else if k & ReplyMask.colon != 0 {
+            // `user@example.com:blocked`: the scanner keeps the words after an address's colon.
+            if firstAt >= 0, colonAfterAt == n { colonAfterAt = i }
+          } else if firstBad == n {
+            firstBad = i
+          }
+        }
+        i &+= 1
+      }
+      floor = i
       var trail = i
       while trail > lead, ReplyMask.closes(text[trail &- 1]) { trail &-= 1 }
       guard trail > lead else { continue }
-      var coreDigits = 0
-      var coreAt = false
-      var plain = true
-      for k in lead..<trail {
-        let c = text[k]
-        if c &- 0x30 < 10 {
-          coreDigits &+= 1
-        } else if c == 0x40 {
-          coreAt = true
-        } else if c == 0x3A, coreAt {
-          // `user@example.com:blocked`: the scanner keeps the words after an address's colon.
-          plain = false
-          break
-        } else if !ReplyMask.allowed(c) {
-          plain = false
-          break
-        }
-      }
+      let coreAt = firstAt >= 0
+      let plain = firstBad >= trail && colonAfterAt >= trail
       if plain, coreDigits >= 5 || coreAt, ReplyMask.isOpaque(text, start, i, tables: tables) {
         // Safe because: `out` holds `n` bytes and at most `lead` of them are written here
         // (each masked core of at least one byte becomes one byte).
@@ -142,8 +152,12 @@ struct ReplyMask {
   static let space: UInt8 = 2
   static let digit: UInt8 = 1
   static let at: UInt8 = 4
-  /// Per byte: `digit`, `space` (whitespace and control bytes, as the scanner splits tokens)
-  /// or `at`. Written once when first used, read-only afterwards, so sharing it is safe.
+  static let colon: UInt8 = 8
+  /// A byte no opaque core holds: not printable ASCII, or one of `( ) ' " \ , ; / =`.
+  static let bad: UInt8 = 16
+  /// Per byte: `digit`, `space` (whitespace and control bytes, as the scanner splits tokens),
+  /// `at`, `colon` or `bad` (see `allowed`). Written once when first used, read-only
+  /// afterwards, so sharing it is safe.
   // Safe because: 256 bytes are allocated and all written before the table is published;
   // it lives for the whole process and is never written again.
   nonisolated(unsafe) static let kinds: UnsafeMutablePointer<UInt8> = {
@@ -154,7 +168,8 @@ struct ReplyMask {
         case 0x30...0x39: digit
         case 0...0x20, 0x7F: space
         case 0x40: at
-        default: 0
+        case 0x3A: colon
+        default: allowed(UInt8(b)) ? 0 : bad
         }
     }
     return table
@@ -205,7 +220,11 @@ struct ReplyMask {
       }
       p &+= 1
     }
-    if ReplyStructure.match(t, start, "said:") != nil || ReplyStructure.step(t, start) != .unknown {
+    // Every step word and `said:` starts with a letter: most candidates (digits, `[`, `<`)
+    // skip the twenty comparisons.
+    if (t[start] | 0x20) &- UInt8(ascii: "a") < 26,
+      ReplyStructure.match(t, start, "said:") != nil || ReplyStructure.step(t, start) != .unknown
+    {
       return false
     }
     // The phrase DFA over " token " from its start state: any output means a rule reads it.

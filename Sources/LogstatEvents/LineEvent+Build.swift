@@ -27,7 +27,9 @@ extension LineEvent {
     _ line: inout ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
     verdict: Classification? = nil
   ) {
-    reset()
+    // A value last built by `read` (or new) that stopped at the early return below holds
+    // cleared fields but for the five written on every line.
+    if needsReset { reset() }
     kind = line.kind
     mta = line.mta
     self.epoch = epoch
@@ -39,6 +41,7 @@ extension LineEvent {
     default:
       break
     }
+    needsReset = true
     queue = QueueKey(b.slice(line.queueID))
     hasQueue = !line.queueID.isEmpty
     switch line.kind {
@@ -70,6 +73,7 @@ extension LineEvent {
   /// Clears every field (a new field must be added here too): field by field, as
   /// `ScannedLine.reset()` does, since assigning a fresh value builds it aside and copies it.
   @inline(__always) mutating func reset() {
+    needsReset = false
     kind = .notMail
     event = .none
     mta = .unknown

@@ -83,6 +83,9 @@ public struct LineEvent {
   /// A warning/error/fatal/panic line's daemon and message, grouped by `withLogGroup`.
   public var daemon = EventText.none
   public var detail = EventText.none
+  /// Set by `read` when it wrote more than the fields every line writes, so the next `read`
+  /// clears the value first; most lines (skipped, entered, bounce notices) leave it clear.
+  @usableFromInline var needsReset = false
 
   public init() {}
 

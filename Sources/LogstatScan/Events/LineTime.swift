@@ -27,4 +27,11 @@ public struct LineTime: Equatable, Sendable {
 
   /// True when no stamp was read.
   public var isUnset: Bool { month == 0 }
+
+  /// Field by field, as the derived `==` would, but inlinable: the engine compares every
+  /// line's time with the previous line's, and the derived one was a call with two copies.
+  @inlinable public static func == (a: LineTime, b: LineTime) -> Bool {
+    a.second == b.second && a.minute == b.minute && a.hour == b.hour && a.day == b.day
+      && a.month == b.month && a.year == b.year && a.utcOffset == b.utcOffset
+  }
 }

@@ -147,6 +147,9 @@ public struct ScannedLine: Sendable {
   public var damaged = false
   /// Exim `=>`/`->` with ` X=cipher`: this delivery went over TLS.
   public var overTLS = false
+  /// Which Postfix daemon wrote the line, set with `daemon` by the header when the tag names
+  /// Postfix (`LineHeader.classifyTag`), so the body scanner does not classify the name again.
+  var postfixDaemon: PostfixDaemon = .other
   /// The last classic stamp read into this value (`LineHeader.parse`): kept across lines,
   /// never cleared by `reset()`, so a line with the previous line's stamp copies its time.
   var recentStamp = RecentStamp()

@@ -6,8 +6,9 @@
 /// exactly what `LineHeader.readClassic` would have produced. Only stamps without a fraction
 /// are kept (a fraction's length is not part of the 15 bytes compared).
 struct RecentStamp: Sendable {
-  /// Bytes of a classic stamp without fraction: `Nov 22 06:25:01`.
-  static let length = "Nov 22 06:25:01".utf8.count
+  /// Bytes of a classic stamp without fraction: `Nov 22 06:25:01`. Computed from the literal
+  /// (a `static let` of `String.utf8.count` cost a lazy-initialisation check on every line).
+  @inline(__always) static var length: Int { ("Nov 22 06:25:01" as StaticString).utf8CodeUnitCount }
 
   /// Bytes 0..<8 and 7..<15 of the stamp, loaded as words; 0 when nothing is kept (a stamp
   /// starts with a letter, so its first word is never 0).

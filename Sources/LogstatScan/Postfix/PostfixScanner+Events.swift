@@ -4,7 +4,7 @@
 extension PostfixScanner {
   /// smtpd/cleanup/postscreen actions after `QUEUEID: ` or `NOQUEUE: `.
   static func scanActions(_ b: UnsafeRawBufferPointer, _ rest: Int, into line: inout ScannedLine) {
-    let daemon = PostfixDaemon.of(b, line.daemon)
+    let daemon = line.postfixDaemon
     let event: MailEvent
     let textStart: Int
     if let text = b.after("hold: ", at: rest) {

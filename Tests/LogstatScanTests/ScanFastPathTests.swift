@@ -1,0 +1,109 @@
+@testable import LogstatScan
+import Testing
+
+/// The scanner's word-at-a-time shortcuts (`LineHeader.postfixTag`, `PostfixScanner.alnumRun`,
+/// the delivery keys told by their bytes) must read exactly what the general byte-by-byte path
+/// reads, on the common shapes and on the awkward ones around them.
+@Suite struct ScanFastPathTests {
+  /// Tags after `Nov 20 00:00:00 mx1 `, each followed by a body long enough for the word loads.
+  static let tags = [
+    "postfix/smtp[3137]: ", "postfix/qmgr[1187]: ", "postfix/submission/smtpd[20109]: ",
+    "postfix/smtp: ", "postfix/[12]: ", "postfix/smtp[12a]: ", "postfix/smtp[12: ",
+    "postfix/verylongdaemonname[1]: ", "postfix/a/b/c/smtp[1]: ", "postfix/smtp[1]:x",
+    "postfix-out/smtp[1]: ", "postfix/smtp:[1]: ", "postfix/sm tp[1]: ", "postfix/lmtp[]: ",
+    "postfix/submission/cleanup[99999999]: ", "postfix/postscreen[7]: ", "postfix/smtp[1] : ",
+    "exim[123]: ", "postfix/\u{e9}smtp[1]: ",
+  ]
+  static let body = "4D1B2C3A4F: to=<ann@gmail.com>, relay=none, delay=1, status=sent (ok)"
+
+  @Test func thePostfixTagShortcutSetsWhatTheGeneralPathSets() {
+    var taken = 0
+    for tag in Self.tags {
+      var text = "Nov 20 00:00:00 mx1 \(tag)\(Self.body)"
+      let start = "Nov 20 00:00:00 mx1 ".utf8.count
+      text.withUTF8 { u in
+        let b = UnsafeRawBufferPointer(u)
+        var fast = ScannedLine()
+        guard let bodyStart = LineHeader.postfixTag(b, start, into: &fast) else {
+          // Left to the general path: nothing may have been written.
+          #expect(fast.daemon == .none && fast.mta == .unknown, "\(tag)")
+          return
+        }
+        taken += 1
+        var general = ScannedLine()
+        let tagAt = LineHeader.tagAt(b, start)
+        #expect(tagAt?.1 == bodyStart, "\(tag)")
+        if let (tagEnd, _) = tagAt {
+          #expect(LineHeader.classifyTag(b, start, tagEnd, into: &general) == .postfix, "\(tag)")
+        }
+        #expect(fast.daemon == general.daemon, "\(tag)")
+        #expect(fast.mta == general.mta && fast.mta == .postfix, "\(tag)")
+        #expect(fast.postfixDaemon == general.postfixDaemon, "\(tag)")
+      }
+    }
+    // The common tags, odd pids and long name parts take the shortcut; the others do not.
+    #expect(taken == 12)
+    #expect(Scanned("Nov 20 00:00:00 mx1 postfix/submission/smtpd[20109]: \(Self.body)").daemon == "smtpd")
+    #expect(Scanned("Nov 20 00:00:00 mx1 postfix/smtp[12a]: \(Self.body)").status == .sent)
+  }
+
+  /// The byte-at-a-time reading `alnumRun` replaces.
+  static func alnumRunByBytes(_ b: UnsafeRawBufferPointer, _ start: Int) -> (Int, Bool) {
+    var j = start
+    var idLike = false
+    while j < b.count, b[j] < 0x80, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A || b[j] &- 0x30 < 10 {
+      idLike = idLike || b[j] &- 0x30 < 10 || b[j] &- 0x41 < 26
+      j += 1
+    }
+    return (j, idLike)
+  }
+
+  @Test func theQueueIDRunMatchesAByteAtATimeReading() {
+    // Letters, digits, their neighbours in ASCII, bytes above 0x7F and the stops a queue ID meets.
+    let alphabet: [UInt8] = Array("aZz09AGx".utf8) + [0x40, 0x5B, 0x60, 0x7B, 0x2F, 0x3A, 0x20, 0x80, 0xC1, 0xE1, 0xFF, 0x00]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    var checked = 0
+    for _ in 0..<4000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 58)  // 0...63
+      var bytes: [UInt8] = []
+      var s = state
+      for k in 0..<length {
+        // Mostly letters and digits (long runs), sometimes anything.
+        s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let r = Int(s >> 40)
+        bytes.append(r % 7 == 0 || k == length - 1 ? alphabet[r % alphabet.count] : alphabet[r % 8])
+      }
+      bytes.withUnsafeBytes { b in
+        for start in 0...b.count {
+          let (end, idLike) = PostfixScanner.alnumRun(b, start)
+          let (refEnd, refIdLike) = Self.alnumRunByBytes(b, start)
+          #expect(end == refEnd && idLike == refIdLike, "\(Array(b)) from \(start)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 60_000)
+  }
+
+  @Test func deliveryKeysReadAsTheGeneralStepReadsThem() {
+    let head = "Nov 20 00:00:00 mx1 postfix/smtp[3137]: 4D1B2C3A4F: to=<ann@gmail.com>"
+    let sent = Scanned(
+      "\(head), relay=mx.b.example[192.0.2.1]:25, conn_use=2, delay=0.25, delays=0.1/0/0/0.1, dsn=2.0.0, status=sent (250 ok)")
+    #expect(sent.relayHost == "mx.b.example" && sent.relayIP == "192.0.2.1")
+    #expect(sent.delayMillis == 250 && sent.dsn == "2.0.0" && sent.status == .sent)
+    #expect(sent.replyText == "250 ok")
+    // A delay whose digits do not run to the comma: the value still ends at the comma.
+    let odd = Scanned("\(head), orig_to=<a@b.example>, relay=local, delay=3.5e, dsn=4.4.1, status=deferred (x)")
+    #expect(odd.delayMillis == 3500 && odd.relayHost == "local" && odd.relayIP == "")
+    #expect(odd.originalRecipient == "a@b.example" && odd.dsn == "4.4.1" && odd.status == .deferred)
+    // A delay out of any range is dropped; a key that only starts like a known one is skipped.
+    let big = Scanned("\(head), relay=none, delayx=5, delay=99999999999999999999, dsn=5.1.1, status=bounced (no)")
+    #expect(big.delayMillis == -1 && big.dsn == "5.1.1" && big.status == .bounced)
+    // The last field without a comma after it.
+    let last = Scanned("\(head), relay=none, delay=7")
+    #expect(last.delayMillis == 7000 && last.status == DeliveryStatus.none && last.kind == .skipped)
+    let noStatus = Scanned("\(head), dsn=2.0.0")
+    #expect(noStatus.dsn == "2.0.0" && noStatus.kind == .skipped)
+  }
+}
