@@ -217,29 +217,13 @@ extension Aggregate {
   ) {
     let i = open.findOrInsert(line.queue)
     open.touch(i, epoch)
-    let k = open[i].recipient(line.recipient.hash, domain: domain)
-    if addressID >= 0 { open[i].recipients[k].address = addressID }
-    if line.status == .deferred {
-      open[i].recipients[k].deferrals += 1
-      if counted { open[i].recipients[k].countedDeferrals += 1 }
-    }
-    open[i].recipients[k].last = line.status
-    open[i].recipients[k].lastDSN = dsn
-    open[i].recipients[k].lastReplyCode = line.replyCode
-    open[i].recipients[k].lastCounted = counted
-    open[i].recipients[k].expiredByMessage = false
-    // An expiry line ("retry timeout exceeded") says nothing new: it keeps the reason an
-    // earlier line gave (a deferral's or a bounce's). A delivered line has no failure reason:
-    // it keeps the earlier one too, as a merge of partials split between the two does.
-    let delivered = line.status == .sent || line.status == .suppressed
-    if line.status == .expired {
-      if open[i].recipients[k].lastReason == RecipientState.noReason {
-        open[i].recipients[k].lastReason = UInt8(reason.ordinal)
-        open[i].recipients[k].reasonFromExpiry = true
-      }
-    } else if !delivered {
-      open[i].recipients[k].lastReason = UInt8(reason.ordinal)
-      open[i].recipients[k].reasonFromExpiry = false
+    // One in-place access to the message's state for the whole update (each `open[i]...`
+    // assignment was a chain of accessors and uniqueness checks of its own).
+    open.withState(i) { state in
+      let k = state.recipient(line.recipient.hash, domain: domain)
+      state.recipients[k].record(
+        line.status, dsn: dsn, replyCode: line.replyCode, counted: counted, reason: reason,
+        addressID: addressID)
     }
   }
 
@@ -270,7 +254,7 @@ extension Aggregate {
   }
 
   mutating func removed(_ key: QueueKey) {
-    guard let i = open.find(key) else {
+    guard let (i, slot) = open.findSlot(key) else {
       var state = MessageState()
       state.ended = true
       addOrphan(key, state)
@@ -279,7 +263,7 @@ extension Aggregate {
     open[i].ended = true
     if open[i].born {
       finalize(open[i])
-      open.remove(at: i)
+      open.remove(at: i, slot: slot)
     } else if let state = open.removeValue(forKey: key) {
       addOrphan(key, state)
     }

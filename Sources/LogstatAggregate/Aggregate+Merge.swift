@@ -6,36 +6,24 @@ extension Aggregate {
   mutating func finalize(_ state: MessageState) {
     var sender = SenderCounters()
     for r in state.recipients where r.last != .none && r.lastCounted {
-      // Counted in place: a fresh DomainCounters would allocate its delay histogram.
-      let d = Int(r.domain)
-      domainCounters[d].recipients += 1
-      if r.countedDeferrals > 0 { domainCounters[d].deferredRecipients += 1 }
+      // One in-place access per recipient (a fresh DomainCounters would allocate its delay
+      // histogram; a field-by-field update was an accessor chain per field).
+      counts.domainCounters[Int(r.domain)].countOutcome(r, notification: state.isNotification)
       switch r.last {
       case .sent, .suppressed:
-        domainCounters[d].delivered += 1
-        if r.deferrals > 0 { domainCounters[d].deferredThenDelivered += 1 }
         sender.delivered += 1
       case .bounced:
-        domainCounters[d].bounced += 1
-        domainCounters[d].failedReasons.add(ordinal: r.reason.ordinal)
-        if r.reason.isHard { domainCounters[d].hardBounces += 1 }
         sender.bounced += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalBounced += 1 }
       case .expired:
-        domainCounters[d].expired += 1
-        domainCounters[d].failedReasons.add(ordinal: r.reason.ordinal)
         sender.expired += 1
         countCode(r.lastDSN, Int(r.lastReplyCode)) { $0.finalExpired += 1 }
         if r.expiredByMessage { countMessageExpiry(r, at: state.expiredAt) }
       case .deferred:
-        domainCounters[d].stillDeferred += 1
         sender.stillDeferred += 1
-      case .removed:
-        domainCounters[d].removed += 1
       default:
         break
       }
-      if state.isNotification { domainCounters[d].notifications += 1 }
       sender.recipients += 1
     }
     // Once per message, not per qmgr line: qmgr repeats `from=, size=` on every queue run,
@@ -155,6 +143,34 @@ extension Aggregate {
     // After finalising: message expiries add their cells there.
     domainHours.flush()
     counts.boundHourCells()
+  }
+}
+
+extension DomainCounters {
+  /// Counts the final outcome of one recipient of a finished message (`Aggregate.finalize`).
+  @inline(__always)
+  mutating func countOutcome(_ r: RecipientState, notification: Bool) {
+    recipients += 1
+    if r.countedDeferrals > 0 { deferredRecipients += 1 }
+    switch r.last {
+    case .sent, .suppressed:
+      delivered += 1
+      if r.deferrals > 0 { deferredThenDelivered += 1 }
+    case .bounced:
+      bounced += 1
+      failedReasons.add(ordinal: r.reason.ordinal)
+      if r.reason.isHard { hardBounces += 1 }
+    case .expired:
+      expired += 1
+      failedReasons.add(ordinal: r.reason.ordinal)
+    case .deferred:
+      stillDeferred += 1
+    case .removed:
+      removed += 1
+    default:
+      break
+    }
+    if notification { notifications += 1 }
   }
 }
 

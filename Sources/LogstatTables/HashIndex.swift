@@ -94,6 +94,16 @@ public struct HashIndex<Keys: HashTableKeys> {
     }
   }
 
+  /// Inserts `slot`, whose key is known not to be in the index, at the first empty slot of its
+  /// probe run: nothing is compared (rebuilding a table from keys already distinct).
+  @inlinable
+  public mutating func insertDistinct(_ slot: Keys.Slot, hash: UInt64, in storage: Keys.Storage) {
+    let mask = slots.count &- 1
+    var i = home(hash)
+    while !slots[i].isEmpty { i = (i &+ 1) & mask }
+    insert(slot, at: i, in: storage)
+  }
+
   /// Empties the occupied slot `position`, moving later slots of its probe run back so each
   /// stays reachable from its home (no tombstones).
   @inlinable

@@ -36,6 +36,40 @@ struct RecipientState: Sendable {
   var expiredByMessage = false
 }
 
+extension RecipientState {
+  /// Records one delivery line for this recipient: its status, codes and reason, and its
+  /// delivered address (`addressID` >= 0).
+  @inline(__always)
+  mutating func record(
+    _ status: DeliveryStatus, dsn: UInt32, replyCode: UInt16, counted: Bool, reason: Reason,
+    addressID: Int32
+  ) {
+    if addressID >= 0 { address = addressID }
+    if status == .deferred {
+      deferrals += 1
+      if counted { countedDeferrals += 1 }
+    }
+    last = status
+    lastDSN = dsn
+    lastReplyCode = replyCode
+    lastCounted = counted
+    expiredByMessage = false
+    // An expiry line ("retry timeout exceeded") says nothing new: it keeps the reason an
+    // earlier line gave (a deferral's or a bounce's). A delivered line has no failure reason:
+    // it keeps the earlier one too, as a merge of partials split between the two does.
+    let delivered = status == .sent || status == .suppressed
+    if status == .expired {
+      if lastReason == RecipientState.noReason {
+        lastReason = UInt8(reason.ordinal)
+        reasonFromExpiry = true
+      }
+    } else if !delivered {
+      lastReason = UInt8(reason.ordinal)
+      reasonFromExpiry = false
+    }
+  }
+}
+
 /// What one partial knows about one message, gathered across its lines by queue ID.
 ///
 /// A partial may see only part of a message's life; `born` and `ended` say which ends it saw,

@@ -54,6 +54,13 @@ struct OpenMessages: Sendable {
     return found ? Int(index[p]) &- 1 : insert(key, at: p)
   }
 
+  /// The entry index of `key` and its slot in the index, or nil when it is not open: for a
+  /// caller that closes the message (`remove(at:slot:)`) without probing again.
+  @inline(__always) func findSlot(_ key: QueueKey) -> (entry: Int, slot: Int)? {
+    let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
+    return found ? (Int(index[p]) &- 1, p) : nil
+  }
+
   /// Opens a fresh message under `key`, which must not be open.
   mutating func insert(_ key: QueueKey) -> Int {
     let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
@@ -80,8 +87,15 @@ struct OpenMessages: Sendable {
 
   /// Reads the state of entry `index` in place.
   @inline(__always) subscript(index: Int) -> MessageState {
-    get { entries[index].state }
+    // `_read`, not `get`: reading one field (`open[i].born`) must not copy the whole state
+    // (a retain and release of its recipient list and index per access).
+    _read { yield entries[index].state }
     _modify { yield &entries[index].state }
+  }
+
+  /// Runs `body` on the state of entry `index` in place: one access for several changes.
+  @inline(__always) mutating func withState<T>(_ index: Int, _ body: (inout MessageState) -> T) -> T {
+    body(&entries[index].state)
   }
 
   /// Notes that entry `index` had a line at `epoch`.
@@ -95,6 +109,11 @@ struct OpenMessages: Sendable {
     let key = entries[entry].key
     let (p, found) = index.find(key, hash: OpenMessages.hash(key), in: entries)
     precondition(found && Int(index[p]) == entry &+ 1, "entry \(entry) is not open")
+    remove(at: entry, slot: p)
+  }
+
+  /// Closes entry `entry`, whose index slot `findSlot` returned (no mutation since).
+  mutating func remove(at entry: Int, slot p: Int) {
     // Backward-shift deletion keeps every probe run unbroken without tombstones.
     index.remove(at: p, in: entries)
     entries[entry].inUse = false

@@ -50,6 +50,18 @@ public struct ReplyCodeCounts: Sendable, Sequence {
     }
   }
 
+  /// Runs `body` on the counters of `code`, added when new: a counted code is reached by
+  /// plain indexing (the subscript's accessor was a coroutine call per line).
+  @inline(__always)
+  mutating func update(_ code: Int, _ body: (inout CodeCounters) -> Void) {
+    let i = code &- ReplyCodeCounts.lowest
+    if i >= 0, i < present.count, present[i] {
+      body(&cells[i])
+    } else {
+      body(&self[code, default: CodeCounters()])
+    }
+  }
+
   /// Every code with its counters, in ascending code order.
   public func makeIterator() -> IndexingIterator<[(key: Int, value: CodeCounters)]> {
     var out: [(key: Int, value: CodeCounters)] = []
@@ -104,6 +116,18 @@ public struct DSNCodeCounts: Sendable, Sequence {
     }
   }
 
+  /// Runs `body` on the counters of `code`, added when new: one probe for a code already held.
+  @inline(__always)
+  mutating func update(_ code: UInt32, _ body: (inout CodeCounters) -> Void) {
+    let stored = UInt64(code) &+ 1
+    let (p, found) = index.find(stored, hash: stored)
+    if found {
+      body(&index[p].counters)
+    } else {
+      body(&self[code, default: CodeCounters()])
+    }
+  }
+
   /// Every code with its counters, in no particular order.
   public func makeIterator() -> IndexingIterator<[(key: UInt32, value: CodeCounters)]> {
     var out: [(key: UInt32, value: CodeCounters)] = []
@@ -139,7 +163,7 @@ extension Aggregate {
   /// Adds to the counters of `dsn` and of the basic `code`, where present.
   @inline(__always)
   mutating func countCode(_ dsn: UInt32, _ code: Int, _ body: (inout CodeCounters) -> Void) {
-    if dsn != 0 { body(&dsnCounters[dsn, default: CodeCounters()]) }
-    if code != 0 { body(&replyCodeCounters[code, default: CodeCounters()]) }
+    if dsn != 0 { counts.dsnCounters.update(dsn, body) }
+    if code != 0 { counts.replyCodeCounters.update(code, body) }
   }
 }

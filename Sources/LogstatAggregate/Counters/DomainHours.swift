@@ -114,7 +114,7 @@ public struct DomainHours: Sendable, Equatable {
   /// Lines per (domain << 8 | reason ordinal, reply shape): exact counts, so the example
   /// shown is the most frequent reply whatever the split of the input. One flat table: a
   /// dictionary per (domain, reason) cost ~150 bytes for each domain that ever failed.
-  var exampleCounts: [ShapeKey: Int] = [:]
+  var exampleCounts = ShapeCounts()
   /// Per domain ID: 0 while its cells are kept, else its provider's index in
   /// `Provider.allCases` + 1 once its cells were folded into `other` (DomainHours+Bound).
   var folded: [UInt8] = []
@@ -232,7 +232,7 @@ public struct DomainHours: Sendable, Equatable {
     domain: Int32, reason: Reason, shape: UInt64, text: @autoclosure () -> String
   ) {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    exampleCounts[ShapeKey(key, shape), default: 0] += 1
+    exampleCounts.add(key, shape)
     if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
     let kept = examples[key]
     if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
@@ -284,12 +284,13 @@ public struct DomainHours: Sendable, Equatable {
       }
       examples[key] = kept
     }
+    exampleCounts.reserveCapacity(exampleCounts.count + later.exampleCounts.count)
     for (k, n) in later.exampleCounts {
       var key = k.key
       if !domainMap.isEmpty {
         key = UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
       }
-      exampleCounts[ShapeKey(key, k.shape), default: 0] += n
+      exampleCounts.add(key, k.shape, n)
     }
     if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
   }
@@ -299,11 +300,11 @@ public struct DomainHours: Sendable, Equatable {
   /// with the log. Exact until more than `shapeCountBudget` counts are held.
   /// - Complexity: O(counts); runs once per `shapeCountBudget / 2` new shapes at most.
   mutating func pruneShapeCounts() {
-    var kept: [ShapeKey: Int] = [:]
+    var kept = ShapeCounts()
     for (key, texts) in examples {
       for t in texts {
         let k = ShapeKey(key, t.shape)
-        if let n = exampleCounts[k] { kept[k] = n }
+        if let n = exampleCounts[k] { kept.add(k.key, k.shape, n) }
       }
     }
     exampleCounts = kept

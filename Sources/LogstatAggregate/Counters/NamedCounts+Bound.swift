@@ -32,6 +32,13 @@ extension NamedCounts {
   }
 
   private mutating func setErrors(_ id: Int, _ c: Int, _ b: Int) {
+    if countErrors.count == id, bytesErrors.count == id {
+      // The next ID (a new name after a prune): one append each, no filler.
+      guard c != 0 || b != 0 else { return }
+      countErrors.append(c)
+      bytesErrors.append(b)
+      return
+    }
     if countErrors.count <= id {
       guard c != 0 || b != 0 else { return }
       countErrors.append(contentsOf: repeatElement(0, count: id + 1 - countErrors.count))
@@ -51,16 +58,32 @@ extension NamedCounts {
     let keep = Swift.max(1, (capacity ?? n) / 2)
     var kept = [Bool](repeating: false, count: n)
     if n > keep {
-      // The `keep` highest counts, ties by ID; counts alone decide, so bytes need no sort.
-      let order = (0..<n).sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
-      for id in order.prefix(keep) { kept[id] = true }
+      // The `keep` highest counts, ties by ID; counts alone decide, so bytes need no sort. The
+      // keep-th highest count `t` splits them: every name above it, then the names at `t` in
+      // ID order until `keep` are kept (one sort of plain counts, no comparator by ID).
+      var sorted = counts
+      sorted.sort()
+      let t = sorted[n - keep]
+      var ties = keep
+      for id in 0..<n where counts[id] > t { ties -= 1 }
+      for id in 0..<n {
+        if counts[id] > t {
+          kept[id] = true
+        } else if counts[id] == t, ties > 0 {
+          kept[id] = true
+          ties -= 1
+        }
+      }
     } else {
       kept = [Bool](repeating: true, count: n)
     }
     if let held { for id in 0..<Swift.min(n, held.count) where held[id] { kept[id] = true } }
 
-    var map = [Int32](repeating: -1, count: n)
     var fresh = NamedCounts(copyingBoundsOf: self)
+    let (keptNames, map) = names.compacted(keeping: kept)
+    fresh.names = keptNames
+    fresh.counts.reserveCapacity(keptNames.count)
+    fresh.bytes.reserveCapacity(keptNames.count)
     for id in 0..<n {
       guard kept[id] else {
         if counts[id] != 0 || bytes[id] != 0 {
@@ -71,8 +94,7 @@ extension NamedCounts {
         }
         continue
       }
-      let mine = names.withBytes(Int32(id)) { fresh.names.intern($0) }
-      map[id] = mine
+      let mine = map[id]
       fresh.counts.append(counts[id])
       fresh.bytes.append(bytes[id])
       fresh.setErrors(Int(mine), countError(Int32(id)), bytesError(Int32(id)))
