@@ -29,7 +29,7 @@ public enum Engine {
     }
     let coordinator = RunCoordinator(plan: plan, units: units, meter: meter)
     // A gzip input keeps every worker busy on its segments (`GzipFanOut`).
-    let busy = units.contains { $0.isGzip && $0.skipReason == nil } ? plan.jobs : units.count
+    let busy = units.contains { GzipFanOut.applies(to: $0, plan: plan) } ? plan.jobs : units.count
     let helpers = max(0, min(plan.jobs, busy) - 1)
     let group = DispatchGroup()
     for k in 0..<helpers {

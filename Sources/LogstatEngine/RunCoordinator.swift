@@ -119,10 +119,8 @@ final class RunCoordinator: @unchecked Sendable {
     }
   }
 
-  /// True for a unit read as segments by all workers: a whole gzip file, with several workers.
-  private func fansOut(_ unit: WorkUnit) -> Bool {
-    plan.jobs > 1 && unit.isGzip && unit.range == nil && unit.skipReason == nil
-  }
+  /// True for a unit read as segments by all workers: a whole gzip file, with enough workers.
+  private func fansOut(_ unit: WorkUnit) -> Bool { GzipFanOut.applies(to: unit, plan: plan) }
 
   /// Stores a finished piece and, unless another thread is merging, merges every ready piece.
   private func deposit(_ slot: Int, _ piece: Piece, _ worker: FileWorker) {

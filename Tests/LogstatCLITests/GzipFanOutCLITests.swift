@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// End to end: one log read plain and gzipped, by one worker and by two (the gzip stream then
-/// inflated once and its segments scanned by both), gives the same JSON report but for
+/// End to end: one log read plain and gzipped, by one worker and by several (from three, the
+/// gzip stream inflated once and its segments scanned by all), gives the same JSON report but for
 /// `generated_at` and the file list.
 @Suite struct GzipFanOutCLITests {
   /// Six messages whose lines interleave, so every message crosses segment boundaries.
@@ -35,9 +35,9 @@ import Testing
     #expect((expected["summary"] as? [String: Any])?["delivered"] as? Int == 6)
     #expect((expected["summary"] as? [String: Any])?["bounced"] as? Int == 6)
     for extra in [
-      ["--jobs", "1"], ["--jobs", "2"],
-      ["--jobs", "2", "--chunk-size", "64", "--segment-size", "300"],
-      ["--jobs", "3", "--chunk-size", "1", "--segment-size", "1"],
+      ["--jobs", "1"], ["--jobs", "2"], ["--jobs", "3"],
+      ["--jobs", "3", "--chunk-size", "64", "--segment-size", "300"],
+      ["--jobs", "4", "--chunk-size", "1", "--segment-size", "1"],
     ] {
       let run = try Logstat.run(base + extra + ["mail.log.gz"], in: dir.url)
       #expect(run.status == 0, "\(extra)")

@@ -110,10 +110,11 @@ struct GeneratedLog {
     let (_, single) = runJSON([gz], Knobs())
     #expect(withoutFiles(single) == withoutFiles(plain), "\(name)")
     for knobs in [
-      Knobs(jobs: 2, chunkSize: 4096, segmentSize: 10_007),
-      Knobs(jobs: 2, chunkSize: 333, segmentSize: 1),
+      Knobs(jobs: 3, chunkSize: 4096, segmentSize: 10_007),
+      Knobs(jobs: 4, chunkSize: 333, segmentSize: 1),
       Knobs(jobs: 3, chunkSize: 65_536, segmentSize: 150_000),
-      Knobs(jobs: 2, chunkSize: 1 << 20),
+      Knobs(jobs: 3, chunkSize: 1 << 20),
+      Knobs(jobs: 2, chunkSize: 4096, segmentSize: 10_007),
     ] {
       let (result, json) = runJSON([gz], knobs)
       #expect(result.files.first?.isGzip == true)
@@ -134,8 +135,9 @@ struct GeneratedLog {
     let (_, single) = runJSON([rotated], Knobs())
     #expect(single.contains("mail.log.3.gz"))
     for knobs in [
-      Knobs(jobs: 2, chunkSize: 1000, rangeSize: 30_000, segmentSize: 20_000),
-      Knobs(jobs: 3, chunkSize: 4096, segmentSize: 5_000),
+      Knobs(jobs: 3, chunkSize: 1000, rangeSize: 30_000, segmentSize: 20_000),
+      Knobs(jobs: 4, chunkSize: 4096, segmentSize: 5_000),
+      Knobs(jobs: 2, chunkSize: 4096, segmentSize: 5_000),
     ] {
       let (_, json) = runJSON([rotated], knobs)
       #expect(json == single, "\(knobs)")
@@ -158,7 +160,7 @@ struct GeneratedLog {
     // The same across gzip segments, whose clocks are predicted the same way.
     guard let gz = try log.scratch.gzip(log.path) else { return }
     let (_, gzipped) = runJSON([gz], Knobs(), yearOverride: nil)
-    for knobs in [Knobs(jobs: 2, chunkSize: 4096, segmentSize: 9_001), Knobs(jobs: 3, chunkSize: 500, segmentSize: 1)] {
+    for knobs in [Knobs(jobs: 3, chunkSize: 4096, segmentSize: 9_001), Knobs(jobs: 4, chunkSize: 500, segmentSize: 1)] {
       let (_, json) = runJSON([gz], knobs, yearOverride: nil)
       #expect(json == gzipped, "gzip: \(knobs)")
     }
