@@ -24,15 +24,45 @@ struct DomainEntry: CountsValue, Codable, Equatable {
     case replyExamples = "reply_examples", hourCellsFolded = "hour_cells_folded"
   }
 
+  /// Every key of the entry and of its counters, for encoding them in one object.
+  private enum EncodingKeys: String, CodingKey {
+    case name, provider, providerResolved = "provider_resolved", hourCells = "hour_cells"
+    case replyExamples = "reply_examples", hourCellsFolded = "hour_cells_folded"
+    case attempts, deferredAttempts = "deferred_attempts", recipients, delivered, bounced, expired
+    case stillDeferred = "still_deferred", removed, deferredRecipients = "deferred_recipients"
+    case deferredThenDelivered = "deferred_then_delivered", notifications, rejected
+    case hardBounces = "hard_bounces", delayHistogram = "delay_histogram"
+    case failedReasons = "failed_reasons", deferredReasons = "deferred_reasons"
+  }
+
+  /// The entry's keys and its counters' keys (`DomainCounters.encode`, the same values) in one
+  /// object, written in sorted key order (UTF-8 bytes, `_` before letters): the sorted-key JSON
+  /// encoder then writes them as they come instead of reordering every domain's entries.
   func encode(to encoder: any Encoder) throws {
-    var c = encoder.container(keyedBy: CodingKeys.self)
-    try c.encode(name, forKey: .name)
-    try c.encode(provider.rawValue, forKey: .provider)
-    try c.encode(providerResolved, forKey: .providerResolved)
+    var c = encoder.container(keyedBy: EncodingKeys.self)
+    let k = counters
+    try c.encode(k.attempts, forKey: .attempts)
+    try c.encode(k.bounced, forKey: .bounced)
+    try c.encode(k.deferredAttempts, forKey: .deferredAttempts)
+    try c.encode(k.deferredReasons, forKey: .deferredReasons)
+    try c.encode(k.deferredRecipients, forKey: .deferredRecipients)
+    try c.encode(k.deferredThenDelivered, forKey: .deferredThenDelivered)
+    try c.encode(k.delay, forKey: .delayHistogram)
+    try c.encode(k.delivered, forKey: .delivered)
+    try c.encode(k.expired, forKey: .expired)
+    try c.encode(k.failedReasons, forKey: .failedReasons)
+    try c.encode(k.hardBounces, forKey: .hardBounces)
     try c.encode(hourCells, forKey: .hourCells)
     try c.encodeIfPresent(hourCellsFolded, forKey: .hourCellsFolded)
+    try c.encode(name, forKey: .name)
+    try c.encode(k.notifications, forKey: .notifications)
+    try c.encode(provider.rawValue, forKey: .provider)
+    try c.encode(providerResolved, forKey: .providerResolved)
+    try c.encode(k.recipients, forKey: .recipients)
+    try c.encode(k.rejected, forKey: .rejected)
+    try c.encode(k.removed, forKey: .removed)
     try c.encode(replyExamples, forKey: .replyExamples)
-    try counters.encode(to: encoder)
+    try c.encode(k.stillDeferred, forKey: .stillDeferred)
   }
 
   init(
@@ -227,9 +257,10 @@ struct ReplyExamples: Codable, Equatable, Sendable {
 
   func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
+    // In key order (`shape_counts` before `texts`), so sorted-key encoders need not reorder.
     try c.encode(reason.rawValue, forKey: .reason)
-    try c.encode(texts, forKey: .texts)
     try c.encode(shapeCounts, forKey: .shapeCounts)
+    try c.encode(texts, forKey: .texts)
   }
 
   init(from decoder: any Decoder) throws {

@@ -28,7 +28,9 @@ public enum Engine {
       meter = m
     }
     let coordinator = RunCoordinator(plan: plan, units: units, meter: meter)
-    let helpers = max(0, min(plan.jobs, units.count) - 1)
+    // A gzip input keeps every worker busy on its segments (`GzipFanOut`).
+    let busy = units.contains { GzipFanOut.applies(to: $0, plan: plan) } ? plan.jobs : units.count
+    let helpers = max(0, min(plan.jobs, busy) - 1)
     let group = DispatchGroup()
     for k in 0..<helpers {
       group.enter()

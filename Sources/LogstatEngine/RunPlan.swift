@@ -24,6 +24,9 @@ public struct RunPlan: Sendable {
   public var splitMinimum: Int64 = 8 << 20
   /// About how large each range is (nil: 64 MiB); a test knob, like `chunkSize`.
   public var rangeSize: Int64?
+  /// About how many inflated bytes each segment of a gzip input holds when several workers
+  /// scan it (nil: `GzipFanOut.segmentTarget`, 2 MiB); a test knob, like `chunkSize`.
+  public var segmentSize: Int?
   /// Collect the addresses that hard-bounced (`--suppression-list`); off by default.
   public var collectSuppression = false
   /// Journal inputs: `SYSLOG_IDENTIFIER` values read besides `postfix*` and `exim*`.

@@ -21,6 +21,7 @@ enum WorkPlanner {
       var unit = WorkUnit(
         file: index, input: input, range: nil, clock: clock, isFirstOfFile: true,
         skipReason: nil, diskBytes: size)
+      unit.isGzip = probe?.isGzip ?? false
       unit.skipReason =
         InputSelection.notALogReason(input, probe: probe)
         ?? InputSelection.skipReason(input, probe: probe, clock: clock, window: plan.window, zone: plan.zone)

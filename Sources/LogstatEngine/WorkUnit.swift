@@ -25,4 +25,6 @@ struct WorkUnit {
   var rejectLog = false
   /// The file is an Exim panic log: every line is a `panic` event (`EximPanicLog`).
   var panicLog = false
+  /// The probe found gzip data: with several workers, a `GzipFanOut` inflates it for all of them.
+  var isGzip = false
 }

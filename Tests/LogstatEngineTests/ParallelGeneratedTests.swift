@@ -99,6 +99,51 @@ struct GeneratedLog {
     }
   }
 
+  /// One gzip stream inflated once and scanned by every worker in segments: the same report
+  /// (files included) as one worker reading it, and as the plain log, for segments of any size.
+  @Test(arguments: 0..<4)
+  func gzipSegmentsScannedByEveryWorkerGiveTheSameReport(which: Int) throws {
+    let (name, tweak) = Self.configs[which]
+    let log = try GeneratedLog(tweak)
+    guard let gz = try log.scratch.gzip(log.path) else { return }
+    let (_, plain) = runJSON([log.path], Knobs())
+    let (_, single) = runJSON([gz], Knobs())
+    #expect(withoutFiles(single) == withoutFiles(plain), "\(name)")
+    for knobs in [
+      Knobs(jobs: 3, chunkSize: 4096, segmentSize: 10_007),
+      Knobs(jobs: 4, chunkSize: 333, segmentSize: 1),
+      Knobs(jobs: 3, chunkSize: 65_536, segmentSize: 150_000),
+      Knobs(jobs: 3, chunkSize: 1 << 20),
+      Knobs(jobs: 2, chunkSize: 4096, segmentSize: 10_007),
+    ] {
+      let (result, json) = runJSON([gz], knobs)
+      #expect(result.files.first?.isGzip == true)
+      #expect(result.files.first?.bytesScanned == Int64(log.bytes.count), "\(name): \(knobs)")
+      #expect(json == single, "\(name): \(knobs)")
+    }
+  }
+
+  /// Several gzip files and a plain one between them: segments of each stream and the plain
+  /// file's ranges merge in input order.
+  @Test func gzipRotationsAndPlainFilesMergeInOrder() throws {
+    let log = try GeneratedLog { $0.seed = 11 }
+    let rotated = try log.rotations(4)
+    for name in ["mail.log.3", "mail.log.1"] {
+      guard try log.scratch.gzip(rotated + "/" + name) != nil else { return }
+      try FileManager.default.removeItem(atPath: rotated + "/" + name)
+    }
+    let (_, single) = runJSON([rotated], Knobs())
+    #expect(single.contains("mail.log.3.gz"))
+    for knobs in [
+      Knobs(jobs: 3, chunkSize: 1000, rangeSize: 30_000, segmentSize: 20_000),
+      Knobs(jobs: 4, chunkSize: 4096, segmentSize: 5_000),
+      Knobs(jobs: 2, chunkSize: 4096, segmentSize: 5_000),
+    ] {
+      let (_, json) = runJSON([rotated], knobs)
+      #expect(json == single, "\(knobs)")
+    }
+  }
+
   /// A classic-stamp log running across New Year: years inferred per range must match.
   @Test func newYearInsideACutFile() throws {
     let log = try GeneratedLog {
@@ -112,6 +157,14 @@ struct GeneratedLog {
       let (_, json) = runJSON([log.path], knobs, yearOverride: nil)
       #expect(json == expected, "\(knobs)")
     }
+    // The same across gzip segments, whose clocks are predicted the same way.
+    guard let gz = try log.scratch.gzip(log.path) else { return }
+    let (_, gzipped) = runJSON([gz], Knobs(), yearOverride: nil)
+    for knobs in [Knobs(jobs: 3, chunkSize: 4096, segmentSize: 9_001), Knobs(jobs: 4, chunkSize: 500, segmentSize: 1)] {
+      let (_, json) = runJSON([gz], knobs, yearOverride: nil)
+      #expect(json == gzipped, "gzip: \(knobs)")
+    }
+    #expect(withoutFiles(gzipped) == withoutFiles(expected))
   }
 
   /// Per recipient domain, logstat's outcomes equal what the generator did.

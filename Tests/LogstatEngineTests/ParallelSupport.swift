@@ -14,9 +14,12 @@ struct Knobs: CustomStringConvertible, Sendable {
   var chunkSize = 4 << 20
   /// Range size for cutting files (nil: the default); files of any size are cut when set.
   var rangeSize: Int64?
+  /// Inflated bytes per gzip segment with several jobs (nil: the default).
+  var segmentSize: Int?
 
   var description: String {
     "jobs \(jobs), chunk \(chunkSize), range \(rangeSize.map(String.init) ?? "default")"
+      + ", segment \(segmentSize.map(String.init) ?? "default")"
   }
 }
 
@@ -28,6 +31,7 @@ func runJSON(
   var plan = RunPlan(
     inputs: inputs, jobs: knobs.jobs, chunkSize: knobs.chunkSize, zone: .utc,
     yearOverride: yearOverride, now: fixedNow, window: window)
+  plan.segmentSize = knobs.segmentSize
   if let range = knobs.rangeSize {
     plan.rangeSize = range
     plan.splitMinimum = 1

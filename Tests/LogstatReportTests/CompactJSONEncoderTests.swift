@@ -104,6 +104,26 @@ struct CompactJSONEncoderTests {
     }
   }
 
+  /// A domain entry writes its own keys and its counters' in one object in key order, so the
+  /// encoder writes every domain as it comes and sorts none of them.
+  @Test func domainEntriesNeedNoReordering() throws {
+    let (json, _, status) = try EndToEndTests().run(["--format", "json", "samples/"], environment: ["LOGSTAT_HISTORY": "off"])
+    #expect(status == 0)
+    let counts = try SavedReport.decode(Data(json.utf8), path: "x.json").aggregate.counts
+    var domains = 0
+    for (key, part) in counts.encodingParts() where key == .domains {
+      guard case .list(let n, let element) = part else { continue }
+      for k in 0..<n {
+        let out = CompactJSONOutput()
+        try out.value(PartBox(part: .value(element(k))), depth: 0, path: [])
+        out.close(to: 0)
+        #expect(out.reorderedObjects == 0, "domain \(k)")
+        domains += 1
+      }
+    }
+    #expect(domains > 10)
+  }
+
   /// A container written after a later sibling started is refused, not mis-written.
   @Test func refusesAContainerUsedOutOfOrder() throws {
     struct Interleaved: Encodable {

@@ -24,11 +24,17 @@ extension LineCounters: Codable, CountsValue {
   }
 }
 
-/// `{reason: count}` for the reasons counted, in declaration order.
+/// `{reason: count}` for the reasons counted, written in key order (reason ids by their UTF-8
+/// bytes), so sorted-key encoders need not reorder them.
 extension ReasonCounts: Codable {
+  /// Every reason, by its id's UTF-8 bytes.
+  static let keyOrder: [Reason] = Reason.allCases.sorted {
+    Array($0.rawValue.utf8).lexicographicallyPrecedes(Array($1.rawValue.utf8))
+  }
+
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CountsNameKey.self)
-    for r in Reason.allCases where self[r] != 0 { try c.encode(self[r], forKey: CountsNameKey(r.rawValue)) }
+    for r in Self.keyOrder where self[r] != 0 { try c.encode(self[r], forKey: CountsNameKey(r.rawValue)) }
   }
 
   public init(from decoder: any Decoder) throws {

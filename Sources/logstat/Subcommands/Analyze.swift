@@ -67,6 +67,10 @@ struct Analyze: ParsableCommand {
   @Option(help: .hidden)
   var chunkSize: Int = 1 << 20
 
+  /// Inflated bytes per segment of a gzip input scanned by several workers (test knob).
+  @Option(help: .hidden)
+  var segmentSize: Int?
+
   /// --history, --no-history, --fail-on, --baseline-days (Analyze+History.swift).
   @OptionGroup var history: HistoryOptions
 
@@ -83,6 +87,7 @@ struct Analyze: ParsableCommand {
     }
     if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1.") }
     if chunkSize < 1 { throw ValidationError("--chunk-size must be at least 1.") }
+    if let segmentSize, segmentSize < 1 { throw ValidationError("--segment-size must be at least 1.") }
     // Here, not in run(): a usage error then names `logstat analyze --help`, which holds
     // --since and --until.
     let now = self.now ?? environmentNow() ?? Int64(time(nil))
@@ -102,6 +107,7 @@ struct Analyze: ParsableCommand {
       inputs: files, jobs: jobs ?? systemCores(), chunkSize: chunkSize, zone: zone,
       yearOverride: year, now: now, window: window)
     plan.collectSuppression = suppressionList != nil
+    plan.segmentSize = segmentSize
     plan.journalIdentifiers = journal.identifiers
     let showProgress = !quiet && isatty(STDERR_FILENO) != 0
     let result = Engine.run(plan, inputErrors: errors, progress: showProgress ? progressLine : nil)
