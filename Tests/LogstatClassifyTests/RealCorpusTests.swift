@@ -3,10 +3,10 @@ import Testing
 
 @testable import LogstatClassify
 
-/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-5.tsv`: a reply text written
+/// One line of `Corpus/real.tsv` or `Corpus/real-2.tsv` to `Corpus/real-6.tsv`: a reply text written
 /// by others, its label and its source.
 struct RealReply: Sendable {
-  /// The corpus file's name (`real.tsv`, `real-2.tsv` to `real-5.tsv`).
+  /// The corpus file's name (`real.tsv`, `real-2.tsv` to `real-6.tsv`).
   let file: String
   let line: Int
   let text: String
@@ -21,7 +21,7 @@ struct RealReply: Sendable {
 /// rule (`RealReply.isHeldOut`), so no line is ever placed by hand.
 enum RealCorpus {
   /// The corpus files, in the order they were gathered.
-  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv", "real-5.tsv"]
+  static let files = ["real.tsv", "real-2.tsv", "real-3.tsv", "real-4.tsv", "real-5.tsv", "real-6.tsv"]
 
   static let folder: String = {
     let here = #filePath
