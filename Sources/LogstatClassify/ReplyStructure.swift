@@ -160,7 +160,10 @@ struct ReplyStructure {
           s.start = after
         }
       case 0x27:  // ' after "550-" or "550 ": a gateway quoting the remote reply
-        if i >= 4, i > s.start, isQuoteOpener(t, i), let close = lastQuote(t, after: i + 1, before: s.end) {
+        // A quoted reply has words: "550 'a@b.example' is not ..." only quotes an address.
+        if i >= 4, i > s.start, isQuoteOpener(t, i), let close = lastQuote(t, after: i + 1, before: s.end),
+          hasSpace(t, from: i + 1, to: close)
+        {
           s.start = i + 1
           s.end = close
           s.quotedCode = SMTPCodeParser.basic(t, at: i - 4, end: i - 1) ?? 0
@@ -240,6 +243,16 @@ struct ReplyStructure {
     guard sep == 0x2D || sep == 0x20 else { return false }
     return isDigit(t[q - 4]) && isDigit(t[q - 3]) && isDigit(t[q - 2])
       && (q == 4 || !isDigit(t[q - 5]))
+  }
+
+  /// Whether `t[from..<to]` holds a space: a quoted reply has words, a quoted address has none.
+  static func hasSpace(_ t: UnsafeRawBufferPointer, from: Int, to: Int) -> Bool {
+    var k = from
+    while k < to {
+      if t[k] == 0x20 { return true }
+      k += 1
+    }
+    return false
   }
 
   /// The last `'` in `after..<before`, if any.

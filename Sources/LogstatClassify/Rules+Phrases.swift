@@ -801,5 +801,13 @@ enum Rules {
     Group(.invalidContent, 92, ["valid sender in any header"]),
     Group(.other, 90, ["queue_domains"]),
     Group(.localError, 94, ["local_scan() library", "dbm file"]),
+    // MARK: from real-6's development misses (issue 13, round 7)
+    // A list manager refusing a poster who is not a member refuses our sender (Sisimai files
+    // fml's "not member" and Google Groups' "permission to post" as rejected), above the
+    // "mailing list" of a members-only list's own rule.
+    Group(.senderRejected, 90, ["you are not a member", "not member article", "permission to post"]),
+    // DragonFly's dma: a lookup that found no such host is an authoritative answer (its
+    // temporary failures say "temporary"), above the "lookup failure" of an outage.
+    Group(.domainNotFound, 92, ["dns lookup failure: host"]),
   ]
 }

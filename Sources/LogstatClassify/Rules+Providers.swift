@@ -47,6 +47,13 @@ extension Rules {
     Group(.authRequired, 97, ["?p=wantautherror"]),
     Group(.tooManyRecipients, 97, ["?p=toomanyrecipientserror"]),
     Group(.loop, 97, ["?p=mailloop"]),
+    // Gmail's "Send mail as" address refused by the other account's server: our sender
+    // (Sisimai's Google Groups decoder files it rejected).
+    Group(.senderRejected, 97, ["?p=customfromdenied"]),
+    // Google Groups: "the group ... may not exist, or you may not have permission to post",
+    // in whatever language; every notice ends with the groups help address. The group refuses
+    // this sender (Sisimai: rejected), whatever the words about a missing group say.
+    Group(.senderRejected, 97, ["groups.google.com/support"]),
     // NetEase (163.com, 126.com): DT = content, MI = message or sender, RP = rate, IP = address.
     Group(.spamContent, 97, ["dt:spm", "dt:sum"]),
     Group(.blocklisted, 97, ["dt:rbl", "ip:rbl"]),

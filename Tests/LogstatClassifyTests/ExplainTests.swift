@@ -123,6 +123,8 @@ struct ExplainTests {
       ("Remote protocol error: 550 Insecure Mail Relay", .relayDenied),
       ("5.3.0 - Other mail system problem 550-'Unknown user abc@example.com' (delivery attempts: 0)", .userUnknown),
       ("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'", .userUnknown),
+      // A quoted address is not a quoted reply: the words after it still decide (rfc3464-35).
+      ("smtp;  550 'a@b.example' is not a registered gateway user", .senderRejected),
       // Exim gave up: the cause is before ": retry timeout exceeded".
       ("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example: mailbox is full: retry timeout exceeded", .mailboxFull),
       ("2026-05-02 10:00:00 1abcde-000001-AB ** a@b.example: retry timeout exceeded", .other),
