@@ -109,7 +109,7 @@ struct RealCorpusTests {
   @Test("every label is a reason id, every line names its source, no text repeats")
   func wellFormed() throws {
     let corpus = try RealCorpus.load()
-    #expect(corpus.count >= 2480)
+    #expect(corpus.count >= 2517)
     var seen = Set<String>()
     for entry in corpus {
       let place = "\(entry.file) line \(entry.line)"
@@ -149,14 +149,14 @@ struct RealCorpusTests {
       guard let part = perFile[file] else { continue }
       print("\(file): development \(part.development.summary), held-out \(part.heldOut.summary)")
     }
-    #expect(heldOut.total >= 832)
-    #expect(development.total >= 1648)
-    // Floors: measured after round 5 (real-5.tsv, Sisimai's set-of-emails with Sisimai's own
-    // labels, 163 lines; R14 relabelling; rules from development misses): development
-    // 1557/1648 = 94.5%, held-out 721/832 = 86.7%, labels per Corpus/LABELS.md, minus 0.3 points.
-    // Development fell from round 4's 95.3% because real-5 arrived at 76-81% (see its header).
-    #expect(development.accuracy >= 94.1)
-    #expect(heldOut.accuracy >= 86.3)
+    #expect(heldOut.total >= 845)
+    #expect(development.total >= 1672)
+    // Floors: measured after round 7 (real-6.tsv, 37 more set-of-emails texts with Sisimai's own
+    // labels; rules from development misses): development 1583/1672 = 94.7%, held-out 734/845 =
+    // 86.9%, labels per Corpus/LABELS.md, minus 0.3 points. Development fell from round 4's 95.3%
+    // because real-5 arrived at 76-81% and real-6 at 42-54% (see their headers).
+    #expect(development.accuracy >= 94.3)
+    #expect(heldOut.accuracy >= 86.5)
     // real-3.tsv: each batch was measured once before any rule saw it (see its header: development
     // 195/204 = 95.6%, held-out 83/98 = 84.7%); floors at round 5's development 198/204 = 97.1% and
     // held-out 83/98 = 84.7% (R14 moved two held-out labels to policy) minus 0.3 points.
@@ -168,25 +168,35 @@ struct RealCorpusTests {
     }
     // real-4.tsv, round 4: measured before any rule saw it (see its header: batches 1-4 development
     // 140/176 = 79.5%, held-out 67/82 = 81.7%; batch 5 development 34/38, held-out 22/23); floors at
-    // round 4's development 193/214 = 90.2% and held-out 89/105 = 84.8% minus 0.3 points.
+    // round 7's development 195/214 = 91.1% (round 4: 193/214) and held-out 89/105 = 84.8% minus 0.3 points.
     if let fresh = perFile["real-4.tsv"] {
-      #expect(fresh.development.accuracy >= 89.8)
+      #expect(fresh.development.accuracy >= 90.8)
       #expect(fresh.heldOut.accuracy >= 84.4)
     } else {
       Issue.record("real-4.tsv was not loaded")
     }
     // real-5.tsv, round 5: measured before any rule saw it (see its header: development 61/80 =
     // 76.3%, held-out 29/35 = 82.9%; batch 3 development 13/17, held-out 8/9; batch 4 7/7; batch 5
-    // 4/4 and 1/4; batch 6 4/6 and 2/2); floors at development 93/113 = 82.3% and held-out 40/50 = 80.0%
-    // minus 0.3 points.
+    // 4/4 and 1/4; batch 6 4/6 and 2/2); floors at round 7's development 94/113 = 83.2% and held-out
+    // 40/50 = 80.0% minus 0.3 points.
     if let fresh = perFile["real-5.tsv"] {
-      #expect(fresh.development.accuracy >= 82.0)
+      #expect(fresh.development.accuracy >= 82.9)
       #expect(fresh.heldOut.accuracy >= 79.7)
     } else {
       Issue.record("real-5.tsv was not loaded")
     }
+    // real-6.tsv, round 7: measured before any rule saw it (see its header: development 10/24 =
+    // 41.7%, held-out 7/13 = 53.8%); floors at development 21/24 = 87.5% and held-out 12/13 = 92.3%
+    // after the round's rules, minus 0.3 points.
+    if let fresh = perFile["real-6.tsv"] {
+      #expect(fresh.development.accuracy >= 87.2)
+      #expect(fresh.heldOut.accuracy >= 92.0)
+    } else {
+      Issue.record("real-6.tsv was not loaded")
+    }
     // The goal is a held-out part within 3 points of development. This guards the measured gap,
-    // rounded up, against growing while that goal stays open (round 5: 94.48 - 86.66 = 7.82).
+    // rounded up, against growing while that goal stays open (round 5: 94.48 - 86.66 = 7.82; round
+    // 7: 94.68 - 86.86 = 7.82).
     #expect(
       abs(development.accuracy - heldOut.accuracy) <= 7.9,
       "held-out \(heldOut.accuracy)% and development \(development.accuracy)% drifted apart")
