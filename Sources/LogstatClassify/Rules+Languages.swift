@@ -22,6 +22,8 @@ extension Rules {
       // Japanese, Chinese
       "存在しない", "存在しません", "宛先不明", "ユーザーが見つかりません",
       "用户不存在", "收件人不存在", "邮箱不存在", "帐户不存在", "账户不存在", "帳號不存在", "地址不存在",
+      // QQ Mail: "该用户未开通QQ邮箱", the address was never opened as a mailbox.
+      "未开通",
     ]),
     // Names of the domain part, above the address words they contain.
     Group(.domainNotFound, 88, [

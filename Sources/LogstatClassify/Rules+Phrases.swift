@@ -809,5 +809,8 @@ enum Rules {
     // DragonFly's dma: a lookup that found no such host is an authoritative answer (its
     // temporary failures say "temporary"), above the "lookup failure" of an outage.
     Group(.domainNotFound, 92, ["dns lookup failure: host"]),
+    // Coremail (the server of NetEase, Sina and many Chinese hosts) names an unknown recipient
+    // "unavailable mail user" or "not user of this server" (providers.tsv batch 4).
+    Group(.userUnknown, 88, ["unavailable mail user", "not user of this server", "not a user of this server"]),
   ]
 }

@@ -12,7 +12,7 @@ struct ProviderRepliesTests {
   @Test("labels are reason ids, sources are named, no text is in another corpus file")
   func wellFormed() throws {
     let replies = try Self.load()
-    #expect(replies.count >= 162)
+    #expect(replies.count >= 173)
     let others = try RealCorpus.load().map { $0.text.lowercased() }
     for reply in replies {
       #expect(Reason(rawValue: reply.expected) != nil, "line \(reply.line): unknown reason")
@@ -47,10 +47,12 @@ struct ProviderRepliesTests {
     // 107/110 = 97.3%, held-out 49/52 = 94.2% (left: the arguable
     // MailKit "mailbox unavailable ... try again later", QQ's "Mailbox unavailable or access
     // denied" that only QQ's page files as a rate, Mimecast's 451 greylisting that other files
-    // call server-error). Floors one line below.
-    #expect(development.total == 110)
-    #expect(heldOut.total == 52)
-    #expect(development.right >= 106)
-    #expect(heldOut.right >= 48)
+    // call server-error). Batch 6 (11: QQ Mail's Chinese notices, Coremail's and a NetEase
+    // reseller's prompts) on arrival: development 7/10, held-out 1/1; after its phrases development
+    // 116/120 = 96.7%, held-out 50/53 = 94.3%. Floors one line below.
+    #expect(development.total == 120)
+    #expect(heldOut.total == 53)
+    #expect(development.right >= 115)
+    #expect(heldOut.right >= 49)
   }
 }
