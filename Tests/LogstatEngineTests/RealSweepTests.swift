@@ -11,26 +11,31 @@ import Testing
     RealCorpusTests.corpus.appendingPathComponent(name).path
   }
 
-  /// 0072 (a filter's autoreply to a malformed address), 0156 (redirect data that may not
+  /// 0027 (local RCPT and DATA refusals, eight of them ACLs that cannot be evaluated), 0072 (a
+  /// filter's autoreply to a malformed address), 0156 (redirect data that may not
   /// include files, a file delivery forbidden), 0378 (an autoreply, a pipe and a file beside a
   /// forced defer), 0505 (controls not allowed in an ACL), 0180 (local MAIL FROM refusals, no
   /// `H=`), 0509 (a connect-ACL refusal with no text), as one log.
   @Test func sweepLogsCountedEndToEnd() throws {
-    let names = ["0072", "0156", "0378", "0505", "0180", "0509"].map { Self.path("exim-testsuite-\($0).log") }
+    let names = ["0027", "0072", "0156", "0378", "0505", "0180", "0509"].map { Self.path("exim-testsuite-\($0).log") }
     let (m, listed) = RealLogLineTests.suppression(names)
     #expect(m.summary.delivered == 4)
     #expect(m.summary.deferred == 4)
     #expect(m.summary.bounced == 1)
     #expect(m.summary.expired == 0)
-    #expect(m.summary.rejected == 10)
+    #expect(m.summary.rejected == 21)
     #expect(
       RealLogCountTests.reasons(m) == [
         "user-unknown": [1, 0, 0],  // 0156's bounce to CALLER: "Unrouteable address"
-        "local-error": [0, 2, 4],  // redirect data errors (-17); four ACLs that cannot use a control
-        "other": [0, 2, 1],  // 0378's forced defer; 0509's connect-ACL refusal without text
+        "local-error": [0, 2, 12],  // redirect data errors (-17); ACLs that cannot be evaluated or use a control
+        "other": [0, 2, 3],  // 0378's forced defer; 0027's "deny for userx"; 0509's connect-ACL refusal without text
         "message-too-large": [0, 0, 5],  // 0180's "message too big" at MAIL FROM
+        "sender-rejected": [0, 0, 1],  // 0027: "Sender verify failed"
       ])
-    #expect(m.inbound.byReason.map { "\($0.name)=\($0.count)" } == ["message-too-large=5", "local-error=4", "other=1"])
+    #expect(
+      m.inbound.byReason.map { "\($0.name)=\($0.count)" } == [
+        "local-error=12", "message-too-large=5", "other=3", "sender-rejected=1",
+      ])
     // The autoreplies (`>addr`) are our own messages, counted by kind: 0072's failed one is not
     // a person's bounce, 0378's delivered one is not a delivery to a mailbox.
     #expect(
@@ -40,7 +45,7 @@ import Testing
         SpecialRow(kind: "file", delivered: 0, deferred: 0, failed: 1),
         SpecialRow(kind: "autoreply", delivered: 1, deferred: 0, failed: 1),
       ])
-    // Reject-only logs (0180, 0509) are main logs, not panic logs: nothing counted as a panic.
+    // Reject-only logs (0027, 0180, 0509) are main logs, not panic logs: nothing counted as a panic.
     #expect(m.health.panics == 0)
     #expect(m.health.frozen == 1)
     #expect(m.blocklists.isEmpty)
