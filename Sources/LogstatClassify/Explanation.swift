@@ -45,6 +45,7 @@ public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifie
   var verdict = classifier.classify(
     line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
   if line.localAgent { verdict = verdict.loggedByLocalAgent() }
+  if line.localFault { verdict = verdict.failedLocally() }
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
     recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
@@ -64,6 +65,9 @@ struct LogLineFields {
   /// The line was logged by Postfix's `lmtp`, `local`, `virtual` or `pipe` agent (our own
   /// machine's delivery), read from its program name (`postfix/lmtp[123]:`).
   var localAgent = false
+  /// An Exim line about our own machinery: a delivery to a pipe, file or autoreply (`|cmd`,
+  /// `/path`, `>addr`), or a local error number (`defer (-17)`), as the engine reads it.
+  var localFault = false
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
@@ -135,8 +139,11 @@ struct LogLineFields {
     for marker in [" ** ", " == ", " => ", " -> ", " *> "] where text.contains(marker) {
       return marker
     }
-    if text.contains(" rejected RCPT ") || text.contains(" rejected after DATA") {
-      return " rejected "
+    // Our server refused something: `rejected` (or `temporarily rejected`) before the first
+    // `: `, as the scanner reads it (RCPT, after DATA, MAIL FROM, EHLO, connection, non-SMTP).
+    if let rejected = text.firstRange(of: " rejected ") {
+      let colon = text.firstRange(of: ": ")?.lowerBound ?? text.endIndex
+      if rejected.lowerBound < colon { return " rejected " }
     }
     return nil
   }
@@ -165,13 +172,19 @@ struct LogLineFields {
     if marker == " rejected " {
       // "temporarily rejected RCPT" is Exim's 4xx: never a hard refusal.
       isDeferral = text.contains(" temporarily rejected ")
-      if let address = rest.value(after: "<", until: ">") { domain = address.domainPart }
-      if let colon = rest.firstRange(of: ": ") { rest = String(rest[colon.upperBound...]) }
-      reply = rest
+      if rest.hasPrefix("RCPT <"), let address = rest.value(after: "<", until: ">") { domain = address.domainPart }
+      // No ": " means no text (`rejected connection in "connect" ACL`), as the scanner keeps it.
+      reply = rest.firstRange(of: ": ").map { String(rest[$0.upperBound...]) } ?? ""
       return
     }
     let address = rest.prefix { $0 != " " }
     domain = String(address).trimmingCharacters(in: ":").domainPart
+    localFault = address.first == "|" || address.first == "/" || address.first == ">"
+    if isDeferral, let code = rest.value(after: " defer (-", until: ")"), let n = Int(code),
+      Classification.isLocalEximError(-n)
+    {
+      localFault = true
+    }
     rest = String(rest.dropFirst(address.count))
     if let smtp = rest.firstRange(of: "SMTP error from remote mail server after ") {
       context = String(rest[smtp.lowerBound...])

@@ -772,7 +772,8 @@ enum Rules {
     // MARK: from real-lines-2's third development misses (issue 13, batch 2-4)
     // Exim refusing for now because its own ACL cannot be evaluated (an unknown verb or condition,
     // a condition not allowed in that ACL): our configuration, above the words the ACL quotes.
-    Group(.localError, 97, [" acl condition", "acl verb", "acl error", " in acl for ", " data acl", "condition/modifier"]),
+    Group(.localError, 97, [" acl condition", "acl verb", "acl error", " in acl for ", " data acl", "condition/modifier",
+      " or helo acl", " connection acl", "non-smtp acl"]),
     // Exim's router retry time for an address the router deferred before: no cause of its own
     // (unlike the transport's "retry time not reached for any host", which follows host failures).
     Group(.other, 90, ["routing defer (-52)"]),

@@ -69,7 +69,9 @@ enum EximPanicLog {
   }
 
   /// A main-log or reject-log line: an arrival, delivery or completion after a message ID, a
-  /// client `H=`, a queue run, the daemon.
+  /// client `H=`, a local submitter `U=` or sender `F=<` (a refusal of a local submission has
+  /// no `H=`: `U=CALLER F=<x@y> rejected RCPT ...`, `rejected MAIL FROM:<x> U=CALLER: ...`), a
+  /// queue run, the daemon.
   static func mainLogShape(_ line: UnsafeRawBufferPointer, _ text: Int) -> Bool {
     if isMessageID(line, text) {
       var op = text
@@ -85,6 +87,8 @@ enum EximPanicLog {
     for marker: StaticString in ["H=", "Start queue run", "End queue run", "exim ", "Envelope-", "SMTP connection"] {
       if contains(rest, marker) { return true }
     }
+    for marker: StaticString in ["U=", "rejected "] where starts(rest, marker) { return true }
+    for marker: StaticString in [" U=", "F=<"] where contains(rest, marker) { return true }
     return false
   }
 

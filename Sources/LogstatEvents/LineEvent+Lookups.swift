@@ -57,8 +57,8 @@ extension LineEvent {
   }
 
   /// True for an address that can be a remote person's mailbox: `local@domain.tld`, with a
-  /// dotted domain. Pipes (`|cmd`), files (`/path`), Exim pseudo-recipients (`:blackhole:`,
-  /// `:fail:`), bare local names and anything with spaces or control bytes are not, so they
+  /// dotted domain. Pipes (`|cmd`), files (`/path`), Exim autoreplies (`>addr`) and
+  /// pseudo-recipients (`:blackhole:`, `:fail:`), bare local names and anything with spaces or control bytes are not, so they
   /// never reach `--suppression-list` whatever the scanner made of the line.
   static func isRemoteMailbox(_ a: UnsafeRawBufferPointer) -> Bool {
     guard a.count >= 5, a.count <= 320, let at = a.lastIndex(of: UInt8(ascii: "@")), at > 0 else {
@@ -68,7 +68,7 @@ extension LineEvent {
     if first == UInt8(ascii: "\""), a.count > 1 { first = a[1] }
     switch first {
     case UInt8(ascii: "|"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "<"), UInt8(ascii: "\\"),
-      UInt8(ascii: "@"):
+      UInt8(ascii: "@"), UInt8(ascii: ">"):
       return false
     default: break
     }

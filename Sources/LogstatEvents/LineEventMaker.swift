@@ -28,7 +28,26 @@ extension LineEvent {
     if line.mta == .postfix, Classification.isLocalAgent(b.slice(line.daemon)) {
       return verdict.loggedByLocalAgent()
     }
+    // Exim: a pipe, file or autoreply that failed is our own command, file or reply transport
+    // (no remote server was asked), and a local error number says so whatever the words.
+    if line.mta == .exim,
+      LineEvent.isOwnDelivery(line.special) || Classification.isLocalEximError(Int(line.eximError))
+    {
+      return verdict.failedLocally()
+    }
     return verdict
+  }
+}
+
+extension LineEvent {
+  /// Exim deliveries our own machine makes to something other than a mailbox: a command, a
+  /// file, an autoreply, the system filter's own deliveries.
+  @inlinable @inline(__always)
+  public static func isOwnDelivery(_ special: SpecialRecipient) -> Bool {
+    switch special {
+    case .pipe, .file, .autoreply, .filter: true
+    default: false
+    }
   }
 }
 

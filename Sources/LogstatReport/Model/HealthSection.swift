@@ -275,6 +275,7 @@ extension ReportModel {
     case .forcedDefer: ":defer:"
     case .forcedFail: ":fail:"
     case .other: "other :item:"
+    case .autoreply: "autoreply"
     }
   }
 }

@@ -71,6 +71,9 @@ public enum SpecialRecipient: UInt8, Sendable, CaseIterable {
   case blackhole, pipe, file, filter, forcedDefer, forcedFail
   /// Any other `:word:` item.
   case other
+  /// `>address`: an autoreply (Exim's autoreply transport, a filter's `mail`/`vacation`), a
+  /// message our own machine writes, not a delivery to that mailbox.
+  case autoreply
 }
 
 /// The outcome word of a delivery line.
@@ -138,6 +141,10 @@ public struct ScannedLine: Sendable {
   public var event: MailEvent = .none
   /// Exim pipe, file, `:blackhole:` ... deliveries.
   public var special: SpecialRecipient = .none
+  /// Exim's own error number of a deferral (`defer (-17): ...`), 0 when the line has none or
+  /// gives a system errno (`defer (110)`): the negative numbers say which step of our own
+  /// machine failed (`Classification.isLocalEximError`).
+  public var eximError: Int16 = 0
   /// The user name of a failed SMTP AUTH, when the log gives it.
   public var user: Span = .none
   /// The message of a warning/error/fatal/panic line (for grouping), or another event's text.
@@ -193,6 +200,7 @@ public struct ScannedLine: Sendable {
     relatedQueueID = .none
     event = .none
     special = .none
+    eximError = 0
     user = .none
     detail = .none
     damaged = false

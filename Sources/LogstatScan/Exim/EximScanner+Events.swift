@@ -2,8 +2,8 @@
 /// recipients, the admin's actions on a message, refusals worded without `rejected`, failed
 /// authentication and TLS errors.
 extension EximScanner {
-  /// `:blackhole:`, `:defer:`, `:fail:`, `|command`, `/file`, and deliveries made by the
-  /// system filter: none of them is a mailbox at a domain.
+  /// `:blackhole:`, `:defer:`, `:fail:`, `|command`, `/file`, `>autoreply`, and deliveries
+  /// made by the system filter: none of them is a mailbox at a domain.
   static func specialRecipient(_ b: UnsafeRawBufferPointer, _ r: Span, _ parent: Span) -> SpecialRecipient {
     guard !r.isEmpty else { return .none }
     let first = b[r.start]
@@ -18,6 +18,7 @@ extension EximScanner {
     if isSystemFilter(b, r) || isSystemFilter(b, parent) { return .filter }
     if first == UInt8(ascii: "|") { return .pipe }
     if first == Ch.slash { return .file }
+    if first == Ch.gt { return .autoreply }
     return .none
   }
 

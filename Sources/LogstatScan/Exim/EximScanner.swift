@@ -138,7 +138,15 @@ enum EximScanner {
       }
       return
     }
-    guard let colon = b.find(": ", from: i) else { return }
+    let colon = b.find(": ", from: i)
+    // "defer (-17)": Exim's own error number (negative) names the failing step.
+    if status == .deferred, let n = b.findEnd(" defer (-", from: i, to: colon ?? b.count) {
+      let code = b.number(at: n)
+      if code.value > 0, code.value < 1000, code.end < b.count, b[code.end] == Ch.rparen {
+        line.eximError = -Int16(code.value)
+      }
+    }
+    guard let colon else { return }
     if let h = b.findEnd(" H=", from: i, to: colon) { readHost(b, h, intoClient: false, &line) }
     var text = colon + ": ".utf8.count
     // "SMTP error from remote mail server after RCPT TO:<x>: 550 ..." -> the reply itself.
