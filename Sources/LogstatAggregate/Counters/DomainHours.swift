@@ -284,15 +284,38 @@ public struct DomainHours: Sendable, Equatable {
       }
       examples[key] = kept
     }
-    exampleCounts.reserveCapacity(exampleCounts.count + later.exampleCounts.count)
-    for (k, n) in later.exampleCounts {
-      var key = k.key
-      if !domainMap.isEmpty {
-        key = UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
-      }
-      exampleCounts.add(key, k.shape, n)
+    mergeShapeCounts(later.exampleCounts, domainMap: domainMap)
+  }
+
+  /// Adds `later`'s shape counts (after `examples` was merged), giving what adding them all
+  /// and then `pruneShapeCounts()` would, without holding the sum of both tables first: the
+  /// keys the join would hold are counted, and when they pass `shapePruneAt` only the kept
+  /// texts' counts are added up into a new table. (The full join at the bound held twice the
+  /// budget's table, 6 MB, before the prune.)
+  /// - Complexity: O(counts of both sides); allocates at most the joined table.
+  mutating func mergeShapeCounts(_ later: ShapeCounts, domainMap: [Int32]) {
+    @inline(__always) func ours(_ key: UInt64) -> UInt64 {
+      domainMap.isEmpty ? key : UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
     }
-    if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
+    var joined = exampleCounts.count
+    later.forEach { k, _ in if exampleCounts[ShapeKey(ours(k.key), k.shape)] == nil { joined += 1 } }
+    guard joined > shapePruneAt else {
+      exampleCounts.reserveCapacity(joined)
+      later.forEach { k, n in exampleCounts.add(ours(k.key), k.shape, n) }
+      return
+    }
+    var kept = ShapeCounts()
+    for (key, texts) in examples {
+      for t in texts {
+        if let n = exampleCounts[ShapeKey(key, t.shape)] { kept.add(key, t.shape, n) }
+      }
+    }
+    later.forEach { k, n in
+      let key = ours(k.key)
+      if let texts = examples[key], texts.contains(where: { $0.shape == k.shape }) { kept.add(key, k.shape, n) }
+    }
+    exampleCounts = kept
+    shapePruneAt = Swift.max(shapeCountBudget, 2 * kept.count)
   }
 
   /// Drops the counts of reply shapes whose text is not kept: only the kept texts' counts
