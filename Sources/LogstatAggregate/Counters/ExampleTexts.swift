@@ -64,6 +64,7 @@ struct ExampleTexts: Sendable {
   /// Keeps `text` under `key` (the caller checked the count and the shape).
   mutating func append(_ key: UInt64, shape: UInt64, text: String) {
     var t = text
+    // Safe because: the bytes are copied into a page before `withUTF8` returns.
     t.withUTF8 { append(key, shape: shape, bytes: UnsafeRawBufferPointer($0)) }
   }
 
@@ -73,8 +74,9 @@ struct ExampleTexts: Sendable {
     other.forEachEntry(of: otherKey) { e in
       let (n, has) = status(key, shape: e.shape)
       guard n < limit, !has else { return }
+      // Safe because: an entry's `offset..<offset + length` lies inside its page (appended
+      // so), and the bytes are copied into our page before the closure returns.
       other.pages[Int(e.page)].withUnsafeBytes { p in
-        // Safe because: an entry's `offset..<offset + length` lies inside its page (appended so).
         append(key, shape: e.shape, bytes: UnsafeRawBufferPointer(rebasing: p[Int(e.offset)..<Int(e.offset + e.length)]))
       }
     }
