@@ -9,7 +9,19 @@ import LogstatScan
 struct DomainCellIndex: Sendable {
   var keys: [UInt64] = []
   var counts: [Int] = []
-  var examples: [Int32: [ReplyExamples]] = [:]
+  /// Per domain, its (domain << 8 | reason) keys with their shape counts. The texts are made
+  /// from `texts` as each domain's entry is written, so they are not all held twice.
+  var exampleKeys: [Int32: [(key: UInt64, shapes: [ReplyExamples.ShapeCount])]] = [:]
+  var texts = ExampleTexts()
+
+  /// The kept texts and shape counts of domain `id`, by reason.
+  func examples(_ id: Int32) -> [ReplyExamples] {
+    (exampleKeys[id] ?? []).map { k in
+      ReplyExamples(
+        reason: Reason.at(Int(k.key & 0xFF)),
+        texts: texts.texts(k.key).map { ReplyExamples.Text(shape: $0.shape, text: $0.text) }, shapeCounts: k.shapes)
+    }
+  }
 
   /// The cells of domain `id`, sorted by hour, status and reason.
   func cells(_ id: Int32) -> [HourCell] {
@@ -62,11 +74,10 @@ extension AggregateCounts {
       shapes[k.key, default: []].append(ReplyExamples.ShapeCount(shape: k.shape, count: n))
     }
     let keys = Set(domainHours.examples.keys).union(shapes.keys).sorted()
+    index.texts = domainHours.examples
     for key in keys {
-      let texts = (domainHours.examples[key] ?? []).map { ReplyExamples.Text(shape: $0.shape, text: $0.text) }
       let counted = (shapes[key] ?? []).sorted { $0.shape < $1.shape }
-      let entry = ReplyExamples(reason: Reason.at(Int(key & 0xFF)), texts: texts, shapeCounts: counted)
-      index.examples[Int32(truncatingIfNeeded: key >> 8), default: []].append(entry)
+      index.exampleKeys[Int32(truncatingIfNeeded: key >> 8), default: []].append((key, counted))
     }
     return index
   }
@@ -74,7 +85,7 @@ extension AggregateCounts {
   func domainEntry(_ id: Int32, _ index: DomainCellIndex) -> DomainEntry {
     DomainEntry(
       name: domains.string(id), provider: domainProviders[Int(id)], providerResolved: providerResolved[Int(id)],
-      counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples[id] ?? [],
+      counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples(id),
       hourCellsFolded: domainHours.isFolded(id) ? true : nil)
   }
 
@@ -134,11 +145,10 @@ extension AggregateCounts {
     }
     for r in d.replyExamples {
       let key = UInt64(UInt32(bitPattern: id)) << 8 | UInt64(r.reason.ordinal)
-      var kept = domainHours.examples[key] ?? []
-      for t in r.texts where kept.count < DomainHours.examplesKept && !kept.contains(where: { $0.shape == t.shape }) {
-        kept.append(ExampleText(shape: t.shape, text: t.text))
+      for t in r.texts {
+        let kept = domainHours.examples.status(key, shape: t.shape)
+        if kept.count < DomainHours.examplesKept, !kept.hasShape { domainHours.examples.append(key, shape: t.shape, text: t.text) }
       }
-      if !kept.isEmpty { domainHours.examples[key] = kept }
       for s in r.shapeCounts { domainHours.exampleCounts[ShapeKey(key, s.shape), default: 0] += s.count }
     }
   }

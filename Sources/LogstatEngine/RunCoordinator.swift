@@ -56,7 +56,7 @@ final class RunCoordinator: @unchecked Sendable {
 
   /// The worker loop: claims pieces until none is left. Run it on `plan.jobs` threads.
   func work() {
-    // One classifier per thread for all its pieces: the reply cache outlives a 64 MB range.
+    // One classifier per thread for all its pieces: the reply cache outlives a range.
     let classifier = ReplyClassifier()
     while let (slot, piece) = claim() {
       let unit = units[piece.unit]

@@ -22,7 +22,7 @@ public struct RunPlan: Sendable {
   public var window: TimeWindow
   /// Plain files at least this large are read in several ranges at once (with jobs > 1).
   public var splitMinimum: Int64 = 8 << 20
-  /// About how large each range is (nil: 64 MiB); a test knob, like `chunkSize`.
+  /// About how large each range is (nil: `WorkPlanner.rangeTarget`, 8 MiB); a test knob, like `chunkSize`.
   public var rangeSize: Int64?
   /// About how many inflated bytes each segment of a gzip input holds when several workers
   /// scan it (nil: `GzipFanOut.segmentTarget`, 2 MiB); a test knob, like `chunkSize`.

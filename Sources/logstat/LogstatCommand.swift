@@ -44,6 +44,11 @@ struct LogstatCommand: ParsableCommand {
       typealias MallOpt = @convention(c) (Int32, Int32) -> Int32
       if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") {
         _ = unsafeBitCast(symbol, to: MallOpt.self)(-3, 64 * 1024)
+        // One heap for all threads (M_ARENA_MAX is -8): the workers allocate only per new
+        // name, text or table growth, not per line, and what one thread frees the next
+        // partial of another reuses. 1 GB, 2 jobs, JSON: 63.1-63.9 MB against 63.7-65.6 MB.
+        // Safe because: the same `mallopt` as above, still before any thread starts.
+        _ = unsafeBitCast(symbol, to: MallOpt.self)(-8, 1)
       }
     #endif
     if CombinedHelp.isTopLevelRequest(Array(CommandLine.arguments.dropFirst())) {

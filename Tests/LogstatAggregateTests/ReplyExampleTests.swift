@@ -51,4 +51,57 @@ import Testing
     #expect(kept.count == DomainHours.examplesKept)
     #expect(kept.allSatisfy { $0.text.utf8.count <= DomainHours.exampleLength })
   }
+
+  /// Merging shape counts gives what adding all of them and then pruning gave, past the budget
+  /// (pruned without building the whole join first) and under it, with domain IDs translated.
+  @Test func shapeCountMergeMatchesAddThenPrune() {
+    let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliett"]
+    let reasons: [Reason] = [.rateLimited, .userUnknown, .mailboxFull]
+    var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+    func next(_ n: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(n))
+    }
+    func noteSome(_ h: inout DomainHours, _ count: Int) {
+      for _ in 0..<count {
+        let text = "451 4.7.0 " + words[next(words.count)] + " " + words[next(words.count)]
+        Array(text.utf8).withUnsafeBytes { b in
+          h.noteExample(domain: Int32(next(3)), reason: reasons[next(reasons.count)], shape: ReplyShape.of(b), text: text)
+        }
+      }
+    }
+    var pruned = 0
+    var unpruned = 0
+    for round in 0..<40 {
+      var a = DomainHours()
+      var b = DomainHours()
+      for k in [0, 1] {
+        let budget = 8 + round % 24
+        if k == 0 { a.shapeCountBudget = budget; a.shapePruneAt = budget } else { b.shapeCountBudget = budget; b.shapePruneAt = budget }
+      }
+      noteSome(&a, 5 + next(40))
+      noteSome(&b, 5 + next(40))
+      let map: [Int32] = [2, 0, 1]
+      // The old way: join the examples, add every count, then prune once past the threshold.
+      var expected = a
+      var textsOnly = b
+      textsOnly.exampleCounts = ShapeCounts()
+      expected.merge(textsOnly, domainMap: map)
+      for (k, n) in b.exampleCounts {
+        expected.exampleCounts.add(UInt64(UInt32(bitPattern: map[Int(k.key >> 8)])) << 8 | (k.key & 0xFF), k.shape, n)
+      }
+      if expected.exampleCounts.count > expected.shapePruneAt {
+        expected.pruneShapeCounts()
+        pruned += 1
+      } else {
+        unpruned += 1
+      }
+      var merged = a
+      merged.merge(b, domainMap: map)
+      #expect(merged.exampleCounts == expected.exampleCounts, "round \(round)")
+      #expect(merged.examples == expected.examples, "round \(round)")
+      #expect(merged.shapePruneAt == expected.shapePruneAt, "round \(round)")
+    }
+    #expect(pruned > 0 && unpruned > 0, "both paths: \(pruned) pruned, \(unpruned) not")
+  }
 }

@@ -109,8 +109,9 @@ public struct DomainHours: Sendable, Equatable {
   /// Key: hour << 8 | blocklist index in `Blocklist.allCases`.
   var lists = CountTable()
   /// Reply texts per (domain << 8 | reason ordinal) among deferred and failed lines: the
-  /// first `examplesKept` distinct texts (by `ReplyShape`), each at most `exampleLength` bytes.
-  var examples: [UInt64: [ExampleText]] = [:]
+  /// first `examplesKept` distinct texts (by `ReplyShape`), each at most `exampleLength` bytes,
+  /// kept in pages (`ExampleTexts`) rather than a `String` and an array per key.
+  var examples = ExampleTexts()
   /// Lines per (domain << 8 | reason ordinal, reply shape): exact counts, so the example
   /// shown is the most frequent reply whatever the split of the input. One flat table: a
   /// dictionary per (domain, reason) cost ~150 bytes for each domain that ever failed.
@@ -196,7 +197,8 @@ public struct DomainHours: Sendable, Equatable {
   /// first (ties: first seen first).
   public func exampleCandidates(domain: Int32, reason: Reason) -> [(text: String, count: Int)] {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    guard let kept = examples[key] else { return [] }
+    let kept = examples.texts(key)
+    guard !kept.isEmpty else { return [] }
     let counted = kept.enumerated().map { (k, e) in (k, e.text, exampleCounts[ShapeKey(key, e.shape), default: 0]) }
     return counted.sorted { ($0.2, -$0.0) > ($1.2, -$1.0) }.map { ($0.1, $0.2) }
   }
@@ -234,8 +236,8 @@ public struct DomainHours: Sendable, Equatable {
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
     exampleCounts.add(key, shape)
     if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
-    let kept = examples[key]
-    if let kept, kept.count >= DomainHours.examplesKept || kept.contains(where: { $0.shape == shape }) { return }
+    let kept = examples.status(key, shape: shape)
+    if kept.count >= DomainHours.examplesKept || kept.hasShape { return }
     var text = text()
     if text.utf8.count > DomainHours.exampleLength {
       // Cut at a character boundary: back off UTF-8 continuation bytes (10xxxxxx).
@@ -244,7 +246,7 @@ public struct DomainHours: Sendable, Equatable {
       while end > 0, utf8[end] & 0xC0 == 0x80 { end -= 1 }
       text = String(decoding: utf8[..<end], as: UTF8.self)
     }
-    examples[key, default: []].append(ExampleText(shape: shape, text: text))
+    examples.append(key, shape: shape, text: text)
   }
 
   /// Joins `later` (whose domain IDs `domainMap` translates; empty means already ours).
@@ -273,26 +275,43 @@ public struct DomainHours: Sendable, Equatable {
     other.merge(later.other)
     codes.merge(later.codes)
     lists.merge(later.lists)
-    for (k, texts) in later.examples {
+    for k in later.examples.keys {
       var key = k
       if !domainMap.isEmpty {
         key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
       }
-      var kept = examples[key] ?? []
-      for e in texts where kept.count < DomainHours.examplesKept && !kept.contains(where: { $0.shape == e.shape }) {
-        kept.append(e)
-      }
-      examples[key] = kept
+      examples.append(from: later.examples, k, as: key, limit: DomainHours.examplesKept)
     }
-    exampleCounts.reserveCapacity(exampleCounts.count + later.exampleCounts.count)
-    for (k, n) in later.exampleCounts {
-      var key = k.key
-      if !domainMap.isEmpty {
-        key = UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
-      }
-      exampleCounts.add(key, k.shape, n)
+    mergeShapeCounts(later.exampleCounts, domainMap: domainMap)
+  }
+
+  /// Adds `later`'s shape counts (after `examples` was merged), giving what adding them all
+  /// and then `pruneShapeCounts()` would, without holding the sum of both tables first: the
+  /// keys the join would hold are counted, and when they pass `shapePruneAt` only the kept
+  /// texts' counts are added up into a new table. (The full join at the bound held twice the
+  /// budget's table, 6 MB, before the prune.)
+  /// - Complexity: O(counts of both sides); allocates at most the joined table.
+  mutating func mergeShapeCounts(_ later: ShapeCounts, domainMap: [Int32]) {
+    @inline(__always) func ours(_ key: UInt64) -> UInt64 {
+      domainMap.isEmpty ? key : UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
     }
-    if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
+    var joined = exampleCounts.count
+    later.forEach { k, _ in if exampleCounts[ShapeKey(ours(k.key), k.shape)] == nil { joined += 1 } }
+    guard joined > shapePruneAt else {
+      exampleCounts.reserveCapacity(joined)
+      later.forEach { k, n in exampleCounts.add(ours(k.key), k.shape, n) }
+      return
+    }
+    var kept = ShapeCounts()
+    examples.forEachShape { key, shape in
+      if let n = exampleCounts[ShapeKey(key, shape)] { kept.add(key, shape, n) }
+    }
+    later.forEach { k, n in
+      let key = ours(k.key)
+      if examples.contains(key, shape: k.shape) { kept.add(key, k.shape, n) }
+    }
+    exampleCounts = kept
+    shapePruneAt = Swift.max(shapeCountBudget, 2 * kept.count)
   }
 
   /// Drops the counts of reply shapes whose text is not kept: only the kept texts' counts
@@ -301,11 +320,8 @@ public struct DomainHours: Sendable, Equatable {
   /// - Complexity: O(counts); runs once per `shapeCountBudget / 2` new shapes at most.
   mutating func pruneShapeCounts() {
     var kept = ShapeCounts()
-    for (key, texts) in examples {
-      for t in texts {
-        let k = ShapeKey(key, t.shape)
-        if let n = exampleCounts[k] { kept.add(k.key, k.shape, n) }
-      }
+    examples.forEachShape { key, shape in
+      if let n = exampleCounts[ShapeKey(key, shape)] { kept.add(key, shape, n) }
     }
     exampleCounts = kept
     shapePruneAt = Swift.max(shapeCountBudget, 2 * kept.count)
