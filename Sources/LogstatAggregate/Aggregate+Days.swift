@@ -35,6 +35,7 @@ extension Aggregate {
       domainHours.noteExample(
         domain: domain, reason: reason, shape: line.replyShape,
         text: line.reply.string(cappedAt: ReasonExample.maximumBytes))
+      if domainHours.needsExampleBound { counts.boundExamples() }
     }
   }
 }

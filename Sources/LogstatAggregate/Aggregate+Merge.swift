@@ -143,6 +143,7 @@ extension Aggregate {
     // After finalising: message expiries add their cells there.
     domainHours.flush()
     counts.boundHourCells()
+    counts.boundExamples()
   }
 }
 

@@ -243,6 +243,7 @@ extension AggregateCounts: Codable, Equatable {
     }
     domainHours.flush()
     boundHourCells()
+    boundExamples()
   }
 }
 

@@ -18,16 +18,21 @@ struct DomainEntry: CountsValue, Codable, Equatable {
   /// True when the domain's hour cells were folded into `other_hour_cells` (the cell table
   /// overflowed its bound); absent otherwise.
   var hourCellsFolded: Bool? = nil
+  /// True when the domain's reply texts were dropped (the kept texts overflowed their byte
+  /// bound, DomainHours+ExampleBound); absent otherwise.
+  var replyExamplesDropped: Bool? = nil
 
   enum CodingKeys: String, CodingKey {
     case name, provider, providerResolved = "provider_resolved", hourCells = "hour_cells"
     case replyExamples = "reply_examples", hourCellsFolded = "hour_cells_folded"
+    case replyExamplesDropped = "reply_examples_dropped"
   }
 
   /// Every key of the entry and of its counters, for encoding them in one object.
   private enum EncodingKeys: String, CodingKey {
     case name, provider, providerResolved = "provider_resolved", hourCells = "hour_cells"
     case replyExamples = "reply_examples", hourCellsFolded = "hour_cells_folded"
+    case replyExamplesDropped = "reply_examples_dropped"
     case attempts, deferredAttempts = "deferred_attempts", recipients, delivered, bounced, expired
     case stillDeferred = "still_deferred", removed, deferredRecipients = "deferred_recipients"
     case deferredThenDelivered = "deferred_then_delivered", notifications, rejected
@@ -62,14 +67,17 @@ struct DomainEntry: CountsValue, Codable, Equatable {
     try c.encode(k.rejected, forKey: .rejected)
     try c.encode(k.removed, forKey: .removed)
     try c.encode(replyExamples, forKey: .replyExamples)
+    try c.encodeIfPresent(replyExamplesDropped, forKey: .replyExamplesDropped)
     try c.encode(k.stillDeferred, forKey: .stillDeferred)
   }
 
   init(
     name: String, provider: Provider, providerResolved: Bool, counters: DomainCounters,
-    hourCells: [HourCell], replyExamples: [ReplyExamples], hourCellsFolded: Bool? = nil
+    hourCells: [HourCell], replyExamples: [ReplyExamples], hourCellsFolded: Bool? = nil,
+    replyExamplesDropped: Bool? = nil
   ) {
     self.hourCellsFolded = hourCellsFolded
+    self.replyExamplesDropped = replyExamplesDropped
     self.name = name
     self.provider = provider
     self.providerResolved = providerResolved
@@ -86,6 +94,7 @@ struct DomainEntry: CountsValue, Codable, Equatable {
     hourCells = try c.decodeIfPresent([HourCell].self, forKey: .hourCells) ?? []
     replyExamples = try c.decodeIfPresent([ReplyExamples].self, forKey: .replyExamples) ?? []
     hourCellsFolded = try c.decodeIfPresent(Bool.self, forKey: .hourCellsFolded)
+    replyExamplesDropped = try c.decodeIfPresent(Bool.self, forKey: .replyExamplesDropped)
     counters = try DomainCounters(from: decoder)
   }
 }

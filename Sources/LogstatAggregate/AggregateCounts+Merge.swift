@@ -58,6 +58,7 @@ extension AggregateCounts {
     for (h, c) in later.hours { hours[h, default: HourCounters()].merge(c) }
     domainHours.merge(later.domainHours, domainMap: domainMap)
     boundHourCells()
+    boundExamples()
     messagesReceived += later.messagesReceived
     notificationsSent += later.notificationsSent
     bytesReceived = bytesReceived.addingSaturated(later.bytesReceived)

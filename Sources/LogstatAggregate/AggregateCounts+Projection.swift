@@ -86,7 +86,8 @@ extension AggregateCounts {
     DomainEntry(
       name: domains.string(id), provider: domainProviders[Int(id)], providerResolved: providerResolved[Int(id)],
       counters: domainCounters[Int(id)], hourCells: index.cells(id), replyExamples: index.examples(id),
-      hourCellsFolded: domainHours.isFolded(id) ? true : nil)
+      hourCellsFolded: domainHours.isFolded(id) ? true : nil,
+      replyExamplesDropped: domainHours.isExampleDropped(id) ? true : nil)
   }
 
   func senderEntry(_ id: Int32) -> SenderEntry {
@@ -143,7 +144,8 @@ extension AggregateCounts {
     for cell in d.hourCells {
       domainHours.add(DomainHourKey(hour: cell.hour, domain: id, status: cell.status, reason: cell.reason), count: cell.count)
     }
-    for r in d.replyExamples {
+    if d.replyExamplesDropped == true { domainHours.dropExamples(of: [id]) }
+    for r in d.replyExamples where !domainHours.isExampleDropped(id) {
       let key = UInt64(UInt32(bitPattern: id)) << 8 | UInt64(r.reason.ordinal)
       for t in r.texts {
         let kept = domainHours.examples.status(key, shape: t.shape)

@@ -133,6 +133,11 @@ public struct DomainHours: Sendable, Equatable {
   var shapePruneAt = DomainHours.defaultShapeCountBudget
   /// The default bound of `exampleCounts`: 65,536 counts, about 3 MB.
   public static let defaultShapeCountBudget = 1 << 16
+  /// Per domain ID: true once its reply texts and shape counts were dropped to keep the texts
+  /// within `exampleByteBudget` (DomainHours+ExampleBound); it keeps none from then on.
+  var examplesDropped: [Bool] = []
+  /// Most bytes of kept reply texts before the least failing domains' texts are dropped.
+  var exampleByteBudget = DomainHours.defaultExampleByteBudget
   /// Distinct reply texts kept per domain and reason.
   static let examplesKept = 4
   /// Longest example text kept (reports show at most 160 characters).
@@ -233,6 +238,7 @@ public struct DomainHours: Sendable, Equatable {
   public mutating func noteExample(
     domain: Int32, reason: Reason, shape: UInt64, text: @autoclosure () -> String
   ) {
+    if isExampleDropped(domain) { return }
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
     exampleCounts.add(key, shape)
     if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
@@ -275,11 +281,18 @@ public struct DomainHours: Sendable, Equatable {
     other.merge(later.other)
     codes.merge(later.codes)
     lists.merge(later.lists)
+    // A domain whose texts either side dropped keeps none here either (as with folding).
+    var dropped: [Int32] = []
+    for (d, isDropped) in later.examplesDropped.enumerated() where isDropped {
+      dropped.append(domainMap.isEmpty ? Int32(d) : domainMap[d])
+    }
+    if !dropped.isEmpty { dropExamples(of: dropped) }
     for k in later.examples.keys {
       var key = k
       if !domainMap.isEmpty {
         key = UInt64(UInt32(bitPattern: domainMap[Int(k >> 8)])) << 8 | (k & 0xFF)
       }
+      if isExampleDropped(Int32(truncatingIfNeeded: key >> 8)) { continue }
       examples.append(from: later.examples, k, as: key, limit: DomainHours.examplesKept)
     }
     mergeShapeCounts(later.exampleCounts, domainMap: domainMap)
@@ -296,10 +309,16 @@ public struct DomainHours: Sendable, Equatable {
       domainMap.isEmpty ? key : UInt64(UInt32(bitPattern: domainMap[Int(key >> 8)])) << 8 | (key & 0xFF)
     }
     var joined = exampleCounts.count
-    later.forEach { k, _ in if exampleCounts[ShapeKey(ours(k.key), k.shape)] == nil { joined += 1 } }
+    later.forEach { k, _ in
+      let key = ours(k.key)
+      if !isExampleDropped(key: key), exampleCounts[ShapeKey(key, k.shape)] == nil { joined += 1 }
+    }
     guard joined > shapePruneAt else {
       exampleCounts.reserveCapacity(joined)
-      later.forEach { k, n in exampleCounts.add(ours(k.key), k.shape, n) }
+      later.forEach { k, n in
+        let key = ours(k.key)
+        if !isExampleDropped(key: key) { exampleCounts.add(key, k.shape, n) }
+      }
       return
     }
     var kept = ShapeCounts()
@@ -334,6 +353,7 @@ extension DomainHours {
   public static func == (a: DomainHours, b: DomainHours) -> Bool {
     a.allCells == b.allCells && a.codes == b.codes && a.lists == b.lists && a.examples == b.examples
       && a.exampleCounts == b.exampleCounts && a.other == b.other && a.foldedDomains == b.foldedDomains
+      && a.examplesDroppedDomains == b.examplesDroppedDomains
   }
 }
 

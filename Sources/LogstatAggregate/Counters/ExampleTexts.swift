@@ -24,6 +24,8 @@ struct ExampleTexts: Sendable {
   private var entries: [Entry] = []
   /// Invariant: every page but the last is never written again; entries point inside pages.
   private var pages: [[UInt8]] = []
+  /// Bytes of every kept text (what `DomainHours.exampleByteBudget` bounds).
+  private(set) var byteCount = 0
 
   init() {}
 
@@ -82,7 +84,27 @@ struct ExampleTexts: Sendable {
     }
   }
 
+  /// The texts of the keys `keep` accepts, in their order, repacked into fresh pages (the
+  /// pages of dropped texts are freed).
+  func filtered(keepingKey keep: (UInt64) -> Bool) -> ExampleTexts {
+    var out = ExampleTexts()
+    for key in heads.keys where keep(key) {
+      out.append(from: self, key, as: key, limit: Int.max)
+    }
+    return out
+  }
+
+  /// Calls `body` with every key and the bytes of its texts.
+  func forEachKeyBytes(_ body: (UInt64, Int) -> Void) {
+    for key in heads.keys {
+      var n = 0
+      forEachEntry(of: key) { n += Int($0.length) }
+      body(key, n)
+    }
+  }
+
   private mutating func append(_ key: UInt64, shape: UInt64, bytes: UnsafeRawBufferPointer) {
+    byteCount += bytes.count
     if pages.isEmpty || pages[pages.count - 1].count + bytes.count > ExampleTexts.pageSize {
       var page: [UInt8] = []
       page.reserveCapacity(Swift.max(ExampleTexts.pageSize, bytes.count))
