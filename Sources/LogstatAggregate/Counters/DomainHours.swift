@@ -240,7 +240,10 @@ public struct DomainHours: Sendable, Equatable {
   ) {
     if isExampleDropped(domain) { return }
     let key = UInt64(UInt32(bitPattern: domain)) << 8 | UInt64(reason.ordinal)
-    exampleCounts.add(key, shape)
+    // A shape counted before was kept then, or its key already had all its texts (keys only
+    // gain texts; a pruned count comes back as new): either way there is nothing to keep, and
+    // most failed lines repeat a shape, so they skip the walk over the key's texts.
+    guard exampleCounts.add(key, shape) else { return }
     if exampleCounts.count > shapePruneAt { pruneShapeCounts() }
     let kept = examples.status(key, shape: shape)
     if kept.count >= DomainHours.examplesKept || kept.hasShape { return }

@@ -14,9 +14,9 @@ struct ShapeCounts: Sendable {
   var count: Int { index.count }
   var isEmpty: Bool { index.isEmpty }
 
-  /// Adds `n` to the count of (`key`, `shape`), adding it when new.
-  @inline(__always)
-  mutating func add(_ key: UInt64, _ shape: UInt64, _ n: Int = 1) {
+  /// Adds `n` to the count of (`key`, `shape`), adding it when new; true when it was new.
+  @inline(__always) @discardableResult
+  mutating func add(_ key: UInt64, _ shape: UInt64, _ n: Int = 1) -> Bool {
     let probe = ShapeCountKeys.Key(stored: key &+ 1, shape: shape)
     let (p, found) = index.find(probe, hash: ShapeCountKeys.hash(probe))
     if found {
@@ -24,6 +24,7 @@ struct ShapeCounts: Sendable {
     } else {
       index.insert(ShapeCountKeys.Slot(stored: probe.stored, shape: shape, count: n), at: p)
     }
+    return !found
   }
 
   /// The count of `k`, or nil when it was never added.
