@@ -227,6 +227,8 @@ struct ReplyMask {
     {
       return false
     }
+    // No pair of the token starts a phrase: no rule reads it.
+    if !Rules.tokenPhraseStarts.mayMatch(t, start, end) { return true }
     // The phrase DFA over " token " from its start state: any output means a rule reads it.
     var state = 0
     var k = start &- 1
@@ -238,5 +240,60 @@ struct ReplyMask {
       k &+= 1
     }
     return true
+  }
+}
+
+/// The byte pairs that begin a phrase that fits inside a token (`PhraseRule.fitsInToken`),
+/// as a 16,384-bit map (2 KB, both bytes printable ASCII), and the one-byte phrases.
+///
+/// A phrase occurs in ` token ` only where its first two bytes do, so a token none of whose
+/// pairs (with the spaces around it) is in the map, and none of whose bytes is a one-byte
+/// phrase, matches no phrase: `ReplyMask.isOpaque` then skips the phrase DFA. The pairs are
+/// read independently of each other, where the DFA waits for each state before the next.
+struct TokenPhraseStarts: @unchecked Sendable {
+  /// Bit `a << 7 | b` set when some phrase starts with bytes `a b`; 256 words.
+  let pairs: UnsafeMutablePointer<UInt64>
+  /// Bit `b` (two words) set when `b` alone is a phrase.
+  let singles: (UInt64, UInt64)
+
+  init(rules: [PhraseRule]) {
+    // Safe because: 256 words are allocated and all written before the map is published;
+    // it lives for the whole process (a `static let` in `Rules`) and is never written again.
+    pairs = .allocate(capacity: 256)
+    pairs.initialize(repeating: 0, count: 256)
+    var singles: (UInt64, UInt64) = (0, 0)
+    for rule in rules {
+      let bytes = Array(rule.phrase.utf8)
+      if bytes.count == 1 {
+        let b = bytes[0] & 0x7F
+        if b < 64 { singles.0 |= 1 << UInt64(b) } else { singles.1 |= 1 << UInt64(b - 64) }
+      } else if bytes.count >= 2 {
+        let index = Int(bytes[0] & 0x7F) << 7 | Int(bytes[1] & 0x7F)
+        pairs[index >> 6] |= 1 << UInt64(index & 63)
+      }
+    }
+    self.singles = singles
+  }
+
+  /// Whether some phrase may start in ` t[start..<end] ` (the token with a space either
+  /// side, lower-cased as the DFA reads it); false only when none can.
+  @inline(__always)
+  func mayMatch(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    var previous: UInt8 = 0x20
+    var found: UInt64 = 0
+    var single: UInt64 = 0
+    var k = start
+    while k < end {
+      let b = ByteKinds.lower(t[k]) & 0x7F
+      let index = Int(previous) << 7 | Int(b)
+      found |= pairs[index >> 6] >> UInt64(index & 63)
+      single |= b < 64 ? singles.0 >> UInt64(b) : singles.1 >> UInt64(b &- 64)
+      previous = b
+      k &+= 1
+    }
+    let index = Int(previous) << 7 | 0x20
+    found |= pairs[index >> 6] >> UInt64(index & 63)
+    single |= singles.0 >> 0x20
+    return (found | single) & 1 != 0
   }
 }
