@@ -16,8 +16,9 @@ import LogstatCodes
 /// - it holds an `@` or at least 5 digits (a word never does; `RFC 5322` keeps its number);
 /// - it holds no reply code or enhanced code where the scanner would read one;
 /// - it is not a step word or `said:` (`ReplyStructure`);
-/// - no phrase of the rules matches inside ` token ` (checked with the phrase DFA itself, so
-///   a rule such as `127.255.255.` or `bl000000` keeps matching).
+/// - no phrase of the rules matches inside ` token ` (checked with the phrases that fit in a
+///   token, `Rules.tokenAutomaton`, after a map of their first two bytes, so a rule such as
+///   `127.255.255.` or `bl000000` keeps matching; `ReplyCacheKeyTests` proves it the same check).
 /// `ReplyMaskTests` proves it changes no answer on any corpus file.
 struct ReplyMask {
   /// The masked text of the last `apply`; reused, grown only for a longer text.
@@ -227,19 +228,26 @@ struct ReplyMask {
     {
       return false
     }
+    return !hasPhrase(t, start, end, tables: tables)
+  }
+
+  /// Whether a phrase rule matches inside ` t[start..<end] ` (the token with a space either
+  /// side; `tables` is `Rules.tokenAutomaton`'s, which matches there exactly when the full
+  /// automaton does). Most tokens are settled by the phrase-start pairs, without the DFA.
+  static func hasPhrase(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tables: PhraseTables) -> Bool {
     // No pair of the token starts a phrase: no rule reads it.
-    if !Rules.tokenPhraseStarts.mayMatch(t, start, end) { return true }
+    if !Rules.tokenPhraseStarts.mayMatch(t, start, end) { return false }
     // The phrase DFA over " token " from its start state: any output means a rule reads it.
     var state = 0
     var k = start &- 1
     while k <= end {
       let b = k < start || k == end ? 0x20 : ByteKinds.lower(t[k])
       let next = tables.next(state, Int(tables.classes[Int(b)]))
-      if next & PhraseTables.outputFlag != 0 { return false }
+      if next & PhraseTables.outputFlag != 0 { return true }
       state = Int(next & PhraseTables.stateMask)
       k &+= 1
     }
-    return true
+    return false
   }
 }
 
