@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import LogstatCodes
 
 /// Opaque names in a reply text (unique IDs, IP literals, host[address], time stamps, mail
@@ -25,17 +30,71 @@ struct ReplyMask {
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
 
+  /// Recent answers of `isOpaque`, which reads only the token's bytes: the same recipient
+  /// address, server name or client address recurs in many replies. Direct-mapped by a hash
+  /// of the token; each entry keeps the whole token (up to `memoWidth` bytes), its length
+  /// (0 = empty) and the answer, so a hit is an exact byte comparison, never a guess.
+  private var memoTokens: UnsafeMutablePointer<UInt8>
+  private var memoLengths: UnsafeMutablePointer<UInt8>
+  private var memoAnswers: UnsafeMutablePointer<Bool>
+  static let memoEntries = 512
+  static let memoWidth = 64
+
   init() {
     capacity = 1024
     // Safe because: the mask owns this buffer alone; it is replaced only in `apply` and freed
     // once by the owning classifier's `deinit`.
     storage = .allocate(capacity: capacity)
+    // Safe because: the same owner; the lengths are all written (0, empty) before any read,
+    // and a token's bytes and answer are read only where its length says they were written.
+    memoTokens = .allocate(capacity: ReplyMask.memoEntries * ReplyMask.memoWidth)
+    memoLengths = .allocate(capacity: ReplyMask.memoEntries)
+    memoLengths.initialize(repeating: 0, count: ReplyMask.memoEntries)
+    memoAnswers = .allocate(capacity: ReplyMask.memoEntries)
+    memoAnswers.initialize(repeating: false, count: ReplyMask.memoEntries)
   }
 
-  /// Frees the buffer; only the owning classifier calls this, in its `deinit`.
+  /// Frees the buffers; only the owning classifier calls this, in its `deinit`.
   // Safe because: called once, by the classifier that owns the mask, when nothing reads the
   // last masked text any more.
-  func deallocate() { storage.deallocate() }
+  func deallocate() {
+    storage.deallocate()
+    memoTokens.deallocate()
+    memoLengths.deallocate()
+    memoAnswers.deallocate()
+  }
+
+  /// `isOpaque` through the memo.
+  @inline(__always)
+  mutating func opaque(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tables: PhraseTables) -> Bool {
+    let length = end &- start
+    guard length <= ReplyMask.memoWidth, let base = t.baseAddress else {
+      return ReplyMask.isOpaque(t, start, end, tables: tables)
+    }
+    // Safe because: `start..<end` lies inside `t`; loads of eight bytes stay below `end`.
+    let token = base + start
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
+    var k = 0
+    while k &+ 8 <= length {
+      h = (h ^ token.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xD6E8_FEB8_6659_FD93
+      h ^= h >> 32
+      k &+= 8
+    }
+    while k < length {
+      h = (h ^ UInt64(token.load(fromByteOffset: k, as: UInt8.self))) &* 0xFF51_AFD7_ED55_8CCD
+      k &+= 1
+    }
+    h ^= h >> 29
+    let e = Int(truncatingIfNeeded: h) & (ReplyMask.memoEntries &- 1)
+    // Safe because: `e < memoEntries`, so the entry's `memoWidth` bytes are inside the table.
+    let slot = memoTokens + e &* ReplyMask.memoWidth
+    if Int(memoLengths[e]) == length, memcmp(slot, token, length) == 0 { return memoAnswers[e] }
+    let answer = ReplyMask.isOpaque(t, start, end, tables: tables)
+    UnsafeMutableRawPointer(slot).copyMemory(from: token, byteCount: length)
+    memoLengths[e] = UInt8(length)
+    memoAnswers[e] = answer
+    return answer
+  }
 
   /// `text` with its opaque tokens replaced by `0`; valid until the next call. `text` itself
   /// when nothing is masked.
@@ -115,7 +174,7 @@ struct ReplyMask {
       guard trail > lead else { continue }
       let coreAt = firstAt >= 0
       let plain = firstBad >= trail && colonAfterAt >= trail
-      if plain, coreDigits >= 5 || coreAt, ReplyMask.isOpaque(text, start, i, tables: tables) {
+      if plain, coreDigits >= 5 || coreAt, opaque(text, start, i, tables: tables) {
         // Safe because: `out` holds `n` bytes and at most `lead` of them are written here
         // (each masked core of at least one byte becomes one byte).
         let length = lead &- copied
