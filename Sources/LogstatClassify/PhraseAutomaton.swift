@@ -23,6 +23,19 @@ struct PhraseRule: Sendable {
   let phrase: String
   let meaning: PhraseMeaning
   let priority: UInt8
+
+  /// Whether the phrase can be a substring of ` token ` for a token of printable ASCII without
+  /// spaces (what `ReplyMask` checks): a space only as its first or last byte, every other
+  /// byte printable ASCII. Any other phrase never matches there.
+  var fitsInToken: Bool {
+    let bytes = Array(phrase.utf8)
+    for (k, b) in bytes.enumerated() {
+      if b > 0x20, b < 0x7F { continue }
+      if b == 0x20, k == 0 || k == bytes.count - 1 { continue }
+      return false
+    }
+    return true
+  }
 }
 
 /// The best rule of each kind seen so far while scanning one reply.

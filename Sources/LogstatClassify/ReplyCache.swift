@@ -3,10 +3,11 @@
 ///
 /// 4096 sets of two entries, the most recently used first, keyed by a 128-bit fingerprint of
 /// the masked text (`ReplyMask`: unique IDs, addresses and stamps replaced, so another copy of
-/// the same reply hits; two independent 64-bit hashes over its bytes and length): a wrong hit
-/// needs two different texts to agree on 128 bits. About 250 KB per worker, whatever the input. On a
-/// generated day of mail 46% of failed-delivery texts hit (a 1024-entry cache that kept whole
-/// texts hit 26%).
+/// the same reply hits; after Postfix's `host NAME[ADDRESS] said: ` only the rest, so another
+/// server of the same provider hits; two independent 64-bit hashes over its bytes and length):
+/// a wrong hit needs two different texts to agree on 128 bits. About 250 KB per worker,
+/// whatever the input. On the 100 MB slice of the generated log 84% of the 43,640 classified
+/// replies hit (75% with the host name in the key; `Benchmarks/reply-cache.sh`).
 struct ReplyCache {
   static let sets = 4096
 

@@ -13,15 +13,22 @@
 public final class ReplyClassifier {
   let buffer: ReplyBuffer
   let automaton: PhraseAutomaton
+  /// The phrases that fit inside one token, for the mask's check (`Rules.tokenAutomaton`).
+  let tokenAutomaton: PhraseAutomaton
   private var cache = ReplyCache()
   private var mask = ReplyMask()
   /// Off only in tests that compare answers with and without masking (`ReplyMaskTests`).
   var masksOpaqueTokens = true
+  /// Off only in tests and benchmarks that compare cached answers with fresh ones.
+  var usesCache = true
+  /// Replies the cache did not answer (for the hit rate in tests and `Benchmarks/reply-cache.sh`).
+  private(set) var cacheMisses = 0
 
   /// Makes a classifier; the shared rule automaton is built on first use in the process.
   public init() {
     buffer = ReplyBuffer()
     automaton = Rules.automaton
+    tokenAutomaton = Rules.tokenAutomaton
   }
 
   // Safe because: the classifier is the mask's only owner, and no masked text outlives a
@@ -40,15 +47,24 @@ public final class ReplyClassifier {
     text: UnsafeRawBufferPointer, dsn: EnhancedCode?, relayHost: UnsafeRawBufferPointer?,
     recipientDomain: UnsafeRawBufferPointer?
   ) -> Classification {
-    // Unique IDs, IP literals and stamps masked (`ReplyMask`): the classifier reads only the
-    // masked text, so the cache answers a reply seen before with another ID exactly.
-    let text = masksOpaqueTokens ? mask.apply(text, tables: automaton.tables) : text
-    let fingerprint = ReplyCache.fingerprint(text)
+    // The cache key: the text with its unique IDs, IP literals and stamps masked (`ReplyMask`),
+    // so the cache answers a reply seen before with another ID exactly; after Postfix's
+    // `host NAME[ADDRESS] said: ` only the rest, which alone decides the answer
+    // (`ReplyStructure.hostSaidPrefix`), so another server of the same provider hits too.
+    let rest = ReplyStructure.hostSaidPrefix(text)
+    // Safe because: `hostSaidPrefix` returns an offset inside the text.
+    let keyed = rest.map { UnsafeRawBufferPointer(rebasing: text[$0...]) } ?? text
+    var fingerprint = ReplyCache.fingerprint(masksOpaqueTokens ? mask.apply(keyed, tables: tokenAutomaton.tables) : keyed)
+    // A rest never shares a key with a whole text of the same bytes.
+    if rest != nil { fingerprint.1 = ~fingerprint.1 }
     let reply: Reply
     let hits: PhraseHits
-    if let found = cache.find(fingerprint) {
+    if usesCache, let found = cache.find(fingerprint) {
       (reply, hits) = found
     } else {
+      // The classifier reads only the masked text: two texts with the same masked bytes get
+      // the same answer.
+      let text = masksOpaqueTokens ? mask.apply(text, tables: tokenAutomaton.tables) : text
       // Who said what: classify the innermost remote reply, not our MTA's wrapper around it.
       let structure = ReplyStructure.locate(text)
       var scanner = ReplyScanner(automaton: automaton, buffer: buffer)
@@ -60,7 +76,11 @@ public final class ReplyClassifier {
       inner.origin = structure.origin
       if inner.basicCode == nil, structure.quotedCode != 0 { inner.basicCode = structure.quotedCode }
       (reply, hits) = (inner, found)
-      cache.store(fingerprint, (reply, hits))
+      cacheMisses &+= 1
+      // Keyed on the rest, the answer is stored only when `locate` kept to the rest (it did
+      // not fall back to the whole text, host name included): then every text with this key
+      // gets it.
+      if rest == nil || structure.start > 0 { cache.store(fingerprint, (reply, hits)) }
     }
 
     var reason = Reason.other

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 import LogstatCodes
 
 /// Opaque names in a reply text (unique IDs, IP literals, host[address], time stamps, mail
@@ -16,25 +21,80 @@ import LogstatCodes
 /// - it holds an `@` or at least 5 digits (a word never does; `RFC 5322` keeps its number);
 /// - it holds no reply code or enhanced code where the scanner would read one;
 /// - it is not a step word or `said:` (`ReplyStructure`);
-/// - no phrase of the rules matches inside ` token ` (checked with the phrase DFA itself, so
-///   a rule such as `127.255.255.` or `bl000000` keeps matching).
+/// - no phrase of the rules matches inside ` token ` (checked with the phrases that fit in a
+///   token, `Rules.tokenAutomaton`, after a map of their first two bytes, so a rule such as
+///   `127.255.255.` or `bl000000` keeps matching; `ReplyCacheKeyTests` proves it the same check).
 /// `ReplyMaskTests` proves it changes no answer on any corpus file.
 struct ReplyMask {
   /// The masked text of the last `apply`; reused, grown only for a longer text.
   private var storage: UnsafeMutablePointer<UInt8>
   private var capacity: Int
 
+  /// Recent answers of `isOpaque`, which reads only the token's bytes: the same recipient
+  /// address, server name or client address recurs in many replies. Direct-mapped by a hash
+  /// of the token; each entry keeps the whole token (up to `memoWidth` bytes), its length
+  /// (0 = empty) and the answer, so a hit is an exact byte comparison, never a guess.
+  private var memoTokens: UnsafeMutablePointer<UInt8>
+  private var memoLengths: UnsafeMutablePointer<UInt8>
+  private var memoAnswers: UnsafeMutablePointer<Bool>
+  static let memoEntries = 512
+  static let memoWidth = 64
+
   init() {
     capacity = 1024
     // Safe because: the mask owns this buffer alone; it is replaced only in `apply` and freed
     // once by the owning classifier's `deinit`.
     storage = .allocate(capacity: capacity)
+    // Safe because: the same owner; the lengths are all written (0, empty) before any read,
+    // and a token's bytes and answer are read only where its length says they were written.
+    memoTokens = .allocate(capacity: ReplyMask.memoEntries * ReplyMask.memoWidth)
+    memoLengths = .allocate(capacity: ReplyMask.memoEntries)
+    memoLengths.initialize(repeating: 0, count: ReplyMask.memoEntries)
+    memoAnswers = .allocate(capacity: ReplyMask.memoEntries)
+    memoAnswers.initialize(repeating: false, count: ReplyMask.memoEntries)
   }
 
-  /// Frees the buffer; only the owning classifier calls this, in its `deinit`.
+  /// Frees the buffers; only the owning classifier calls this, in its `deinit`.
   // Safe because: called once, by the classifier that owns the mask, when nothing reads the
   // last masked text any more.
-  func deallocate() { storage.deallocate() }
+  func deallocate() {
+    storage.deallocate()
+    memoTokens.deallocate()
+    memoLengths.deallocate()
+    memoAnswers.deallocate()
+  }
+
+  /// `isOpaque` through the memo.
+  @inline(__always)
+  mutating func opaque(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tables: PhraseTables) -> Bool {
+    let length = end &- start
+    guard length <= ReplyMask.memoWidth, let base = t.baseAddress else {
+      return ReplyMask.isOpaque(t, start, end, tables: tables)
+    }
+    // Safe because: `start..<end` lies inside `t`; loads of eight bytes stay below `end`.
+    let token = base + start
+    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
+    var k = 0
+    while k &+ 8 <= length {
+      h = (h ^ token.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xD6E8_FEB8_6659_FD93
+      h ^= h >> 32
+      k &+= 8
+    }
+    while k < length {
+      h = (h ^ UInt64(token.load(fromByteOffset: k, as: UInt8.self))) &* 0xFF51_AFD7_ED55_8CCD
+      k &+= 1
+    }
+    h ^= h >> 29
+    let e = Int(truncatingIfNeeded: h) & (ReplyMask.memoEntries &- 1)
+    // Safe because: `e < memoEntries`, so the entry's `memoWidth` bytes are inside the table.
+    let slot = memoTokens + e &* ReplyMask.memoWidth
+    if Int(memoLengths[e]) == length, memcmp(slot, token, length) == 0 { return memoAnswers[e] }
+    let answer = ReplyMask.isOpaque(t, start, end, tables: tables)
+    UnsafeMutableRawPointer(slot).copyMemory(from: token, byteCount: length)
+    memoLengths[e] = UInt8(length)
+    memoAnswers[e] = answer
+    return answer
+  }
 
   /// `text` with its opaque tokens replaced by `0`; valid until the next call. `text` itself
   /// when nothing is masked.
@@ -114,7 +174,7 @@ struct ReplyMask {
       guard trail > lead else { continue }
       let coreAt = firstAt >= 0
       let plain = firstBad >= trail && colonAfterAt >= trail
-      if plain, coreDigits >= 5 || coreAt, ReplyMask.isOpaque(text, start, i, tables: tables) {
+      if plain, coreDigits >= 5 || coreAt, opaque(text, start, i, tables: tables) {
         // Safe because: `out` holds `n` bytes and at most `lead` of them are written here
         // (each masked core of at least one byte becomes one byte).
         let length = lead &- copied
@@ -227,16 +287,80 @@ struct ReplyMask {
     {
       return false
     }
+    return !hasPhrase(t, start, end, tables: tables)
+  }
+
+  /// Whether a phrase rule matches inside ` t[start..<end] ` (the token with a space either
+  /// side; `tables` is `Rules.tokenAutomaton`'s, which matches there exactly when the full
+  /// automaton does). Most tokens are settled by the phrase-start pairs, without the DFA.
+  static func hasPhrase(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int, tables: PhraseTables) -> Bool {
+    // No pair of the token starts a phrase: no rule reads it.
+    if !Rules.tokenPhraseStarts.mayMatch(t, start, end) { return false }
     // The phrase DFA over " token " from its start state: any output means a rule reads it.
     var state = 0
     var k = start &- 1
     while k <= end {
       let b = k < start || k == end ? 0x20 : ByteKinds.lower(t[k])
       let next = tables.next(state, Int(tables.classes[Int(b)]))
-      if next & PhraseTables.outputFlag != 0 { return false }
+      if next & PhraseTables.outputFlag != 0 { return true }
       state = Int(next & PhraseTables.stateMask)
       k &+= 1
     }
-    return true
+    return false
+  }
+}
+
+/// The byte pairs that begin a phrase that fits inside a token (`PhraseRule.fitsInToken`),
+/// as a 16,384-bit map (2 KB, both bytes printable ASCII), and the one-byte phrases.
+///
+/// A phrase occurs in ` token ` only where its first two bytes do, so a token none of whose
+/// pairs (with the spaces around it) is in the map, and none of whose bytes is a one-byte
+/// phrase, matches no phrase: `ReplyMask.isOpaque` then skips the phrase DFA. The pairs are
+/// read independently of each other, where the DFA waits for each state before the next.
+struct TokenPhraseStarts: @unchecked Sendable {
+  /// Bit `a << 7 | b` set when some phrase starts with bytes `a b`; 256 words.
+  let pairs: UnsafeMutablePointer<UInt64>
+  /// Bit `b` (two words) set when `b` alone is a phrase.
+  let singles: (UInt64, UInt64)
+
+  init(rules: [PhraseRule]) {
+    // Safe because: 256 words are allocated and all written before the map is published;
+    // it lives for the whole process (a `static let` in `Rules`) and is never written again.
+    pairs = .allocate(capacity: 256)
+    pairs.initialize(repeating: 0, count: 256)
+    var singles: (UInt64, UInt64) = (0, 0)
+    for rule in rules {
+      let bytes = Array(rule.phrase.utf8)
+      if bytes.count == 1 {
+        let b = bytes[0] & 0x7F
+        if b < 64 { singles.0 |= 1 << UInt64(b) } else { singles.1 |= 1 << UInt64(b - 64) }
+      } else if bytes.count >= 2 {
+        let index = Int(bytes[0] & 0x7F) << 7 | Int(bytes[1] & 0x7F)
+        pairs[index >> 6] |= 1 << UInt64(index & 63)
+      }
+    }
+    self.singles = singles
+  }
+
+  /// Whether some phrase may start in ` t[start..<end] ` (the token with a space either
+  /// side, lower-cased as the DFA reads it); false only when none can.
+  @inline(__always)
+  func mayMatch(_ t: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Bool {
+    var previous: UInt8 = 0x20
+    var found: UInt64 = 0
+    var single: UInt64 = 0
+    var k = start
+    while k < end {
+      let b = ByteKinds.lower(t[k]) & 0x7F
+      let index = Int(previous) << 7 | Int(b)
+      found |= pairs[index >> 6] >> UInt64(index & 63)
+      single |= b < 64 ? singles.0 >> UInt64(b) : singles.1 >> UInt64(b &- 64)
+      previous = b
+      k &+= 1
+    }
+    let index = Int(previous) << 7 | 0x20
+    found |= pairs[index >> 6] >> UInt64(index & 63)
+    single |= singles.0 >> 0x20
+    return (found | single) & 1 != 0
   }
 }

@@ -179,6 +179,44 @@ struct ReplyStructure {
     return s
   }
 
+  /// The length of Postfix's wrapper `host NAME[ADDRESS] said: ` at the start of `t`, or nil.
+  ///
+  /// Only a name of letters, digits, `.` and `-` and an address of hex digits, `.` and `:`
+  /// count. Such a name and address hold no marker `locate` reads (every marker has a space,
+  /// `:`, `(` or `'` that the name lacks, and none starts inside a word), and every look-back
+  /// from the rest stops in the fixed `] said: ` or cannot match there; so `locate` finds the
+  /// same step, origin and quoted code, and the same inner text in the rest, whatever the
+  /// name, unless it falls back to the whole text. The reply cache keys such a text on the
+  /// rest alone (`ReplyClassifier`), so another server of the same provider hits.
+  static func hostSaidPrefix(_ t: UnsafeRawBufferPointer) -> Int? {
+    let n = t.count
+    guard n > 16, match(t, 0, "host ") != nil else { return nil }
+    var k = 5
+    while k < n, isNameByte(t[k]) { k += 1 }
+    guard k > 5, k < n, t[k] == 0x5B else { return nil }  // [
+    k += 1
+    let address = k
+    while k < n, isAddressByte(t[k]) { k += 1 }
+    guard k > address, k < n, t[k] == 0x5D else { return nil }  // ]
+    k += 1
+    guard k + 7 <= n, t[k] == 0x20, t[k + 1] == 0x73, t[k + 2] == 0x61, t[k + 3] == 0x69, t[k + 4] == 0x64,
+      t[k + 5] == 0x3A, t[k + 6] == 0x20
+    else { return nil }  // " said: "
+    return k + 7
+  }
+
+  /// A host name's byte: an ASCII letter, digit, `.` or `-`.
+  @inline(__always)
+  static func isNameByte(_ b: UInt8) -> Bool {
+    (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 || b == 0x2E || b == 0x2D
+  }
+
+  /// An address's byte: a hex digit, `.` or `:` (IPv4 and IPv6 without the `IPv6:` tag).
+  @inline(__always)
+  static func isAddressByte(_ b: UInt8) -> Bool {
+    b &- 0x30 < 10 || (b | 0x20) &- 0x61 < 6 || b == 0x2E || b == 0x3A
+  }
+
   /// Postfix smtpd's own refusal, `reject: RCPT from host[ip]: 554 ...; from=<..> to=<..>`
   /// (also `reject_warning:`, `proxy-reject: END-OF-MESSAGE:`, `milter-reject:`): the step is
   /// the word after the marker, the reply starts at its code (so a host name such as

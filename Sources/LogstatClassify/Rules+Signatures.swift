@@ -86,4 +86,13 @@ extension Rules {
 
   /// The automaton over all phrase rules, built once per process and shared read-only.
   static let automaton = PhraseAutomaton(rules: allPhraseRules)
+
+  /// The automaton over the phrases that can occur inside ` token ` (a token is printable
+  /// ASCII with no space: `PhraseRule.fitsInToken`), for `ReplyMask`'s check of candidate
+  /// tokens. It reports a match on ` token ` exactly when `automaton` does, from tables small
+  /// enough to stay in the L1 cache (the full one waits on the last-level cache).
+  static let tokenAutomaton = PhraseAutomaton(rules: allPhraseRules.filter(\.fitsInToken))
+
+  /// The first two bytes of the same phrases, to skip the DFA for most tokens (`ReplyMask`).
+  static let tokenPhraseStarts = TokenPhraseStarts(rules: allPhraseRules.filter(\.fitsInToken))
 }
