@@ -821,5 +821,8 @@ enum Rules {
     // A host that resolves to ourselves ("remote host address is the local host", Exim's
     // self=defer): the mail would come back to us, as "MX points to local host" does.
     Group(.loop, 95, ["is the local host"]),
+    // The socket error of a connect our host could not even start (no address of that family,
+    // EADDRNOTAVAIL), as Exim logs it per host without Postfix's "connect to" wrapper.
+    Group(.connectionFailed, 85, ["cannot assign requested address"]),
   ]
 }
