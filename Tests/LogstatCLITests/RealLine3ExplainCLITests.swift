@@ -4,8 +4,9 @@ import Testing
 /// The built binary on the third set of real log lines (`real-lines-3.tsv`, round 8), as an
 /// outside checker runs it: `logstat explain --format json -` once for all lines. No line
 /// labelled soft may come out `hard` (the suppression list), and the score equals the in-process
-/// one (`RealLogLines3Tests`: 95 of 104 lines, 63 development and 32 held-out, at the last
-/// measurement; 90 of 104 on arrival with the labels as R19 left them, 84 as first written).
+/// one (`RealLogLines3Tests`: 103 of 113 lines, 69 development and 34 held-out, at the last
+/// measurement; the first 104 scored 90 on arrival with the labels as R19 left them, 84 as
+/// first written; the last 9 scored 7).
 @Suite struct RealLine3ExplainCLITests {
   static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("LogstatClassifyTests/Corpus/real-lines-3.tsv")
@@ -35,8 +36,8 @@ import Testing
       if object["reason"] as? String == fields[1], hard == (fields[2] == "hard") { right += 1 }
     }
     print("logstat explain on real-lines-3: \(right)/\(rows.count) right")
-    #expect(rows.count == 104)
+    #expect(rows.count == 113)
     #expect(softCalledHard == 0)
-    #expect(right >= 95)
+    #expect(right >= 103)
   }
 }

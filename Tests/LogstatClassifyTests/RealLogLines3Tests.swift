@@ -36,7 +36,7 @@ struct RealLogLines3Tests {
   @Test("every label is a reason id, every line names its source, no line repeats an earlier set's")
   func wellFormed() throws {
     let lines = try Self.load()
-    #expect(lines.count == 104)
+    #expect(lines.count == 113)
     #expect(Set(lines.map { $0.text.lowercased() }).count == lines.count, "a line repeats")
     for line in lines {
       #expect(Reason(rawValue: line.reason) != nil, "line \(line.number): unknown reason \(line.reason)")
@@ -72,16 +72,20 @@ struct RealLogLines3Tests {
     print(heldOut.report("real-lines-3 held-out"))
     // A local fault, a deferral or a 4xx must never reach the suppression list.
     #expect(softCalledHard == 0, "\(softCalledHard) soft-labelled lines are called hard")
-    #expect(development.total == 69)
-    #expect(heldOut.total == 35)
+    #expect(development.total == 75)
+    #expect(heldOut.total == 38)
     // Measured once on arrival, before any rule saw these lines, through `logstat explain
     // --format json` (which now scores as this test does, RealLine3ExplainCLITests): development 54/69 = 78.3%, held-out 30/35 = 85.7%
     // with the labels as first written; 58/69 and 32/35 once R19 (LABELS.md) moved 8 labels
     // from other. With round 8's general rules (a milter reply with only an enhanced code, Exim
     // redirect data and Postfix's bounce/trace daemon as local-error, "is the local host" as a
     // loop, a transient code after MAIL FROM keeping its meaning): development 63/69 = 91.3%,
-    // held-out 32/35 = 91.4%. Floors at those values.
-    #expect(development.right >= 63)
-    #expect(heldOut.right >= 32)
+    // held-out 32/35 = 91.4%. A second batch of 9 (issue threads whose other lines the corpus
+    // already held, and Exim's test/log/0543), measured once on arrival: development 5/6,
+    // held-out 2/3; the Exim per-host "Cannot assign requested address" then became a
+    // connection failure. All 113: development 69/75 = 92.0%, held-out 34/38 = 89.5%. Floors
+    // at those values.
+    #expect(development.right >= 69)
+    #expect(heldOut.right >= 34)
   }
 }
