@@ -221,10 +221,16 @@ struct ReplyStructure {
   /// (also `reject_warning:`, `proxy-reject: END-OF-MESSAGE:`, `milter-reject:`): the step is
   /// the word after the marker, the reply starts at its code (so a host name such as
   /// `4.1.1_dsn[1.2.3.4]` is never read as a code) and ends before `; from=<` or `; proto=`.
+  /// A milter's reply may carry only an enhanced code (`milter-reject: END-OF-MESSAGE from
+  /// relay2.example[ip]: 4.7.1 Try again later;`): it starts there, so the client's host name
+  /// (`relay2...`) is never read as the reply's words.
   mutating func smtpdReject(_ t: UnsafeRawBufferPointer, _ after: Int) {
     origin = .ourServer
     step = ReplyStructure.step(t, after)
-    guard let code = ReplyStructure.firstReplyCode(t, from: after) else { return }
+    guard
+      let code = ReplyStructure.firstReplyCode(t, from: after)
+        ?? ReplyStructure.firstEnhancedCode(t, from: after)
+    else { return }
     start = code
     var j = code
     while j + 7 < t.count {
@@ -314,6 +320,23 @@ struct ReplyStructure {
           after == t.count || t[after] == 0x20 || t[after] == 0x2D
         {
           return c
+        }
+      }
+      k += 1
+    }
+    return nil
+  }
+
+  /// The first enhanced code (`4.7.1`) at or after `p` that starts a word after `: ` and is
+  /// followed by a space, `;` or the end.
+  static func firstEnhancedCode(_ t: UnsafeRawBufferPointer, from p: Int) -> Int? {
+    var k = p
+    while k + 3 < t.count {
+      if t[k] == 0x3A, t[k + 1] == 0x20 {
+        let c = k + 2
+        if let (_, length) = SMTPCodeParser.enhanced(t, at: c, end: t.count) {
+          let after = c + length
+          if after == t.count || t[after] == 0x20 || t[after] == 0x3B { return c }
         }
       }
       k += 1

@@ -155,7 +155,9 @@ extension Rules {
     case .connect, .helo:
       return code / 100 == 4 ? (.connectionFailed, 8) : (.policy, 8)
     case .mailFrom:
-      return code / 100 == 5 ? (.senderRejected, 8) : nil
+      // A permanent refusal of our sender; a transient code keeps its own meaning below
+      // (a bare "451 Temp error" after MAIL FROM is the receiver's error, not our sender).
+      if code / 100 == 5 { return (.senderRejected, 8) }
     case .rcptTo:
       switch code {
       case 550, 551, 553: return (.userUnknown, 8)

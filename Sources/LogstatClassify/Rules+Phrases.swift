@@ -813,5 +813,16 @@ enum Rules {
     // Coremail (the server of NetEase, Sina and many Chinese hosts) names an unknown recipient
     // "unavailable mail user" or "not user of this server" (providers.tsv batch 4).
     Group(.userUnknown, 88, ["unavailable mail user", "not user of this server", "not a user of this server"]),
+    // MARK: from real-lines-3's development misses (round 8, 13y)
+    // Exim's redirect router that cannot parse an alias or forward file ("syntax error in
+    // redirection data", "error in redirect data") and Postfix's own bounce or trace daemon
+    // failing are our machine, above the "syntax error" of a remote command.
+    Group(.localError, 95, ["redirection data", "redirect data", "bounce or trace service"]),
+    // A host that resolves to ourselves ("remote host address is the local host", Exim's
+    // self=defer): the mail would come back to us, as "MX points to local host" does.
+    Group(.loop, 95, ["is the local host"]),
+    // The socket error of a connect our host could not even start (no address of that family,
+    // EADDRNOTAVAIL), as Exim logs it per host without Postfix's "connect to" wrapper.
+    Group(.connectionFailed, 85, ["cannot assign requested address"]),
   ]
 }
