@@ -81,6 +81,7 @@ struct ReplyMask {
       k &+= 8
     }
     while k < length {
+      // Safe because: `k < length`, so the byte read lies inside the token.
       h = (h ^ UInt64(token.load(fromByteOffset: k, as: UInt8.self))) &* 0xFF51_AFD7_ED55_8CCD
       k &+= 1
     }
