@@ -71,21 +71,10 @@ struct ReplyMask {
     guard length <= ReplyMask.memoWidth, let base = t.baseAddress else {
       return ReplyMask.isOpaque(t, start, end, tables: tables)
     }
-    // Safe because: `start..<end` lies inside `t`; loads of eight bytes stay below `end`.
+    // Safe because: `start..<end` lies inside `t`.
     let token = base + start
-    var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: length)
-    var k = 0
-    while k &+ 8 <= length {
-      h = (h ^ token.loadUnaligned(fromByteOffset: k, as: UInt64.self)) &* 0xD6E8_FEB8_6659_FD93
-      h ^= h >> 32
-      k &+= 8
-    }
-    while k < length {
-      // Safe because: `k < length`, so the byte read lies inside the token.
-      h = (h ^ UInt64(token.load(fromByteOffset: k, as: UInt8.self))) &* 0xFF51_AFD7_ED55_8CCD
-      k &+= 1
-    }
-    h ^= h >> 29
+    // The cache's fingerprint over the token's bytes; its first half indexes the memo.
+    let h = ReplyCache.fingerprint(UnsafeRawBufferPointer(start: token, count: length)).0
     let e = Int(truncatingIfNeeded: h) & (ReplyMask.memoEntries &- 1)
     // Safe because: `e < memoEntries`, so the entry's `memoWidth` bytes are inside the table.
     let slot = memoTokens + e &* ReplyMask.memoWidth

@@ -8,30 +8,7 @@ import Testing
 /// confusion cells (expected -> got), never its lines.
 @Suite("Real log lines, third set (round 8): development and held-out parts")
 struct RealLogLines3Tests {
-  struct Line {
-    let number: Int
-    let text: String
-    let reason: String
-    let hard: Bool
-    let source: String
-    var isHeldOut: Bool { RealCorpus.fnv1a(text) % 3 == 0 }
-  }
-
-  static func load() throws -> [Line] {
-    let data = try readFile(RealCorpus.folder + "/real-lines-3.tsv")
-    var lines: [Line] = []
-    for (index, row) in data.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-      if row.isEmpty || row.hasPrefix("#") { continue }
-      let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 4, fields[2] == "hard" || fields[2] == "soft" else {
-        Issue.record("real-lines-3.tsv line \(index + 1) needs LINE, REASON, hard|soft and SOURCE")
-        continue
-      }
-      lines.append(
-        Line(number: index + 1, text: fields[0], reason: fields[1], hard: fields[2] == "hard", source: fields[3]))
-    }
-    return lines
-  }
+  static func load() throws -> [RealLogLine] { try RealLogLine.load("real-lines-3.tsv") }
 
   @Test("every label is a reason id, every line names its source, no line repeats an earlier set's")
   func wellFormed() throws {
