@@ -111,13 +111,25 @@ struct ReplyScanner {
     while i < count {
       let raw = text[i]
       let kind = kinds[Int(raw)]
-      if kind >= 2, kind < 8 {
+      var b = ByteKinds.lower(raw)
+      if kind >= 2, kind != 8 {
         if kind == 2 { break }
-        if i &+ 1 < count, ByteKinds.isEscapedBreak(text[i &+ 1]) { break }
+        if kind == 4 {
+          if i &+ 1 < count, ByteKinds.isEscapedBreak(text[i &+ 1]) { break }
+        } else if i &+ 1 < count, let (lead, trail) = ByteKinds.lowerPair(raw, text[i &+ 1]) {
+          // A capital Cyrillic or Latin-1 letter: its lower-case lead byte is matched here,
+          // its trail byte below, so "Пользователь" matches the phrase "пользователь".
+          out[w] = lead
+          w &+= 1
+          let next = tables.next(state, Int(classes[Int(lead)]))
+          state = Int(next & PhraseTables.stateMask)
+          if next & PhraseTables.outputFlag != 0 { hits.absorb(tables.outputs(of: state)) }
+          i &+= 1
+          b = trail
+        }
       }
       i &+= 1
       digits |= kind
-      let b = ByteKinds.lower(raw)
       out[w] = b
       w &+= 1
       let next = tables.next(state, Int(classes[Int(b)]))
@@ -282,7 +294,8 @@ struct ReplyScanner {
   }
 }
 
-/// Per-byte kinds for the scanner: 1 digit, 2 whitespace or control, 4 backslash, 8 `@`, 0 other.
+/// Per-byte kinds for the scanner: 1 digit, 2 whitespace or control, 4 backslash, 8 `@`, 16 the
+/// lead byte of a two-byte letter that may be a capital (`lowerPair`), 0 other.
 enum ByteKinds {
   /// Written once when first used, read-only afterwards, so sharing it is safe.
   nonisolated(unsafe) static let table: UnsafeMutablePointer<UInt8> = {
@@ -297,6 +310,7 @@ enum ByteKinds {
         case 0...0x20, 0x7F: 2
         case 0x5C: 4
         case 0x40: 8
+        case 0xC3, 0xD0: 16
         default: 0
         }
     }
@@ -310,4 +324,18 @@ enum ByteKinds {
   /// ASCII lower case; other bytes unchanged.
   @inline(__always)
   static func lower(_ b: UInt8) -> UInt8 { (b &- 65) < 26 ? b | 0x20 : b }
+
+  /// The lower case of a capital written in two UTF-8 bytes, or nil when `lead, trail` is not
+  /// one: Latin-1 `À`-`Þ` (but `×`) and Cyrillic `Ё`, `А`-`Я`. Providers capitalise the first word
+  /// of a sentence ("Пользователь не найден", "Échec"); phrases are written in lower case.
+  @inline(__always)
+  static func lowerPair(_ lead: UInt8, _ trail: UInt8) -> (UInt8, UInt8)? {
+    if lead == 0xC3 { return (trail &- 0x80) < 0x1F && trail != 0x97 ? (0xC3, trail &+ 0x20) : nil }
+    switch trail {
+    case 0x90...0x9F: return (0xD0, trail &+ 0x20)  // А-П -> а-п
+    case 0xA0...0xAF: return (0xD1, trail &- 0x20)  // Р-Я -> р-я
+    case 0x81: return (0xD1, 0x91)  // Ё -> ё
+    default: return nil
+    }
+  }
 }

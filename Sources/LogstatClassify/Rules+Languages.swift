@@ -18,7 +18,7 @@ extension Rules {
       "non repertorie",
       // Russian
       "ользователь не найден", "ет такого пользователя", "еизвестный пользователь", "дрес не существует",
-      "ящик не существует", "не существует", "олучатель не найден",
+      "ящик не существует", "не существует", "олучатель не найден", "пользователя нет", "нет такого ящика",
       // Japanese, Chinese
       "存在しない", "存在しません", "宛先不明", "ユーザーが見つかりません",
       "用户不存在", "收件人不存在", "邮箱不存在", "帐户不存在", "账户不存在", "帳號不存在", "地址不存在",
@@ -56,7 +56,7 @@ extension Rules {
     Group(.rateLimited, 86, [
       "trop de messages", "zu viele nachrichten", "zu viele verbindungen", "demasiados mensajes",
       "troppi messaggi", "muitas mensagens", "te veel berichten", "слишком много писем",
-      "лишком много сообщений", "送信数", "频率过高", "过于频繁", "发送频率", "发信频率",
+      "лишком много сообщений", "слишком много соединений", "слишком много подключений", "送信数", "频率过高", "过于频繁", "发送频率", "发信频率",
     ]),
     Group(.messageTooLarge, 86, [
       "message trop volumineux", "trop volumineux", "nachricht ist zu groß", "nachricht zu groß",

@@ -73,4 +73,32 @@ struct LanguageTests {
   func classified(_ c: Case) {
     #expect(ReplyClassifier().classify(c.text).reason == c.reason)
   }
+
+  /// A capital at a sentence start (or a whole text in capitals) matches the lower-case phrase:
+  /// Cyrillic and Latin-1 capitals are folded like ASCII ones.
+  static let capitals: [Case] = [
+    Case(text: "550 Такого пользователя нет", reason: .userUnknown),
+    Case(text: "550 ПОЛЬЗОВАТЕЛЬ НЕ НАЙДЕН", reason: .userUnknown),
+    Case(text: "421 Слишком много писем, попробуйте позже", reason: .rateLimited),
+    Case(text: "421 Слишком много соединений с вашего адреса", reason: .rateLimited),
+    Case(text: "452 Ящик переполнен", reason: .mailboxFull),
+    Case(text: "554 Ёмкость исчерпана: спам", reason: .spamContent),
+    Case(text: "552 BOÎTE AUX LETTRES PLEINE", reason: .mailboxFull),
+    Case(text: "550 ADRESSE IP BLOQUÉE", reason: .blocklisted),
+  ]
+
+  @Test(arguments: capitals)
+  func capitalsFold(_ c: Case) {
+    #expect(ReplyClassifier().classify(c.text).reason == c.reason)
+  }
+
+  @Test("folding leaves other two-byte letters and the multiplication sign alone")
+  func foldingBounds() {
+    #expect(ByteKinds.lowerPair(0xC3, 0x97) == nil)  // ×
+    #expect(ByteKinds.lowerPair(0xC3, 0xA9) == nil)  // é is already lower case
+    #expect(ByteKinds.lowerPair(0xC3, 0x89)! == (0xC3, 0xA9))  // É -> é
+    #expect(ByteKinds.lowerPair(0xD0, 0xAF)! == (0xD1, 0x8F))  // Я -> я
+    #expect(ByteKinds.lowerPair(0xD0, 0x90)! == (0xD0, 0xB0))  // А -> а
+    #expect(ByteKinds.lowerPair(0xD0, 0xB0) == nil)  // а
+  }
 }
