@@ -620,6 +620,20 @@ enum Rules {
     Group(.loop, 95, [" points back to", "mx list for"]),
     // Storage that belongs to one recipient is that mailbox's quota, not the server's disk.
     Group(.mailboxFull, 92, ["recipient storage", "user storage", "mailbox storage"]),
+    // A mailbox named as the thing out of space is that mailbox, not the server's disk.
+    Group(.mailboxFull, 92, [
+      "mailbox has no space", "mailbox is out of space", "mailbox has insufficient", "no space left in mailbox",
+      "no space left in the mailbox", "mailbox has run out of", "mailbox ran out of",
+    ]),
+    // A lookup that timed out is the resolver's, not a connection's.
+    Group(.dnsFailure, 90, ["dns lookup", "lookup timed out", "dns query timed out", "dns request timed out"]),
+    // Our standing judged and named, in word orders the phrases above do not cover.
+    Group(.reputation, 95, ["reputation poor", "reputation is poor", "reputation is low", "reputation too low", "reputation is too low"]),
+    // A per-hour or per-day allowance that is ours ("your"), however it is worded.
+    Group(.quotaExceeded, 90, [
+      "hourly message limit", "your hourly", "your daily message", "your message limit", "reached your limit",
+      "reached your sending", "hourly sending limit",
+    ]),
     // A client that should have gone through its provider's relay: an IP policy, not relaying.
     Group(.policy, 95, ["bypassing", "bypass the"]),
     // The receiver could not verify our sender address: that is the cause, whatever hedged
