@@ -2,10 +2,21 @@
 /// peer they could not reach is our own LMTP server, mailbox store, socket or command.
 extension Classification {
   /// This verdict for a reply logged by one of our own delivery agents: a connection it could not
-  /// make (refused, timed out, lost) is our own machinery failing, so local-error; any other
-  /// reason (a full mailbox the LMTP server reported, an unknown user) stays as it is.
+  /// make (refused, timed out, lost) or a disk that is full is our own machinery failing, so
+  /// local-error; any other reason (a full mailbox the LMTP server reported, an unknown user)
+  /// stays as it is.
   public func loggedByLocalAgent() -> Classification {
-    guard reason == .connectionFailed else { return self }
+    guard reason == .connectionFailed || reason == .storageFull else { return self }
+    var result = self
+    result.reason = .localError
+    return result
+  }
+
+  /// This verdict for a text our own MTA wrote with no remote server named (an Exim line with no
+  /// `H=` host and no `SMTP error from remote mail server`): a full disk there is our own disk
+  /// ("Unable to create lock file ...: No space left on device"), so local-error.
+  public func saidByOurMTA() -> Classification {
+    guard reason == .storageFull else { return self }
     var result = self
     result.reason = .localError
     return result

@@ -46,6 +46,7 @@ public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifie
     line.context ?? line.reply, dsn: line.dsn, relayHost: line.relay, recipientDomain: line.domain)
   if line.localAgent { verdict = verdict.loggedByLocalAgent() }
   if line.localFault { verdict = verdict.failedLocally() }
+  if line.isExim, line.relay == nil, line.context == nil { verdict = verdict.saidByOurMTA() }
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
     recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
@@ -68,6 +69,8 @@ struct LogLineFields {
   /// An Exim line about our own machinery: a delivery to a pipe, file or autoreply (`|cmd`,
   /// `/path`, `>addr`), or a local error number (`defer (-17)`), as the engine reads it.
   var localFault = false
+  /// An Exim line (a delivery, deferral or reject), read by `parseExim`.
+  var isExim = false
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
@@ -163,6 +166,7 @@ struct LogLineFields {
   }
 
   mutating func parseExim(_ text: String, marker: String) {
+    isExim = true
     isDeferral = marker == " == "
     if marker != " rejected ", let host = text.value(after: " H=", until: " ") {
       relay = host.hostPart

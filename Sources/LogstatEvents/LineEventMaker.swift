@@ -35,6 +35,10 @@ extension LineEvent {
     {
       return verdict.failedLocally()
     }
+    // Exim with no remote host and no remote reply: the words are our own MTA's about itself.
+    if line.mta == .exim, line.relayHost.isEmpty, line.replyContext.isEmpty {
+      return verdict.saidByOurMTA()
+    }
     return verdict
   }
 }

@@ -108,6 +108,19 @@ struct ExplainTests {
     }
     // The same words from a remote server, under a reply code, are its policy.
     #expect(explain("550 Permission denied").reason == .policy)
+    // A full disk our own MTA reports (Exim with no remote host, Postfix's local agents) is our
+    // own disk; the same words from a remote server are its disk.
+    let ownDisk = [
+      "2026-05-02 10:00:02 1abcde-000003-AB == bob@myhost.example R=localuser T=local_delivery defer (-1): Unable to create lock file /var/mail/bob.lock: No space left on device",
+      "Dec  1 10:00:01 mx postfix/virtual[123]: 4F1A2B3C4D: to=<bob@myhost.example>, relay=virtual, delay=0.1, delays=0/0/0/0, dsn=4.3.0, status=deferred (maildir delivery failed: create maildir file /var/vmail/bob/tmp/1.P1.mx: No space left on device)",
+      "Dec  1 10:00:01 mx postfix/lmtp[123]: 4F1A2B3C4D: to=<bob@myhost.example>, relay=myhost.example[private/dovecot-lmtp], delay=0.1, delays=0/0/0/0, dsn=4.3.1, status=deferred (host myhost.example[private/dovecot-lmtp] said: 452 4.3.1 Insufficient system storage (in reply to MAIL FROM command))",
+    ]
+    for line in ownDisk { #expect(explain(line).reason == .localError, "\(line)") }
+    let remoteDisk = [
+      "2026-05-02 10:00:03 1abcde-000004-AB == bob@example.com R=dnslookup T=remote_smtp defer (-45) H=mx.example.com [192.0.2.5]: SMTP error from remote mail server after MAIL FROM:<a@example.org>: 452 4.3.1 Insufficient system storage",
+      "Dec  1 10:00:01 mx postfix/smtp[123]: 4F1A2B3C4D: to=<bob@example.com>, relay=mx.example.com[192.0.2.5]:25, delay=0.1, delays=0/0/0/0, dsn=4.3.1, status=deferred (host mx.example.com[192.0.2.5] said: 452 4.3.1 Insufficient system storage (in reply to MAIL FROM command))",
+    ]
+    for line in remoteDisk { #expect(explain(line).reason == .storageFull, "\(line)") }
     #expect(Reason(rawValue: "local-error") == .localError)
     #expect(Reason.localError.advice.contains("not at fault"))
   }

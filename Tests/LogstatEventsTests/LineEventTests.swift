@@ -17,6 +17,21 @@ import Testing
     return id.withUTF8 { QueueKey(UnsafeRawBufferPointer($0)) }
   }
 
+  @Test("a full disk our own Exim reports (no remote host) is local-error; a remote server's stays storage-full")
+  func ownDiskIsLocalError() {
+    event(
+      "2026-05-02 10:00:02 1abcde-000003-AB == bob@myhost.example R=localuser T=local_delivery defer (-1): Unable to create lock file /var/mail/bob.lock: No space left on device"
+    ) { e in
+      #expect(e.verdict?.reason == .localError)
+      #expect(e.verdict?.isHard == false)
+    }
+    event(
+      "2026-05-02 10:00:03 1abcde-000004-AB == bob@example.com R=dnslookup T=remote_smtp defer (-45) H=mx.example.com [192.0.2.5]: SMTP error from remote mail server after MAIL FROM:<a@example.org>: 452 4.3.1 Insufficient system storage"
+    ) { e in
+      #expect(e.verdict?.reason == .storageFull)
+    }
+  }
+
   @Test func blocklistedBounce() {
     event(
       "Nov 22 06:25:03 mx1 postfix/smtp[1238]: 4D1B2C3A4F: to=<X@B.example>, relay=mx.b.example[198.51.100.7]:25, delay=1.5, delays=0/0/1/0.5, dsn=5.7.1, status=bounced (host mx.b.example[198.51.100.7] refused to talk to me: 554 5.7.1 Service unavailable; Client host [192.0.2.25] blocked using zen.spamhaus.org)"
