@@ -16,6 +16,7 @@ let package = Package(
     // Libraries for the packages in Benchmarks/ and Fuzz/ (they depend on this one by path).
     .library(name: "LogstatSource", targets: ["LogstatSource"]),
     .library(name: "LogstatCodes", targets: ["LogstatCodes"]),
+    .library(name: "LogstatKinds", targets: ["LogstatKinds"]),
     .library(name: "LogstatTables", targets: ["LogstatTables"]),
     .library(name: "LogstatScan", targets: ["LogstatScan"]),
     .library(name: "LogstatClassify", targets: ["LogstatClassify"]),
@@ -50,29 +51,35 @@ let package = Package(
     .target(
       name: "LogstatTables",
       swiftSettings: swiftSettings + [.define("LOGSTAT_CHECKS", .when(configuration: .debug))]),
+    // The words of a line's event (MTA, line kind, mail event, delivery status, special
+    // recipient): written by the scanners, read by the events and the counts, so the counts need
+    // no part of the scanner. Standard library only.
+    .target(name: "LogstatKinds", swiftSettings: swiftSettings),
     // Scanner: bytes in, typed line fields out. Standard library only (and the C library's memmem).
-    .target(name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes"], swiftSettings: swiftSettings),
+    .target(
+      name: "LogstatScan", dependencies: ["CStringSearch", "LogstatCodes", "LogstatKinds"], swiftSettings: swiftSettings),
     // Classifier: reply code + DSN + text -> reason, provider, blocklist, advice.
     .target(
       name: "LogstatClassify", dependencies: ["LogstatCodes", "LogstatTables"], swiftSettings: swiftSettings),
     // Events: Scan's fields and Classify's verdict turned into one typed event per line, the
     // only thing Aggregate reads (it never sees bytes). Standard library and the C library only.
     .target(
-      name: "LogstatEvents", dependencies: ["LogstatCodes", "LogstatTables", "LogstatScan", "LogstatClassify"],
+      name: "LogstatEvents",
+      dependencies: ["LogstatCodes", "LogstatTables", "LogstatKinds", "LogstatScan", "LogstatClassify"],
       swiftSettings: swiftSettings),
     // Time: --since/--until expressions, local-time arithmetic, syslog year inference.
     .target(name: "LogstatTime", swiftSettings: swiftSettings),
     // Aggregate: correlation by queue ID and mergeable counters.
     .target(
       name: "LogstatAggregate",
-      dependencies: ["LogstatCodes", "LogstatTables", "LogstatScan", "LogstatClassify", "LogstatEvents"],
+      dependencies: ["LogstatCodes", "LogstatTables", "LogstatKinds", "LogstatClassify", "LogstatEvents"],
       swiftSettings: swiftSettings),
     // Run results: what a run or a trace found (per-file summaries, the merged aggregate, traced
     // messages), as plain values. Engine produces them and Report formats them; neither imports
     // the other.
     .target(
       name: "LogstatRun",
-      dependencies: ["LogstatSource", "LogstatScan", "LogstatClassify", "LogstatAggregate"],
+      dependencies: ["LogstatSource", "LogstatKinds", "LogstatScan", "LogstatClassify", "LogstatAggregate"],
       swiftSettings: swiftSettings),
     // Engine: runs a plan over inputs and returns the merged aggregate.
     .target(
@@ -86,7 +93,8 @@ let package = Package(
     .target(
       name: "LogstatReport",
       dependencies: [
-        "LogstatRun", "LogstatSource", "LogstatAggregate", "LogstatScan", "LogstatClassify", "LogstatTime",
+        "LogstatRun", "LogstatSource", "LogstatAggregate", "LogstatKinds", "LogstatScan", "LogstatClassify",
+        "LogstatTime",
       ],
       swiftSettings: swiftSettings),
     // Alerts: sudden rises of blocks, bounces and deferrals against a baseline. Pure logic.
@@ -117,7 +125,7 @@ let package = Package(
       swiftSettings: swiftSettings),
 
     .testTarget(name: "LogstatSourceTests", dependencies: ["LogstatSource", "CZlib"]),
-    .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes"]),
+    .testTarget(name: "LogstatScanTests", dependencies: ["LogstatScan", "LogstatCodes", "LogstatKinds"]),
     .testTarget(name: "LogstatTimeTests", dependencies: ["LogstatTime"]),
     .testTarget(name: "LogstatTablesTests", dependencies: ["LogstatTables"]),
     .testTarget(

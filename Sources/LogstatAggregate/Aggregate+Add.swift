@@ -1,6 +1,6 @@
 import LogstatClassify
 import LogstatEvents
-import LogstatScan
+import LogstatKinds
 
 extension Aggregate {
   /// Adds one line's event (built by Scan and Classify: `LineEvent`; no bytes are read here).

@@ -1,5 +1,5 @@
 import LogstatEvents
-import LogstatScan
+import LogstatKinds
 
 /// Counting `.event` lines and Exim special deliveries (see `EventCounters`).
 extension Aggregate {

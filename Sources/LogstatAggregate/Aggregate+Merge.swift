@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 extension Aggregate {
   /// Counts the final outcome of each recipient of a message whose life is known.

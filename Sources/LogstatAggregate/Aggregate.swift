@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// The result of reading logs: mergeable `counts` and the `correlator` that joins a message's
 /// lines into one life; one per worker, merged in input order.

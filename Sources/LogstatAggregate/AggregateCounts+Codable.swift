@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// A value in the counts encoding: `Encodable`, and comparable with another of its kind, so
 /// `AggregateCounts ==` compares exactly what is encoded.

@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 // The entries the counts encode as (see AggregateCounts+Codable): each a plain value with
 // names, never IDs, so two encodings compare and merge by name.

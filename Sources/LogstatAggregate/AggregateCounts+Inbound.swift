@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 // The inbound and events entries of the counts encoding (see AggregateCounts+Codable).
 

@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// Hour cells and kept reply texts by domain ID, for the domains' entries.
 ///

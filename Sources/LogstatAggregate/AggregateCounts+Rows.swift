@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 // Sender, code, hour, blocklist, example and hour-cell entries of the counts encoding (see
 // AggregateCounts+Codable): plain values with names, never IDs.

@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// Every count read from the logs, as a plain value: counters only, no message state, no
 /// caches. `merge(_:)` adds another's counts (ripgrep's `Stats` shape); the value is

@@ -1,5 +1,6 @@
 import LogstatClassify
 import LogstatScan
+import LogstatKinds
 
 extension LineEvent {
   /// The event of scanned line `line` of bytes `b`: the scanner's spans turned into the typed

@@ -1,3 +1,5 @@
+import LogstatKinds
+
 /// Scans one log line (without its newline) into a reused `ScannedLine`.
 ///
 /// Byte-level and allocation-free: the result holds spans into `line`, valid while its

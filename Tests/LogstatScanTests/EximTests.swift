@@ -1,5 +1,6 @@
 import LogstatScan
 import Testing
+import LogstatKinds
 
 @Suite struct EximTests {
   @Test func arrival() {

@@ -1,4 +1,5 @@
 import LogstatScan
+import LogstatKinds
 
 /// Scans `text` and returns the result with each span turned into a String for assertions.
 struct Scanned {

@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// What one partial knows about one recipient of one message.
 struct RecipientState: Sendable {

@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 extension LineCounters: Codable, CountsValue {
   enum CodingKeys: String, CodingKey { case total, byKind = "by_kind", probes, damaged }

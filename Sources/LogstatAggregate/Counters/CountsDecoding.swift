@@ -1,5 +1,5 @@
 import LogstatClassify
-import LogstatScan
+import LogstatKinds
 
 /// Limits every decoded count is checked against, so that no merge or report sum can overflow
 /// however a saved file was edited.

@@ -1,4 +1,4 @@
-import LogstatScan
+import LogstatKinds
 
 /// Counts of the events that are neither deliveries nor rejects: the admin's and policy
 /// actions, security (failed SMTP AUTH, TLS) and health (warning/error/fatal/panic lines),

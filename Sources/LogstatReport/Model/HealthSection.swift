@@ -2,6 +2,7 @@ import LogstatAggregate
 import LogstatClassify
 import LogstatScan
 import LogstatTime
+import LogstatKinds
 
 /// A name with a count (and bytes where it has a size): a client, user, address or relay.
 public struct NamedRow: Sendable, Equatable {

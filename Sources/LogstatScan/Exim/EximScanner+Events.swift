@@ -1,3 +1,5 @@
+import LogstatKinds
+
 /// Exim lines counted as events or refusals beyond the plain mainlog forms: special
 /// recipients, the admin's actions on a message, refusals worded without `rejected`, failed
 /// authentication and TLS errors.

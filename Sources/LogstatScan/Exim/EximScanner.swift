@@ -1,3 +1,5 @@
+import LogstatKinds
+
 /// Reads the body of an Exim mainlog line (after the stamp and optional `[pid]`).
 ///
 /// Safe because (every `UnsafeRawBufferPointer` read here): as in `PostfixScanner`, the

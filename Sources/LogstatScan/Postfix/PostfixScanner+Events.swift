@@ -1,3 +1,5 @@
+import LogstatKinds
+
 /// Postfix lines that are counted as events: admin and policy actions on a queued message
 /// (`hold:`, `discard:`, `reject_warning:`, `proxy-reject:`), and lines without a queue ID
 /// (warnings, SASL failures, TLS sessions, postscreen verdicts, smtpd connections).

@@ -1,4 +1,5 @@
 import LogstatCodes
+import LogstatKinds
 
 /// Reads the body of a Postfix line (after `program[pid]: `) into a `ScannedLine`.
 ///
