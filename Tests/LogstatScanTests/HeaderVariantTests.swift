@@ -95,6 +95,21 @@ import LogstatKinds
     #expect(inner3339.time.hour == 10)
   }
 
+  @Test("Kubernetes CRI log files: stamp, stream, F or P, then the whole line")
+  func criLogFile() {
+    let s = Scanned("2023-09-12T08:09:42.123456789Z stdout F Sep 12 10:09:42 mail \(Self.body)")
+    Self.expectSameDelivery(s)
+    #expect(s.host == "mail")
+    #expect(s.time == LineTime(year: 2023, month: 9, day: 12, hour: 8, minute: 9, second: 42, utcOffset: 0))
+    let stderr = Scanned("2023-09-12T10:09:42.123456789+02:00 stderr F 2023-09-12T10:09:42.52+02:00 mail \(Self.body)")
+    Self.expectSameDelivery(stderr)
+    #expect(stderr.time.utcOffset == 7200)
+    let partial = Scanned("2023-09-12T08:09:42.1Z stdout P Sep 12 10:09:42 mail \(Self.body)")
+    Self.expectSameDelivery(partial)
+    #expect(Scanned("2023-09-12T08:09:42.1Z stdout F some application output").kind == .notMail)
+    #expect(Scanned("2023-09-12T08:09:42.1Z stdout X Sep 12 10:09:42 mail \(Self.body)").kind != .delivery)
+  }
+
   @Test func dockerCompose() {
     let s = Scanned("mailserver  | Sep 12 10:09:42 mail \(Self.body)")
     Self.expectSameDelivery(s)

@@ -1,5 +1,5 @@
 /// Header forms around or instead of the classic syslog stamp: `<PRI>`, RFC 5424,
-/// `journalctl -o short-full`, `docker logs -t` and docker compose prefixes.
+/// `journalctl -o short-full`, `docker logs -t`, Kubernetes CRI files and docker compose prefixes.
 extension LineHeader {
   /// After an RFC 3339 stamp: either `docker logs -t`'s stamp before a whole line (the inner
   /// line counts), or an rsyslog line ` host program[pid]: body`.
@@ -11,6 +11,17 @@ extension LineHeader {
       line.time.utcOffset = offset
       j = end
     }
+    // Kubernetes' CRI log files (`/var/log/containers/*.log`): `STAMP stdout F line`, where `F`
+    // marks a whole line and `P` a part of one that the runtime split.
+    let streamEnd = j + criStreamLength
+    if depth < maxDepth, streamEnd + 2 < b.count,
+      b.matches(" stdout ", at: j) || b.matches(" stderr ", at: j),
+      b[streamEnd] == UInt8(ascii: "F") || b[streamEnd] == UInt8(ascii: "P"), b[streamEnd + 1] == Ch.space,
+      mayStartHeader(b, streamEnd + 2),
+      let parsed = inner(b, streamEnd + 2, depth: depth, otherwise: nil, into: &line)
+    {
+      return parsed
+    }
     if depth < maxDepth, j + 1 < b.count, b[j] == Ch.space, mayStartHeader(b, j + 1),
       let parsed = inner(b, j + 1, depth: depth, otherwise: nil, into: &line)
     {
@@ -18,6 +29,9 @@ extension LineHeader {
     }
     return syslogRest(b, j, depth: depth, into: &line)
   }
+
+  /// Length of a CRI log line's stream field with its spaces: ` stdout ` or ` stderr `.
+  static let criStreamLength = " stdout ".utf8.count
 
   /// `<PRI>` then a classic, ISO or RFC 5424 (`<PRI>1 `) header.
   static func priRest(
