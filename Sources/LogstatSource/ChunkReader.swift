@@ -19,6 +19,9 @@ import Glibc
 /// later calls return nil. A regular file is read up to its size when opened:
 /// a file that grows while read (a live log) still ends; nothing waits for more data.
 ///
+/// Docker `json-file` logs (first bytes `{"log":"`) are handed out as the lines they carry
+/// (`DockerJSONLines`), decoded inside the chunk.
+///
 /// One reader per worker: it is not `Sendable`.
 public final class ChunkReader {
   /// The input being read.
@@ -68,6 +71,9 @@ public final class ChunkReader {
   var compressedAtEOF = false
   /// True after a gzip member ended, until the next one starts.
   var betweenMembers = false
+  /// Docker `json-file` input (`DockerJSONLines`), told by the first chunk's first bytes; nil
+  /// until then. Its lines are handed out decoded.
+  public private(set) var isDockerJSON: Bool?
 
   /// Opens `input` and detects gzip.
   /// - Parameters:
@@ -195,11 +201,15 @@ public final class ChunkReader {
   /// Hands out the first `count` bytes of the buffer as a chunk.
   private func handOut(_ count: Int) -> UnsafeRawBufferPointer {
     handedOut = count
-    bytesProduced += Int64(count)
     if count == end { lineStart = count; searched = count }
     // Safe because: count <= end bytes are held, and they stay put until the next call rolls
-    // them away, the lifetime `next()` documents.
-    return UnsafeRawBufferPointer(start: buffer, count: count)
+    // them away, the lifetime `next()` documents; decoding only moves bytes within them.
+    let held = UnsafeRawBufferPointer(start: buffer, count: count)
+    if isDockerJSON == nil { isDockerJSON = DockerJSONLines.starts(held) }
+    let length = isDockerJSON == true ? DockerJSONLines.decodeInPlace(buffer, count: count) : count
+    bytesProduced += Int64(length)
+    // Safe because: length <= count, inside the bytes held (see above).
+    return UnsafeRawBufferPointer(start: buffer, count: length)
   }
 }
 

@@ -136,3 +136,30 @@ import Testing
     #expect(report.file("standard input")?["gzip"] as? Bool == false)
   }
 }
+
+/// A container's log kept by Docker's json-file driver counts as the log it carries.
+@Suite struct DockerJSONFileCLITests {
+  @Test("docker json-file: the same counts as the plain log")
+  func sameCountsAsPlain() throws {
+    let dir = try TempDirectory()
+    let lines = LogLines.postfixMessage(LogLines.ids[0])
+    try dir.write("mail.log", lines.joined(separator: "\n") + "\n")
+    let json = lines.map { line -> String in
+      let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
+      return "{\"log\":\"\(escaped)\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-23T00:29:01.1Z\"}"
+    }
+    try dir.write("abc-json.log", json.joined(separator: "\n") + "\n")
+    let plain = try Logstat.run(["--format", "json", "mail.log"], in: dir.url)
+    let docker = try Logstat.run(["--format", "json", "abc-json.log"], in: dir.url)
+    #expect(plain.status == 0 && docker.status == 0)
+    let a = try plain.report()
+    let b = try docker.report()
+    #expect(b.lines("total") == lines.count)
+    #expect(b.lines("not_mail") == 0)
+    for key in ["recipients", "delivered", "bounced", "deferred", "attempts"] {
+      #expect(a.summary(key) == b.summary(key), "\(key)")
+    }
+    #expect(b.summary("recipients") ?? 0 > 0)
+  }
+}
