@@ -60,8 +60,8 @@ public enum DockerJSONLines {
   /// `InputProbe` dates an input by.
   public static func decoded(_ line: [UInt8]) -> [UInt8] {
     var copy = line
+    // Safe because: the array's own bytes, decoded in place within `raw.count`, and not kept.
     let count = copy.withUnsafeMutableBytes { raw -> Int in
-      // Safe because: the array's own bytes, decoded in place within `raw.count`.
       guard let base = raw.baseAddress, starts(UnsafeRawBufferPointer(raw)) else { return raw.count }
       return decodeInPlace(base, count: raw.count)
     }
