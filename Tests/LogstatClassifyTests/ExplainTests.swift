@@ -63,7 +63,7 @@ struct ExplainTests {
       relay: "mx.flaky.example", domain: "flaky.example", reason: .connectionFailed),
     Case(
       input: "2026-11-23 19:02:31 H=(client.sender.example) [127.0.0.1] F=<alerts@sender.example> rejected RCPT <d@harness.example>: Unrouteable address",
-      reply: "Unrouteable address", dsn: nil, relay: nil, domain: "harness.example", reason: .userUnknown),
+      reply: "Unrouteable address", dsn: nil, relay: nil, domain: "harness.example", reason: .domainNotFound),
   ]
 
   @Test(arguments: cases)

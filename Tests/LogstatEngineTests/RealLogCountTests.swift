@@ -30,7 +30,8 @@ import Testing
       Self.reasons(m) == [
         "policy": [3, 0, 0],  // 550 Administrative prohibition (2), a fake-reject after the data
         "local-error": [2, 3, 0],  // the pipe process and the transport filter timing out, the DBM file
-        "user-unknown": [2, 0, 0],  // "550 Unknown" after RCPT TO, "Unrouteable address"
+        "user-unknown": [1, 0, 0],  // "550 Unknown" after RCPT TO
+        "domain-not-found": [1, 0, 0],  // "Unrouteable address" (Exim's router found no route)
         "server-error": [1, 4, 0],  // 451 Temporary local problem, 452 Temporary error
         "other": [1, 0, 4],  // a router's :fail:, RCPT rejects without text
         "sender-rejected": [1, 0, 0],  // 550 after pipelined MAIL FROM
@@ -61,8 +62,7 @@ import Testing
     #expect(m.summary.rejected == 0)
     #expect(
       Self.reasons(m) == [
-        "domain-not-found": [2, 0, 0],  // a router's :fail: "unrouteable mail domain"
-        "user-unknown": [2, 0, 0],  // "Unrouteable address"
+        "domain-not-found": [4, 0, 0],  // a router's :fail: "unrouteable mail domain" (2), "Unrouteable address" (2)
         "local-error": [0, 3, 0],  // "failed to lock mailbox" (lock file, fcntl/flock)
       ])
     // The pipes failed as special deliveries, not as bounces of a person.
