@@ -1,6 +1,6 @@
 import LogstatClassify
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 extension LineEvent {
   /// The event of scanned line `line` of bytes `b`: the scanner's spans turned into the typed

@@ -1,6 +1,6 @@
 import LogstatClassify
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 /// One log line as the counts see it: what happened, when, to which message and recipient,
 /// with which codes and why: every field parsed once, by Scan and Classify.

@@ -1,6 +1,6 @@
 import LogstatClassify
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 extension LineEvent {
   /// The classification of a line's reply, as every counting path makes it: failed deliveries

@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 /// Admin, policy, security and health lines (Postfix and Exim) scan into typed events.
 @Suite struct EventLineTests {

@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 /// Exim writes the TLS cipher of a delivery as ` X=` before the reply: such a line went over TLS.
 @Suite struct EximTLSTests {

@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 @Suite struct EximTests {
   @Test func arrival() {

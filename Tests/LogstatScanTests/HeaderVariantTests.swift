@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 /// Every header form and container wrapper must scan exactly like the plain syslog line it
 /// carries, with the right time.

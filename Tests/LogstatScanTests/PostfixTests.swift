@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 @Suite struct PostfixDeliveryTests {
   @Test func sentWithRelayAndDelays() {

@@ -1,6 +1,6 @@
+import LogstatKinds
 import LogstatScan
 import Testing
-import LogstatKinds
 
 /// A `ScannedLine` reused from line to line keeps the last stamp and host it read, so a line
 /// repeating them skips parsing them (`RecentStamp`, `RecentHost`): every line must still scan

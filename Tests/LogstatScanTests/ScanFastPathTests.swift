@@ -1,6 +1,6 @@
 @testable import LogstatScan
-import Testing
 import LogstatKinds
+import Testing
 
 /// The scanner's word-at-a-time shortcuts (`LineHeader.postfixTag`, `PostfixScanner.alnumRun`,
 /// the delivery keys told by their bytes) must read exactly what the general byte-by-byte path

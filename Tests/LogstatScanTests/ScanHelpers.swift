@@ -1,5 +1,5 @@
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 /// Scans `text` and returns the result with each span turned into a String for assertions.
 struct Scanned {

@@ -1,8 +1,8 @@
 import LogstatAggregate
 import LogstatClassify
+import LogstatKinds
 import LogstatScan
 import LogstatTime
-import LogstatKinds
 
 /// A name with a count (and bytes where it has a size): a client, user, address or relay.
 public struct NamedRow: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import LogstatClassify
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 /// One line of a traced message's life, as typed values (strings are made only for the few
 /// lines a trace keeps).

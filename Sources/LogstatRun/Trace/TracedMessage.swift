@@ -1,5 +1,5 @@
-import LogstatScan
 import LogstatKinds
+import LogstatScan
 
 /// One message found by `logstat trace`: its lines in order and what became of each recipient.
 public struct TracedMessage: Sendable {
