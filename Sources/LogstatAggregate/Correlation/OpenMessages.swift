@@ -148,6 +148,21 @@ struct OpenMessages: Sendable {
   /// The open messages, in slab order (any order gives the same counts).
   var openEntries: some Sequence<Entry> { entries.lazy.filter(\.inUse) }
 
+  /// One past the last entry index (open or free): walk `0..<slabCount` where `isOpen(i)` and
+  /// read each state through `self[i]`, a borrow. Iterating `openEntries` copies every entry,
+  /// a retain and release of its recipient list and index each: per line, for the callers
+  /// that walk the table while adding lines (`boundAddresses`, `closeStale`).
+  var slabCount: Int { entries.count }
+
+  /// Whether entry `index` holds an open message.
+  @inline(__always) func isOpen(_ index: Int) -> Bool { entries[index].inUse }
+
+  /// The queue key of entry `index`.
+  @inline(__always) func key(_ index: Int) -> QueueKey { entries[index].key }
+
+  /// Epoch seconds of entry `index`'s newest line, or `Int64.min` when none had a time.
+  @inline(__always) func lastSeen(_ index: Int) -> Int64 { entries[index].lastSeen }
+
   /// Traps unless the index is sound and agrees with the slab (tests).
   func checkInvariants() {
     index._checkInvariants(in: entries)
