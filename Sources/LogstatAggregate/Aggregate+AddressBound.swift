@@ -18,8 +18,7 @@ extension Aggregate {
         for r in s.recipients where r.address >= 0 { heldRecipients[Int(r.address)] = true }
       }
     }
-    // By index, borrowing each state: iterating `open.openEntries` copied every entry.
-    for i in 0..<open.slabCount where open.isOpen(i) { note(open[i]) }
+    open.markHeldAddresses(senders: &heldSenders, recipients: &heldRecipients)
     for (_, state) in orphans { note(state) }
 
     let recipientMap = pruneRecipients ? recipientAddresses.prune(keeping: heldRecipients) : []
