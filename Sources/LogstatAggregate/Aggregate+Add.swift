@@ -274,16 +274,17 @@ extension Aggregate {
   mutating func closeStale(now: Int64) {
     let limit = now - staleAfter
     var stale: [Int] = []
-    for (index, entry) in open.entries.enumerated()
-    where entry.inUse && entry.lastSeen != Int64.min && entry.lastSeen < limit {
-      stale.append(index)
+    // By index: enumerating `open.entries` copied every entry (its recipient list and index).
+    for index in 0..<open.slabCount where open.isOpen(index) {
+      let seen = open.lastSeen(index)
+      if seen != Int64.min && seen < limit { stale.append(index) }
     }
     for index in stale {
       staleMessagesClosed += 1
       if open[index].born {
         finalize(open[index])
       } else {
-        addOrphan(open.entries[index].key, open[index])
+        addOrphan(open.key(index), open[index])
         open[index].recipients = []  // the orphan owns that buffer now
       }
       open.remove(at: index)

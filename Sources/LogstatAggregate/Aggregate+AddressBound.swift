@@ -18,7 +18,7 @@ extension Aggregate {
         for r in s.recipients where r.address >= 0 { heldRecipients[Int(r.address)] = true }
       }
     }
-    for entry in open.openEntries { note(entry.state) }
+    open.markHeldAddresses(senders: &heldSenders, recipients: &heldRecipients)
     for (_, state) in orphans { note(state) }
 
     let recipientMap = pruneRecipients ? recipientAddresses.prune(keeping: heldRecipients) : []
@@ -31,7 +31,7 @@ extension Aggregate {
         }
       }
     }
-    for i in open.entries.indices where open.entries[i].inUse { remap(&open[i]) }
+    for i in 0..<open.slabCount where open.isOpen(i) { remap(&open[i]) }
     for k in orphans.indices { remap(&orphans[k].1) }
   }
 }

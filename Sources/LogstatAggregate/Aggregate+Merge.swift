@@ -81,7 +81,10 @@ extension Aggregate {
     // (Found from our side: what we hold open is small, `later`'s births are many.)
     if !later.bornFirst.isEmpty {
       var over: [QueueKey] = []
-      for entry in open.openEntries where later.bornFirst.contains(entry.key) { over.append(entry.key) }
+      // By index, reading keys only: iterating `open.openEntries` copied every entry.
+      for i in 0..<open.slabCount where open.isOpen(i) && later.bornFirst.contains(open.key(i)) {
+        over.append(open.key(i))
+      }
       for key in over {
         let old = open.removeValue(forKey: key)!
         if old.born { finalize(old) } else { addOrphan(key, old) }

@@ -148,6 +148,56 @@ struct OpenMessages: Sendable {
   /// The open messages, in slab order (any order gives the same counts).
   var openEntries: some Sequence<Entry> { entries.lazy.filter(\.inUse) }
 
+  /// One past the last entry index (open or free), for walks by index that change states
+  /// (`self[i]` in place) or read only their scalars (`isOpen`, `key`, `lastSeen`).
+  /// Iterating `openEntries` copies every entry, a retain and release of its recipient list
+  /// and index each: too much for the callers that walk the table while adding lines
+  /// (`boundAddresses`, `closeStale`).
+  var slabCount: Int { entries.count }
+
+  /// Sets `senders[id]` and `recipients[id]` for every sender and recipient address ID an open
+  /// message refers to (an empty array: not wanted), reading each state where it lives.
+  ///
+  /// Reading states through the array (`openEntries`, or `self[i]` handed to a function)
+  /// copied each entry: a retain and release of its recipient list and index per open
+  /// message, each time a bounded address table is pruned (`Aggregate.boundAddresses`).
+  /// - Complexity: O(open messages + their recipients).
+  func markHeldAddresses(senders: inout [Bool], recipients: inout [Bool]) {
+    let markSenders = !senders.isEmpty
+    let markRecipients = !recipients.isEmpty
+    // Safe because: the three buffers are used only inside the closures; the slab is only
+    // read, and each flag's index is checked against its buffer's count before the store.
+    entries.withUnsafeBufferPointer { slab in
+      senders.withUnsafeMutableBufferPointer { held in
+        recipients.withUnsafeMutableBufferPointer { heldRecipients in
+          for i in slab.indices where slab[i].inUse {
+            let sender = Int(slab[i].state.senderAddress)
+            if markSenders, sender >= 0 {
+              precondition(sender < held.count, "sender address ID out of range")
+              held[sender] = true
+            }
+            guard markRecipients else { continue }
+            for k in slab[i].state.recipients.indices {
+              let address = Int(slab[i].state.recipients[k].address)
+              guard address >= 0 else { continue }
+              precondition(address < heldRecipients.count, "recipient address ID out of range")
+              heldRecipients[address] = true
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// Whether entry `index` holds an open message.
+  @inline(__always) func isOpen(_ index: Int) -> Bool { entries[index].inUse }
+
+  /// The queue key of entry `index`.
+  @inline(__always) func key(_ index: Int) -> QueueKey { entries[index].key }
+
+  /// Epoch seconds of entry `index`'s newest line, or `Int64.min` when none had a time.
+  @inline(__always) func lastSeen(_ index: Int) -> Int64 { entries[index].lastSeen }
+
   /// Traps unless the index is sound and agrees with the slab (tests).
   func checkInvariants() {
     index._checkInvariants(in: entries)

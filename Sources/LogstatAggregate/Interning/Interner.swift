@@ -99,13 +99,20 @@ public struct Interner: Sendable {
     precondition(index.count == count, "\(index.count) slots for \(count) strings")
   }
 
-  /// Interns string `id` of `other` (merging: no `String` made).
+  /// Interns string `id` of `other` (merging: no `String` made, nothing hashed again).
   public mutating func intern(_ id: Int32, of other: Interner) -> Int32 {
     let start = Int(other.strings.starts[Int(id)])
     let end = start + Int(other.strings.lengths[Int(id)])
     // Safe because: `start..<end` is string `id`'s range in `other`'s arena (a checked slice),
     // and `intern` copies what it keeps before the closure returns.
-    return other.strings.arena.withUnsafeBytes { a in intern(UnsafeRawBufferPointer(rebasing: a[start..<end])) }
+    return other.strings.arena.withUnsafeBytes { a in
+      let bytes = UnsafeRawBufferPointer(rebasing: a[start..<end])
+      // A stored hash is `hash` of the bytes as given, which folds case as it reads them: the
+      // hash of the stored lower-cased bytes too. (The empty name is hashed again: an event's
+      // `EventName.none` carries hash 0.)
+      let h = bytes.isEmpty ? Interner.hash(bytes) : other.strings.hashes[Int(id)]
+      return intern(bytes, hash: h)
+    }
   }
 
   /// Interns a `String` (for merging and tests).
