@@ -59,10 +59,26 @@ public struct EventText {
     try body(bytes)
   }
 
-  /// The part after the last `@` (the whole text when it has none).
+  /// The part after the last `@` (the whole text when it has none): looked for eight bytes a
+  /// step from the end, then byte by byte in the first few.
   @usableFromInline var domainPart: EventText {
     guard let base else { return self }
     var i = length
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    while i >= 8 {
+      // Safe because: 8 <= i <= length, so the 8-byte load at i - 8 lies in the text.
+      let x = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: i &- 8, as: UInt64.self)) ^ (ones &* 0x40)
+      // The high bit of each zero byte of `x` (each `@`) and of no other: exact, no carries.
+      let at = ~(((x & lows) &+ lows) | x | lows)
+      if at != 0 {
+        // The highest flagged byte is the last `@`.
+        let k = i &- 8 &+ (7 &- at.leadingZeroBitCount &>> 3)
+        // Safe because: 0 <= k < length, so the rest of the text starts inside it or at its end.
+        return EventText(base: base + (k &+ 1), length: length &- k &- 1)
+      }
+      i &-= 8
+    }
     while i > 0 {
       i -= 1
       // Safe because: 0 <= i < length, inside the line's buffer.
@@ -156,11 +172,20 @@ public enum NameHash {
     }
     if k < n {
       var tail: UInt64 = 0
-      var shift: UInt64 = 0
-      while k < n {
-        tail |= UInt64(lower(bytes[k])) << shift
-        shift += 8
-        k += 1
+      if n >= 8 {
+        // The last 1...7 bytes with one load: the word ending at `n`, shifted so byte `k` is
+        // the lowest; the same word the byte loop below builds (zero above the tail's bytes,
+        // which lower-casing leaves zero).
+        // Safe because: n >= 8, so the 8-byte load at n - 8 lies inside `bytes`.
+        let last = bytes.loadUnaligned(fromByteOffset: n &- 8, as: UInt64.self)
+        tail = lowerWord(UInt64(littleEndian: last) &>> UInt64(truncatingIfNeeded: (8 &- (n &- k)) &* 8))
+      } else {
+        var shift: UInt64 = 0
+        while k < n {
+          tail |= UInt64(lower(bytes[k])) << shift
+          shift += 8
+          k += 1
+        }
       }
       h = TableHash.combine(h, tail)
     }

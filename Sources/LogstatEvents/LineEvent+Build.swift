@@ -20,10 +20,10 @@ extension LineEvent {
   }
 
   /// Makes this value the event of `line` (as `init(_:bytes:epoch:counted:verdict:)` does), in
-  /// place: the engine keeps one event per worker and rebuilds it for every line, so the
-  /// 360-byte value is written once and never copied. `line` is only read; it is `inout` so
-  /// that the ~300-byte scanned line is passed by address, not copied for the call (measured:
-  /// one `memcpy` a line).
+  /// place, so the value is never copied: a caller may keep one event and rebuild it for every
+  /// line, or (as the engine does, `FileWorker.event`) build each line's in the slot it is
+  /// returned in. `line` is only read; it is `inout` so that the ~530-byte scanned line is
+  /// passed by address, not copied for the call (measured: one `memcpy` a line).
   public mutating func read(
     _ line: inout ScannedLine, bytes b: UnsafeRawBufferPointer, epoch: Int64?, counted: Bool = true,
     verdict: Classification? = nil
@@ -43,29 +43,31 @@ extension LineEvent {
       break
     }
     needsReset = true
-    queue = QueueKey(b.slice(line.queueID))
+    queue = QueueKey(line: b, line.queueID)
     hasQueue = !line.queueID.isEmpty
+    // The helpers take the scanned line `inout`, as this method does, so it is passed by
+    // address: by value, the 529-byte `ScannedLine` was copied (a `memcpy`) for each call.
     switch line.kind {
     case .messageQueued:
-      readSender(line, b)
+      readSender(&line, b)
       hasRelatedQueue = !line.relatedQueueID.isEmpty
-      if hasRelatedQueue { relatedQueue = QueueKey(b.slice(line.relatedQueueID)) }
+      if hasRelatedQueue { relatedQueue = QueueKey(line: b, line.relatedQueueID) }
       size = line.size
     case .messageExpired:
-      readSender(line, b)
+      readSender(&line, b)
     case .delivery:
-      readDelivery(line, b, verdict: verdict)
+      readDelivery(&line, b, verdict: verdict)
     case .inboundReject:
       if let verdict { self.verdict = Verdict(verdict) }
-      readCodes(line)
+      readCodes(&line)
       client = EventName(b, line.clientIP.isEmpty ? line.clientHost : line.clientIP)
       if !line.recipient.isEmpty { recipientDomain = EventName(b, line.recipient).domainPart }
     case .event:
-      readEvent(line, b)
+      readEvent(&line, b)
     case .bounceNotice:
       // `QID: sender non-delivery notification: QID2`: QID2 is a message we made ourselves.
       hasRelatedQueue = !line.relatedQueueID.isEmpty
-      if hasRelatedQueue { relatedQueue = QueueKey(b.slice(line.relatedQueueID)) }
+      if hasRelatedQueue { relatedQueue = QueueKey(line: b, line.relatedQueueID) }
     default:
       break
     }
@@ -110,12 +112,14 @@ extension LineEvent {
     detail = .none
   }
 
-  mutating func readCodes(_ line: ScannedLine) {
+  /// `line` is only read (`inout` so it is passed by address; see `read`).
+  mutating func readCodes(_ line: inout ScannedLine) {
     replyCode = UInt16(clamping: line.replyCode)
     enhancedCode = line.enhancedCode
   }
 
-  mutating func readSender(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+  /// `line` is only read (`inout` so it is passed by address; see `read`).
+  mutating func readSender(_ line: inout ScannedLine, _ b: UnsafeRawBufferPointer) {
     hasSender = line.hasSender
     if !line.sender.isEmpty {
       sender = EventText(b, line.sender)
@@ -123,13 +127,14 @@ extension LineEvent {
     }
   }
 
+  /// `line` is only read (`inout` so it is passed by address; see `read`).
   mutating func readDelivery(
-    _ line: ScannedLine, _ b: UnsafeRawBufferPointer, verdict classification: Classification?
+    _ line: inout ScannedLine, _ b: UnsafeRawBufferPointer, verdict classification: Classification?
   ) {
     status = line.status
     special = line.special
     if status == .deliverable || status == .undeliverable || special != .none { return }
-    readCodes(line)
+    readCodes(&line)
     delayMillis = line.delayMillis
     overTLS = line.overTLS
     relay = EventText(b, line.relayHost)
@@ -164,7 +169,8 @@ extension LineEvent {
     }
   }
 
-  mutating func readEvent(_ line: ScannedLine, _ b: UnsafeRawBufferPointer) {
+  /// `line` is only read (`inout` so it is passed by address; see `read`).
+  mutating func readEvent(_ line: inout ScannedLine, _ b: UnsafeRawBufferPointer) {
     event = line.event
     switch line.event {
     case .authFailure:

@@ -107,4 +107,30 @@ import Testing
     let noStatus = Scanned("\(head), dsn=2.0.0")
     #expect(noStatus.dsn == "2.0.0" && noStatus.kind == .skipped)
   }
+
+  @Test func theDigitRunMatchesAByteAtATimeReading() {
+    let alphabet: [UInt8] = Array("0123456789".utf8) + [0x2F, 0x3A, 0x5D, 0x20, 0xB0, 0xB9, 0x80, 0xFF, 0x00, 0x41]
+    var state: UInt64 = 0x2545_F491_4F6C_DD1D
+    var checked = 0
+    for _ in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 59)  // 0...31
+      var bytes: [UInt8] = []
+      var s = state
+      for _ in 0..<length {
+        s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let r = Int(s >> 40)
+        bytes.append(r % 5 == 0 ? alphabet[r % alphabet.count] : alphabet[r % 10])
+      }
+      bytes.withUnsafeBytes { b in
+        for start in 0...b.count {
+          var j = start
+          while j < b.count, b[j] &- 0x30 < 10 { j += 1 }
+          #expect(b.digitsEnd(from: start) == j, "\(Array(b)) from \(start)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 20_000)
+  }
 }

@@ -225,8 +225,7 @@ extension LineHeader {
     }
     k = end
     if b[k] == Ch.lbracket {
-      var p = k &+ 1
-      while p < b.count, b[p] &- Ch.zero < 10 { p &+= 1 }
+      let p = b.digitsEnd(from: k &+ 1)
       if p < b.count, b[p] == Ch.rbracket {
         k = p &+ 1
       } else {
