@@ -72,7 +72,7 @@ extension Rules {
     ]),
     // MARK: more reasons in the nine languages (written-2.tsv's development misses)
     Group(.relayDenied, 86, [
-      "relais nicht", "relaying nicht", "relais refus", "relais interdit", "relay no permitido",
+      "relais nicht", "relaying nicht", "relais refus", "relais interdit", "relais non autoris", "relay no permitido",
       "retransmisión denegada", "retransmision denegada", "relay non consentito", "relay não permitido",
       "relay nao permitido", "relay niet toegestaan", "етрансляц", "中继",
     ]),
@@ -110,7 +110,7 @@ extension Rules {
     Group(.spamContent, 50, ["bulk", "junk", " filter"]),
     // Word starts: "rate" and "slow" also end "separate", "corporate" and such.
     Group(.rateLimited, 42, [" rate", "frequency", " slow", "limit exceeded", "throttle", "too fast"]),
-    Group(.relayDenied, 55, ["relay"]),
+    Group(.relayDenied, 55, ["relay", "relais"]),
     Group(.reverseDNS, 80, ["ptr", "reverse"]),
     Group(.senderRejected, 42, ["sender", "mail from"]),
     Group(.serverError, 30, ["temporar", "try again"]),

@@ -35,7 +35,8 @@ enum Rules {
     Group(.quotaExceeded, 96, ["relay limit exceeded", "relay sending limit"]),
     Group(.reverseDNS, 95, ["forward dns entry", "dns check failure", "no rdns"]),
     Group(.senderRejected, 98, [
-      "sender address has been blacklisted", "sender is in my black list", "email address has been blacklisted",
+      "sender address has been blacklisted", "sender address has been blocked", "sender address is blocked",
+      "sender address was blocked", "sender is in my black list", "email address has been blacklisted",
       "address is on senderfilterconfig", "backscatter", "third-party dsn", "unsigned dsn",
       "fully qualified email address required", "registered gateway user", "bouncedeny", "block policy for header from", "block policy for envelope from",
       "empty email address", "unresolvable rfc.5321", "unroutable sender", "sorry, your domain has been",
