@@ -35,7 +35,7 @@ enum EximPanicLog {
       if end == chunk.count, stamped > 0 { break }
       // Continuation lines (`: No space left on device`) carry no stamp and are not judged.
       guard let text = textStart(line) else { continue }
-      if mainLogShape(line, text) { return false }
+      if mainLogShape(line, text) || syslogShape(line, text) { return false }
       stamped += 1
     }
     return stamped > 0
@@ -66,6 +66,32 @@ enum EximPanicLog {
     }
     guard i + 1 < line.count, line[i] == UInt8(ascii: " ") else { return nil }
     return i + 1
+  }
+
+  /// A syslog line with an ISO stamp and a space (`2026-12-04 10:00:00 mx postfix/smtp[2101]: ...`,
+  /// as a syslog daemon with such a template writes it): a host, then a program tag that names a
+  /// pid (`name[123]:`) or a path (`postfix/smtp:`). Exim writes neither after its stamp.
+  static func syslogShape(_ line: UnsafeRawBufferPointer, _ text: Int) -> Bool {
+    var i = text
+    while i < line.count, line[i] != UInt8(ascii: " ") {
+      if line[i] == UInt8(ascii: ":") { return false }
+      i += 1
+    }
+    guard i > text, i + 1 < line.count else { return false }
+    let tag = i + 1
+    var j = tag
+    var slash = false
+    while j < line.count, line[j] != UInt8(ascii: ":"), line[j] != UInt8(ascii: " ") {
+      if line[j] == UInt8(ascii: "/") { slash = true }
+      j += 1
+    }
+    guard j > tag, j < line.count, line[j] == UInt8(ascii: ":") else { return false }
+    if slash { return true }
+    // `name[digits]` just before the colon.
+    guard line[j - 1] == UInt8(ascii: "]") else { return false }
+    var k = j - 2
+    while k > tag, line[k] &- UInt8(ascii: "0") < 10 { k -= 1 }
+    return k < j - 2 && k > tag && line[k] == UInt8(ascii: "[")
   }
 
   /// A main-log or reject-log line: an arrival, delivery or completion after a message ID, a

@@ -124,6 +124,27 @@ import Testing
     #expect(report.domain("corp.example", "bounced") == 3)
   }
 
+  /// A syslog daemon whose template writes `YYYY-MM-DD HH:MM:SS host tag: msg` (an ISO stamp
+  /// with a space, as Exim's mainlog has): the file is read as syslog, not taken for an Exim
+  /// panic log because no line carries an Exim message ID. A pid-less line of another program
+  /// first, as a mixed mail.log may start.
+  @Test func isoSpaceSyslogFileIsNotAPanicLog() throws {
+    let classic = LogLines.postfixMessage(ids[0])
+    let iso = ["2025-11-21 23:49:59 mx1 dovecot: imap-login: Login: user=<ann>, method=PLAIN"]
+      + classic.map { "2025-" + "11-21 " + $0.dropFirst("Nov 21 ".count) }
+    let (run, report) = try runWithGoodFile([("iso.log", Array((iso.joined(separator: "\n") + "\n").utf8))])
+    #expect(run.status == 0)
+    #expect(report.lines("total") == 5 + 6)
+    // Each count is the ISO file's one plus good.log's one.
+    #expect(report.summary("delivered") == 2)
+    #expect(report.summary("deferred") == 2)
+    #expect(report.summary("bounced") == 2)
+    #expect(report.domain("corp.example", "bounced") == 2)
+    let health = report.object["health"] as? [String: Any]
+    let logLines = health?["log_lines"] as? [String: Any]
+    #expect(logLines?["panic"] as? Int == 0)
+  }
+
   @Test func standardInputPlain() throws {
     let dir = try TempDirectory()
     let input = try dir.write("in.log", LogLines.postfixText(ids[0]) + LogLines.eximMessage.joined(separator: "\n"))

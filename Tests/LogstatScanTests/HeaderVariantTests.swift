@@ -83,6 +83,27 @@ import Testing
     Self.expectSameDelivery(numeric)
   }
 
+  /// `journalctl -o short-unix`: UTC epoch seconds with a fraction, then host and tag.
+  @Test func journalctlShortUnix() {
+    let s = Scanned("1764842400.123456 mail \(Self.body)")
+    Self.expectSameDelivery(s)
+    #expect(s.host == "mail")
+    #expect(s.time == LineTime(year: 2025, month: 12, day: 4, hour: 10, minute: 0, second: 0, utcOffset: 0))
+    // Leap days, the range's ends.
+    #expect(Scanned("1709208000.5 mail \(Self.body)").time == LineTime(year: 2024, month: 2, day: 29, hour: 12, utcOffset: 0))
+    #expect(Scanned("951782400.000001 mail \(Self.body)").time == LineTime(year: 2000, month: 2, day: 29, utcOffset: 0))
+    #expect(
+      Scanned("4102444799.999999 mail \(Self.body)").time
+        == LineTime(year: 2099, month: 12, day: 31, hour: 23, minute: 59, second: 59, utcOffset: 0))
+    // Not a stamp: no fraction, too few digits, out of range, no space after it.
+    for line in [
+      "1764842400 mail \(Self.body)", "17648424.5 mail \(Self.body)", "4102444800.1 mail \(Self.body)",
+      "1764842400.123456mail \(Self.body)", "1764842400. mail \(Self.body)",
+    ] {
+      #expect(Scanned(line).kind == .notMail, "\(line.prefix(24))")
+    }
+  }
+
   @Test func dockerLogsTimestamps() {
     let s = Scanned("2023-09-12T08:09:42.123456789Z Sep 12 10:09:42 mail \(Self.body)")
     Self.expectSameDelivery(s)

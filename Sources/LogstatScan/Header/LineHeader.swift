@@ -2,7 +2,7 @@
 ///
 /// Every header form real servers write ends up here: classic syslog (with or without a host, a
 /// `<PRI>` prefix or BusyBox's `facility.level`), RFC 3339, RFC 5424, ISO stamps with a space
-/// (syslog-ng, Exim mainlog), `journalctl -o short-full`, and container wrappers (`docker logs -t`,
+/// (syslog-ng, Exim mainlog), `journalctl -o short-full` and `-o short-unix`, and container wrappers (`docker logs -t`,
 /// docker compose, a journald line whose message is itself a whole log line). A wrapped line
 /// parses exactly like its inner line; see `LineHeader+Wrappers.swift`.
 enum LineHeader {
@@ -43,6 +43,10 @@ enum LineHeader {
       if let (end, sep) = readISODateTime(b, i, into: &line.time) {
         if sep == Ch.upperT { return rfc3339Rest(b, end, depth: depth, into: &line) }
         return isoSpaceRest(b, end, depth: depth, into: &line)
+      }
+      // 1764842400.123456 host program[pid]: ... (`journalctl -o short-unix`).
+      if let end = readEpoch(b, i, into: &line.time) {
+        return syslogRest(b, end, depth: depth, into: &line)
       }
     } else if first == Ch.lt {
       return priRest(b, i, depth: depth, lineStart: lineStart, into: &line)
@@ -126,6 +130,45 @@ enum LineHeader {
     t.day = d
     t.utcOffset = nil
     return (end, sep)
+  }
+
+  /// The earliest and latest epoch seconds read as a `short-unix` stamp (2000 to 2100): ten
+  /// digits or nine, so no other line form that starts with digits is taken for one.
+  static let epochRange = 946_684_800..<4_102_444_800
+
+  /// `SECONDS.FRACTION` (UTC epoch seconds, as `journalctl -o short-unix` writes them) followed by
+  /// a space; returns the index of that space. The fraction is required: it tells the stamp
+  /// from a number that starts some other line.
+  static func readEpoch(_ b: UnsafeRawBufferPointer, _ i: Int, into t: inout LineTime) -> Int? {
+    var j = i
+    var seconds = 0
+    while j < b.count, j - i < 10, b.isDigit(j) {
+      seconds = seconds &* 10 &+ Int(b[j] &- Ch.zero)
+      j += 1
+    }
+    guard j - i >= 9, j < b.count, b[j] == Ch.dot, epochRange.contains(seconds) else { return nil }
+    let fraction = j + 1
+    j = fraction
+    while b.isDigit(j) { j += 1 }
+    guard j > fraction, j < b.count, b[j] == Ch.space else { return nil }
+    // Days since 1970-01-01 to a civil date (proleptic Gregorian, era arithmetic).
+    let days = seconds / 86_400
+    let secondOfDay = seconds - days * 86_400
+    let z = days + 719_468
+    let era = z / 146_097
+    let dayOfEra = z - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let mp = (5 * dayOfYear + 2) / 153
+    let month = mp < 10 ? mp + 3 : mp - 9
+    t.year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+    t.month = month
+    t.day = dayOfYear - (153 * mp + 2) / 5 + 1
+    t.hour = secondOfDay / 3_600
+    t.minute = secondOfDay / 60 % 60
+    t.second = secondOfDay % 60
+    t.utcOffset = 0
+    return j
   }
 
   /// `Z`, `+01:00`, `+0100` at `i`; returns the offset in seconds and the index after it.
