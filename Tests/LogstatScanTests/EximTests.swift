@@ -30,6 +30,30 @@ import Testing
     #expect(s.relatedQueueID == "")
   }
 
+  /// `QT=` (log_selector +queue_time) is the delivery delay, as Postfix's `delay=`; a `QT=`
+  /// inside the reply text is not.
+  @Test func queueTimeIsTheDelay() {
+    let head = "2026-11-22 06:25:02 1tXyZa-000Abc-De => ann@gmail.com R=dnslookup T=remote_smtp H=mx.example [192.0.2.1]"
+    let cases: [(String, Int)] = [
+      (" C=\"250 OK\" QT=5s", 5_000),
+      (" C=\"250 OK\" QT=1.333s DT=0.8s", 1_333),
+      (" C=\"250 OK\" QT=2m3s", 123_000),
+      (" C=\"250 OK\" QT=1w2d3h4m5s", ((7 + 2) * 86_400 + 3 * 3_600 + 4 * 60 + 5) * 1_000),
+      (" QT=0s", 0),
+      (" C=\"250 OK QT=9s\"", -1),
+      (" C=\"250 OK\"", -1),
+      (" C=\"250 OK\" QT=5x", -1),
+      (" C=\"250 OK\" QT=", -1),
+      (" C=\"250 OK\" QT=5", -1),
+      (" C=\"250 OK\" QT=99999999999999w", -1),
+    ]
+    for (tail, millis) in cases {
+      let s = Scanned(head + tail)
+      #expect(s.kind == .delivery)
+      #expect(s.delayMillis == millis, "\(tail)")
+    }
+  }
+
   @Test func firstDelivery() {
     let s = Scanned(
       "2026-11-22 06:25:02 1tXyZa-000Abc-De => ann@gmail.com R=dnslookup T=remote_smtp H=gmail-smtp-in.l.google.com [142.250.102.27] X=TLS1.3:TLS_AES_256_GCM_SHA384:256 CV=yes C=\"250 2.0.0 OK  1732256702 a1si123 - gsmtp\""

@@ -134,10 +134,15 @@ enum EximScanner {
       if let h = b.findEnd(" H=", from: i) { readHost(b, h, intoClient: false, &line) }
       // ` X=TLS1.3:cipher:bits` (before ` C="`, so a reply text cannot fake it).
       line.overTLS = b.find(" X=", from: i, to: b.find(" C=\"", from: i) ?? b.count) != nil
+      var afterReply = i
       if let c = b.findEnd(" C=\"", from: i) {
         let close = b.findLast(Ch.quote, from: c) ?? b.count
         line.replyText = Span(c, Swift.max(c, close))
+        afterReply = close
       }
+      // ` QT=1m2s` (log_selector +queue_time): the time since the message arrived, as
+      // Postfix's delay=; after the reply text, so the text cannot fake it.
+      if let q = b.findEnd(" QT=", from: afterReply) { line.delayMillis = queueTimeMillis(b, q) }
       return
     }
     let colon = b.find(": ", from: i)
@@ -165,6 +170,43 @@ enum EximScanner {
     {
       line.status = .expired
     }
+  }
+
+  /// Exim's printed time at `i` (`QT=` values): numbers with units `w`, `d`, `h`, `m`, `s`
+  /// (`1w2d`, `3h4m5s`, `0.123s` with +millisec), ending at a space or the line's end. In
+  /// milliseconds; -1 when malformed or past `ScannedLine.largestNumber`.
+  static func queueTimeMillis(_ b: UnsafeRawBufferPointer, _ i: Int) -> Int {
+    var total = 0
+    var j = i
+    while j < b.count, b[j] != Ch.space {
+      let (whole, end) = b.number(at: j)
+      guard whole >= 0, end > j, end < b.count, whole <= ScannedLine.largestNumber / 604_800_000 else { return -1 }
+      var millis = whole * 1000
+      var k = end
+      if b[k] == Ch.dot {
+        k += 1
+        var scale = 100
+        while b.isDigit(k) {
+          millis += Int(b[k] &- Ch.zero) * scale
+          scale /= 10
+          k += 1
+        }
+        guard k < b.count else { return -1 }
+      }
+      let unit: Int
+      switch b[k] {
+      case UInt8(ascii: "w"): unit = 604_800
+      case UInt8(ascii: "d"): unit = 86_400
+      case UInt8(ascii: "h"): unit = 3_600
+      case UInt8(ascii: "m"): unit = 60
+      case UInt8(ascii: "s"): unit = 1
+      default: return -1
+      }
+      total += millis * unit
+      guard total <= ScannedLine.largestNumber else { return -1 }
+      j = k + 1
+    }
+    return j > i ? total : -1
   }
 
   /// `host [ip]:port` or `(helo) [ip]` or `host (helo) [ip]` at `i`.
