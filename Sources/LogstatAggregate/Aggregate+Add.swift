@@ -100,6 +100,7 @@ extension Aggregate {
       entered(epoch: epoch)
     }
     if line.mta == .exim, line.sender.isEmpty, line.hasRelatedQueue { open[i].madeHere = true }
+    if line.mta == .exim, let t = epoch { open[i].arrivedAt = t }
     open.touch(i, epoch)
     if !open[i].senderKnown { noteSender(i, line) }
     // The first size seen (an expiry line names the sender but no size); counted once per
@@ -195,6 +196,23 @@ extension Aggregate {
     track(
       line, domain: domain, dsn: dsn, counted: true, reason: verdict?.reason ?? .other,
       epoch: epoch, addressID: addressID)
+    if line.status == .sent, line.mta == .exim, line.delayMillis < 0, let t = epoch {
+      measureEximDelay(line, domain: domain, sentAt: t)
+    }
+  }
+
+  /// An Exim delivery without `QT=`: its delay is the time since the message's `<=` line. When
+  /// that line may lie in an earlier partial, the delivery waits in the message's state for
+  /// `merge` (`MessageState.pendingDeliveries`); a message that arrived before the input began
+  /// has no delay, however the input is split.
+  mutating func measureEximDelay(_ line: LineEvent, domain: Int32, sentAt t: Int64) {
+    guard let i = open.find(line.queue) else { return }
+    let arrived = open[i].arrivedAt
+    if arrived != Int64.min {
+      domainCounters[Int(domain)].delay.add(millis: MessageState.delayMillis(from: arrived, to: t))
+    } else if !open[i].born, !startsInput {
+      open.withState(i) { $0.pendingDeliveries.append((domain, t)) }
+    }
   }
 
   /// Adds to the counters of the hour of `t`: the current hour's slot is remembered, so

@@ -102,7 +102,7 @@ extension Aggregate {
     for (key, piece) in later.orphans {
       let translated = piece.translated(domainMap: domainMap, senderMap: senderMap, addresses: addressMaps)
       if var mine = open.removeValue(forKey: key) {
-        mine.append(translated, domainMap: identity, senderMap: identity)
+        countDelays(mine.append(translated, domainMap: identity, senderMap: identity))
         if mine.born { finalize(mine) } else { addOrphan(key, mine) }
       } else {
         addOrphan(key, translated)
@@ -120,13 +120,18 @@ extension Aggregate {
         }
         open.set(key, translated, lastSeen: entry.lastSeen)
       } else if let i = open.find(key) {
-        open[i].append(translated, domainMap: identity, senderMap: identity)
+        countDelays(open[i].append(translated, domainMap: identity, senderMap: identity))
         open.touch(i, entry.lastSeen == Int64.min ? nil : entry.lastSeen)
       } else {
         open.set(key, translated, lastSeen: entry.lastSeen)
       }
     }
     if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
+  }
+
+  /// Counts the delays a join measured (`MessageState.append`), in our domain IDs.
+  mutating func countDelays(_ measured: [(domain: Int32, millis: Int)]) {
+    for (domain, millis) in measured { domainCounters[Int(domain)].delay.add(millis: millis) }
   }
 
   /// Closes every message still open: recipients last deferred count as still deferred.
@@ -187,6 +192,9 @@ extension MessageState {
     var s = self
     if s.sender >= 0 { s.sender = senderMap[Int(s.sender)] }
     if s.senderAddress >= 0 { s.senderAddress = addresses.senders[Int(s.senderAddress)] }
+    for k in s.pendingDeliveries.indices {
+      s.pendingDeliveries[k].domain = domainMap[Int(s.pendingDeliveries[k].domain)]
+    }
     for k in s.recipients.indices {
       s.recipients[k].domain = domainMap[Int(s.recipients[k].domain)]
       if s.recipients[k].address >= 0 {

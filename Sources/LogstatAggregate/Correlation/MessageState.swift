@@ -94,6 +94,14 @@ struct MessageState: Sendable {
   var expiryCounted = false
   /// Epoch seconds of that expiry line, or `Int64.min` when unknown.
   var expiredAt = Int64.min
+  /// Epoch seconds of Exim's `<=` line for this message, or `Int64.min`: an Exim delivery
+  /// without `QT=` measures its delay from it (whole seconds, as the stamps give them).
+  var arrivedAt = Int64.min
+  /// Counted Exim deliveries without `QT=` seen before this piece knew its arrival (the `<=`
+  /// line may lie in an earlier partial): `merge` measures their delays once the arrival is
+  /// joined on, so the delay histogram is the same however the input is split. Empty (no
+  /// allocation) for every message read whole.
+  var pendingDeliveries: [(domain: Int32, sentAt: Int64)] = []
   /// The message was created inside the time window.
   var bornCounted = false
   /// The admin removed the message here: recipients still deferred end as `removed`.
@@ -135,7 +143,14 @@ struct MessageState: Sendable {
   /// Joins `later` (the same message seen by a later partial) onto `self`.
   /// `domainMap`/`senderMap` translate `later`'s IDs into this partial's IDs.
   /// An empty map means the IDs are already this partial's.
-  mutating func append(_ later: MessageState, domainMap: [Int32], senderMap: [Int32]) {
+  /// Returns the delays (domain, milliseconds) of `later`'s Exim deliveries that this piece's
+  /// arrival now measures (`RecipientState.pendingSentAt`), for the caller to count.
+  @discardableResult
+  mutating func append(
+    _ later: MessageState, domainMap: [Int32], senderMap: [Int32]
+  ) -> [(domain: Int32, millis: Int)] {
+    var measured: [(domain: Int32, millis: Int)] = []
+    if arrivedAt == Int64.min { arrivedAt = later.arrivedAt }
     if !senderKnown, later.senderKnown {
       sender = later.sender >= 0 && !senderMap.isEmpty ? senderMap[Int(later.sender)] : later.sender
       senderKnown = true
@@ -193,5 +208,20 @@ struct MessageState: Sendable {
         recipients[k].expiredByMessage = r.expiredByMessage
       }
     }
+    for p in later.pendingDeliveries {
+      let domain = domainMap.isEmpty ? p.domain : domainMap[Int(p.domain)]
+      if arrivedAt != Int64.min {
+        measured.append((domain, MessageState.delayMillis(from: arrivedAt, to: p.sentAt)))
+      } else {
+        pendingDeliveries.append((domain, p.sentAt))
+      }
+    }
+    return measured
+  }
+
+  /// The delay from an arrival to a delivery in whole seconds, in milliseconds: never negative
+  /// (a clock step back gives 0), at most ten years (a stamp from another century is no delay).
+  static func delayMillis(from arrived: Int64, to sent: Int64) -> Int {
+    Int(Swift.max(0, Swift.min(sent &- arrived, 315_360_000))) * 1000
   }
 }

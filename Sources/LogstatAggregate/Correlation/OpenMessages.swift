@@ -235,6 +235,8 @@ extension MessageState {
     removedHere = false
     removalCounted = false
     senderAddress = -1
+    arrivedAt = Int64.min
+    if !pendingDeliveries.isEmpty { pendingDeliveries = [] }
     recipients.removeAll(keepingCapacity: true)
     if !recipientIndex.isEmpty { recipientIndex = [:] }
   }
