@@ -36,4 +36,27 @@ enum WrittenSet {
     }
     return perReason
   }
+
+  /// Every reason id has a text in `entries`, and no text repeats one of `others` (compared
+  /// lower-cased): a written set adds new wordings only.
+  static func expectCoverage(_ entries: [WrittenText], notIn others: Set<String>) {
+    let perReason = countsPerReason(entries)
+    for reason in Reason.allCases {
+      #expect((perReason[reason.rawValue] ?? 0) >= 1, "\(reason.rawValue) has no text")
+    }
+    for entry in entries {
+      #expect(!others.contains(entry.text.lowercased()), "line \(entry.line) repeats a corpus text")
+    }
+  }
+
+  /// `entries` through `explain`, scored per reason; the report is printed under `name`.
+  static func score(_ entries: [WrittenText], name: String) -> RealCorpus.Score {
+    let classifier = ReplyClassifier()
+    var score = RealCorpus.Score()
+    for entry in entries {
+      score.add(expected: entry.expected, got: explain(entry.text, classifier: classifier).reason.rawValue)
+    }
+    print(score.report(name))
+    return score
+  }
 }

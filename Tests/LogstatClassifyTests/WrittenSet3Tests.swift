@@ -10,27 +10,15 @@ struct WrittenSet3Tests {
 
   @Test("every reason id appears, no text repeats another corpus file")
   func coversEveryReason() throws {
-    let entries = try Self.load()
-    let perReason = WrittenSet.countsPerReason(entries)
-    for reason in Reason.allCases {
-      #expect((perReason[reason.rawValue] ?? 0) >= 1, "\(reason.rawValue) has no text")
-    }
-    let others = Set(try RealCorpus.load().map { $0.text.lowercased() })
-      .union(try WrittenSet2Tests.load().map { $0.text.lowercased() })
-    for entry in entries {
-      let repeated = others.contains(entry.text.lowercased())
-      #expect(!repeated, "line \(entry.line) repeats a corpus text")
-    }
+    WrittenSet.expectCoverage(
+      try Self.load(),
+      notIn: Set(try RealCorpus.load().map { $0.text.lowercased() })
+        .union(try WrittenSet2Tests.load().map { $0.text.lowercased() }))
   }
 
   @Test("accuracy: measured 122/130 on arrival, every text after this round's rules")
   func accuracy() throws {
-    let classifier = ReplyClassifier()
-    var score = RealCorpus.Score()
-    for entry in try Self.load() {
-      score.add(expected: entry.expected, got: explain(entry.text, classifier: classifier).reason.rawValue)
-    }
-    print(score.report("written-3.tsv"))
+    let score = WrittenSet.score(try Self.load(), name: "written-3.tsv")
     #expect(score.total == 130)
     #expect(score.right == 130)
   }
