@@ -191,6 +191,8 @@ import Testing
       "Tue 2023-09-12 10:09:42 CEST mail \(Self.body)",
       "\u{1B}[36mmailserver-1  |\u{1B}[0m 2023-09-12T08:09:42.1Z Sep 12 10:09:42 host x[1]: 2023-09-12T10:09:42+02:00 m \(Self.body)",
       "Sep  7 01:34:12 mx exim[4242]: 2024-09-07 01:34:12 [1] 1smkL5-00000000e65-24eQ => :blackhole: <a@b> R=x",
+      "1764842400.123456 mail \(Self.body)", "2023-09-12 10:09:42 mail \(Self.body)",
+      "2024-09-07 01:34:12 1smkL5-00000000e65-24eQ => a@b R=x T=y H=h [1.2.3.4] C=\"250 OK\" QT=1w2d3h4m5.678s",
     ]
     for form in forms {
       let bytes = Array(form.utf8)
