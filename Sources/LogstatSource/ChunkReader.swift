@@ -20,7 +20,7 @@ import Glibc
 /// a file that grows while read (a live log) still ends; nothing waits for more data.
 ///
 /// Docker `json-file` logs (first bytes `{"log":"`) are handed out as the lines they carry
-/// (`DockerJSONLines`), decoded inside the chunk.
+/// (`DockerJSONLines`) and `journalctl -o json` output (`JournalJSONLines`), decoded inside the chunk.
 ///
 /// One reader per worker: it is not `Sendable`.
 public final class ChunkReader {
@@ -74,6 +74,9 @@ public final class ChunkReader {
   /// Docker `json-file` input (`DockerJSONLines`), told by the first chunk's first bytes; nil
   /// until then. Its lines are handed out decoded.
   public private(set) var isDockerJSON: Bool?
+  /// `journalctl -o json` input (`JournalJSONLines`), told the same way; its entries are handed
+  /// out as syslog lines.
+  public private(set) var isJournalJSON: Bool?
 
   /// Opens `input` and detects gzip.
   /// - Parameters:
@@ -205,8 +208,14 @@ public final class ChunkReader {
     // Safe because: count <= end bytes are held, and they stay put until the next call rolls
     // them away, the lifetime `next()` documents; decoding only moves bytes within them.
     let held = UnsafeRawBufferPointer(start: buffer, count: count)
-    if isDockerJSON == nil { isDockerJSON = DockerJSONLines.starts(held) }
-    let length = isDockerJSON == true ? DockerJSONLines.decodeInPlace(buffer, count: count) : count
+    if isDockerJSON == nil {
+      isDockerJSON = DockerJSONLines.starts(held)
+      isJournalJSON = JournalJSONLines.starts(held)
+    }
+    let length =
+      isDockerJSON == true
+      ? DockerJSONLines.decodeInPlace(buffer, count: count)
+      : isJournalJSON == true ? JournalJSONLines.decodeInPlace(buffer, count: count) : count
     bytesProduced += Int64(length)
     // Safe because: length <= count, inside the bytes held (see above).
     return UnsafeRawBufferPointer(start: buffer, count: length)

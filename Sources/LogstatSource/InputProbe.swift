@@ -87,7 +87,7 @@ public enum InputProbe {
   /// The bytes before the first newline (all of them if there is none).
   private static func firstLine(of bytes: UnsafeRawBufferPointer) -> [UInt8] {
     let line = bytes.firstIndex(of: 0x0A).map { bytes[..<$0] } ?? bytes[...]
-    return DockerJSONLines.decoded(Array(line.prefix(lineLimit)))
+    return JournalJSONLines.decoded(DockerJSONLines.decoded(Array(line.prefix(lineLimit))))
   }
 
   /// The last line of a plain file: searches backwards from the end (ignoring
@@ -119,6 +119,6 @@ public enum InputProbe {
     let length = Int(min(lineEnd - lineStart, Int64(lineLimit)))
     let got = try file.read(into: scratch, count: length, at: lineStart)
     // Safe because: length <= lineLimit, the scratch size, and only the `got` bytes read are copied.
-    return DockerJSONLines.decoded(Array(UnsafeRawBufferPointer(start: scratch, count: got)))
+    return JournalJSONLines.decoded(DockerJSONLines.decoded(Array(UnsafeRawBufferPointer(start: scratch, count: got))))
   }
 }

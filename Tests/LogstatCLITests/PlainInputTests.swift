@@ -184,3 +184,41 @@ import Testing
     #expect(b.summary("recipients") ?? 0 > 0)
   }
 }
+
+/// `journalctl -u postfix -o json > postfix.json` counts as the log it holds.
+@Suite struct JournalJSONFileCLITests {
+  @Test("journalctl -o json: the same counts as the plain log")
+  func sameCountsAsPlain() throws {
+    let dir = try TempDirectory()
+    let lines = LogLines.postfixMessage(LogLines.ids[0])
+    try dir.write("mail.log", lines.joined(separator: "\n") + "\n")
+    // Each line's stamp (Nov 21, the current year's) as microseconds since the epoch, in UTC.
+    let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+    let json = lines.enumerated().map { k, line -> String in
+      let clock = line.dropFirst("Nov 21 ".count).prefix(8).split(separator: ":").compactMap { Int($0) }
+      var c = DateComponents(year: year, month: 11, day: 21, hour: clock[0], minute: clock[1], second: clock[2])
+      c.timeZone = TimeZone(identifier: "UTC")
+      let seconds = Int(Calendar(identifier: .gregorian).date(from: c)!.timeIntervalSince1970)
+      let body = line.dropFirst("Nov 21 23:50:01 mx1 ".count)
+      let tag = body.prefix { $0 != "[" }
+      let pid = body.dropFirst(tag.count + 1).prefix { $0 != "]" }
+      let message = body.drop { $0 != ":" }.dropFirst(2)
+      let escaped = message.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      return "{\"__CURSOR\":\"s=1;i=\(k)\",\"__REALTIME_TIMESTAMP\":\"\(seconds)000000\",\"_HOSTNAME\":\"mx1\","
+        + "\"SYSLOG_IDENTIFIER\":\"\(tag)\",\"_PID\":\"\(pid)\",\"MESSAGE\":\"\(escaped)\"}"
+    }
+    try dir.write("postfix.json", json.joined(separator: "\n") + "\n")
+    let plain = try Logstat.run(["--format", "json", "mail.log"], in: dir.url)
+    let journal = try Logstat.run(["--format", "json", "postfix.json"], in: dir.url)
+    #expect(plain.status == 0 && journal.status == 0, "\(journal.stderr)")
+    let a = try plain.report()
+    let b = try journal.report()
+    #expect(b.lines("total") == lines.count)
+    #expect(b.lines("not_mail") == 0)
+    for key in ["recipients", "delivered", "bounced", "deferred", "attempts"] {
+      #expect(a.summary(key) == b.summary(key), "\(key)")
+    }
+    #expect(b.summary("recipients") ?? 0 > 0)
+    #expect(a.object["first_event"] as? String == b.object["first_event"] as? String)
+  }
+}
