@@ -3,10 +3,13 @@
 # order, inside a mount namespace whose /etc/resolv.conf points at dnsd.py on 127.0.0.1.
 set -e
 cd /tmp/13x
-rm -rf spool/* log/* mail/*
+# all.sh [SCENARIO-FILE]: with a file (batch 2 and later), keep the spool and logs, run only
+# those scenarios and no queue runs.
+LIST=${1:-/tmp/13x/scenarios.txt}
+[ -n "$1" ] || rm -rf spool/* log/* mail/*
 chown Debian-exim:Debian-exim spool log mail
 touch ro/existing; chmod 644 ro/existing
-exec unshare -m sh -c '
+exec env LIST="$LIST" ONE="$1" unshare -m sh -c '
 mount --bind /tmp/13x/resolv.conf /etc/resolv.conf || exit 1
 X="/usr/sbin/exim -C /tmp/13x/exim.conf"
 while read name addr; do
@@ -18,7 +21,8 @@ while read name addr; do
   printf "From: sender@local.test\nTo: %s\nSubject: scenario %s\n\nhello\n" "$addr" "$name" |
     $X -odi -f sender@local.test "$addr" 2>/dev/null
   echo "$name $addr" >&2
-done < /tmp/13x/scenarios.txt
+done < $LIST
+[ -n "$ONE" ] && exit 0
 rm -f /tmp/13x/mail/locked.lock
 sleep 5
 echo queue-run >&2

@@ -3,7 +3,7 @@
 (after the message id), each labelled by its scenario (labels fixed here before any logstat run)."""
 import re, sys
 scen = {}
-for row in open('/tmp/13x/scenarios.txt'):
+for row in open('/tmp/13x/scenarios.txt').readlines() + open('/tmp/13x/scenarios-2.txt').readlines():
     name, addr = row.split()
     scen[addr] = name
 # Labels per scenario, written from LABELS.md before logstat saw a line.
@@ -31,6 +31,8 @@ L = {
  'dns-servfail': ('dns-failure', False), 'dns-nxdomain': ('domain-not-found', True),
  'manualroute-host-nxdomain': ('local-error', False),  # our route_list names a host that does not exist
  'manualroute-host-servfail': ('dns-failure', False),
+ # batch 2: a route_list host and a transport's hosts option that do not exist (our configuration)
+ 'manualroute-host-nxdomain-fail': ('local-error', False), 'transport-hosts-nxdomain': ('local-error', False),
  'smtp-connect-554': ('policy', False), 'smtp-connect-421': ('server-error', False),
  'smtp-ehlo-helo-550': ('protocol-error', False), 'smtp-mail-550': ('sender-rejected', False),
  'smtp-mail-451': ('server-error', False), 'smtp-rcpt-550-user': ('user-unknown', True),
