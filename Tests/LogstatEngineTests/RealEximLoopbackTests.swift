@@ -57,4 +57,32 @@ import Testing
       ])
     #expect(m.blocklists.isEmpty)
   }
+
+  /// Exim 4.96's panic log of the same runs holds copies of `==` deferrals (a tainted file name,
+  /// a file name that failed to expand) beside "Failed to find user": named like a panic log, its
+  /// lines are 8 panics and not deferrals counted a second time, in either order. The same
+  /// lines in a file named otherwise read as main-log lines (the name is what tells them apart).
+  @Test func panicLogCopiesAreNotCountedTwice() throws {
+    let panic = RealCorpusTests.corpus.appendingPathComponent("exim-loopback-13x.paniclog").path
+    let (main, _) = RealLogLineTests.suppression([Self.log])
+    #expect(main.health.panics == 0)
+    for paths in [[Self.log, panic], [panic, Self.log]] {
+      let (m, listed) = RealLogLineTests.suppression(paths)
+      #expect(m.health.panics == 8)
+      #expect(m.summary.deferred == main.summary.deferred)
+      #expect(RealLogCountTests.reasons(m)["local-error"] == [10, 30, 0])
+      #expect(listed == Self.hardBounced)
+    }
+    let (alone, _) = RealLogLineTests.suppression([panic])
+    #expect(alone.health.panics == 8)
+    #expect(alone.summary.deferred == 0)
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("logstat-exim-13x-\(getpid())")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let renamed = dir.appendingPathComponent("exim-2026-12-04.log")
+    try FileManager.default.copyItem(atPath: panic, toPath: renamed.path)
+    let (asMain, _) = RealLogLineTests.suppression([renamed.path])
+    #expect(asMain.health.panics == 0)
+    #expect(asMain.summary.deferred == 6)
+  }
 }
