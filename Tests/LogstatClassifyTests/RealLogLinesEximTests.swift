@@ -14,7 +14,7 @@ struct RealLogLinesEximTests {
   @Test("every label is a reason id, every line names its scenario, no line repeats")
   func wellFormed() throws {
     let lines = try Self.load()
-    #expect(lines.count == 90)
+    #expect(lines.count == 97)
     #expect(Set(lines.map { $0.text.lowercased() }).count == lines.count, "a line repeats")
     for line in lines {
       #expect(Reason(rawValue: line.reason) != nil, "line \(line.number): unknown reason \(line.reason)")
@@ -46,8 +46,12 @@ struct RealLogLinesEximTests {
     // as misses: "no IP address found for host X" (labelled local-error, read domain-not-found
     // but soft; real-lines-2.tsv labels the same Exim line dns-failure), and four lines whose
     // reply texts were written for the run (a HELO refusal with 5.7.1, "unsolicited bulk mail",
-    // "queue file write error"), phrase questions, not wrapper ones.
-    #expect(score.right >= 83)
+    // "queue file write error"), phrase questions, not wrapper ones. Batch 3 (7 lines: exit 73,
+    // a route to ourselves, STARTTLS offered then no TLS, 530 at MAIL FROM, 421 at RCPT TO, one
+    // of two recipients refused), measured once after those rules: 6/7 (the scripted "421 4.3.0
+    // ... shutting down, closing connection" reads connection-failed; labelled server-error).
+    // All 97: 89 = 91.8%.
+    #expect(score.right >= 89)
     // Every local fault but the two "no IP address found" lines is local-error.
     #expect(localFaultsMissed.count <= 2, "local faults read otherwise: lines \(localFaultsMissed)")
   }

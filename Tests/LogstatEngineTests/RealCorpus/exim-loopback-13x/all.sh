@@ -19,7 +19,7 @@ while read name addr; do
       python3 -c "import fcntl,time;f=open(\"/tmp/13x/mail/fcntl-locked\",\"a\");fcntl.lockf(f,fcntl.LOCK_EX);time.sleep(10)" & sleep 2 ;;
   esac
   printf "From: sender@local.test\nTo: %s\nSubject: scenario %s\n\nhello\n" "$addr" "$name" |
-    $X -odi -f sender@local.test "$addr" 2>/dev/null
+    $X -odi -f sender@local.test $(echo "$addr" | tr , " ") 2>/dev/null
   echo "$name $addr" >&2
 done < $LIST
 [ -n "$ONE" ] && exit 0

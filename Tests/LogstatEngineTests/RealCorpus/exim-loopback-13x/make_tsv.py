@@ -3,7 +3,7 @@
 (after the message id), each labelled by its scenario (labels fixed here before any logstat run)."""
 import re, sys
 scen = {}
-for row in open('/tmp/13x/scenarios.txt').readlines() + open('/tmp/13x/scenarios-2.txt').readlines():
+for row in open('/tmp/13x/scenarios.txt').readlines() + open('/tmp/13x/scenarios-2.txt').readlines() + open('/tmp/13x/scenarios-3.txt').readlines() + ['smtp-two-recipients gone@p2628.test\n']:
     name, addr = row.split()
     scen[addr] = name
 # Labels per scenario, written from LABELS.md before logstat saw a line.
@@ -33,6 +33,12 @@ L = {
  'manualroute-host-servfail': ('dns-failure', False),
  # batch 2: a route_list host and a transport's hosts option that do not exist (our configuration)
  'manualroute-host-nxdomain-fail': ('local-error', False), 'transport-hosts-nxdomain': ('local-error', False),
+ # batch 3: exit 73 (in Exim's default temp_errors), a route to ourselves without self = send
+ # (Exim's "remote host address is the local host": loop, as round 8 files it), STARTTLS
+ # offered then no TLS, 530 at MAIL FROM, 421 at RCPT TO, one of two recipients refused
+ 'pipe-exit-73': ('local-error', False), 'route-to-self': ('loop', False),
+ 'smtp-starttls-broken': ('tls-failure', False), 'smtp-mail-530-auth': ('auth-required', False),
+ 'smtp-rcpt-421-shutdown': ('server-error', False), 'smtp-two-recipients': ('user-unknown', True),
  'smtp-connect-554': ('policy', False), 'smtp-connect-421': ('server-error', False),
  'smtp-ehlo-helo-550': ('protocol-error', False), 'smtp-mail-550': ('sender-rejected', False),
  'smtp-mail-451': ('server-error', False), 'smtp-rcpt-550-user': ('user-unknown', True),

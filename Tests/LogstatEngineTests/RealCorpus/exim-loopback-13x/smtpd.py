@@ -33,6 +33,11 @@ SCENARIOS = {
   2623: {"end": "552 5.3.4 message size exceeds fixed limit"},
   2624: {"rcpt": "451 4.7.1 greylisted, please come back later"},
   2625: {},  # port for dnslookup-routed domains
+  # batch 3
+  2626: {"ehlo": "250-mx.remote.test\n250-STARTTLS\n250 PIPELINING", "starttls": "220 2.0.0 Ready to start TLS"},
+  2627: {"mail": "530 5.7.0 Authentication required"},
+  2628: {"rcpt_gone": "550 5.1.1 <gone@p2628.test>: no such user"},
+  2629: {"rcpt": "421 4.3.0 mx.remote.test shutting down, closing connection"},
 }
 def reply(conn, text):
   conn.sendall(("\r\n".join(text.split("\n")) + "\r\n").encode())
@@ -59,7 +64,11 @@ def serve(conn, port):
       if cmd == b"EHLO": ok = step("ehlo")
       elif cmd == b"HELO": ok = step("helo")
       elif cmd == b"MAIL": ok = step("mail")
+      elif cmd == b"RCPT" and b"<gone" in line and "rcpt_gone" in s: reply(conn, s["rcpt_gone"]); ok = True
       elif cmd == b"RCPT": ok = step("rcpt")
+      elif cmd == b"STAR" and "starttls" in s:
+        # Says yes to STARTTLS, then answers the TLS hello with plain text and hangs up.
+        reply(conn, s["starttls"]); conn.recv(4096); conn.sendall(b"garbage, not TLS\r\n"); conn.close(); return
       elif cmd == b"DATA":
         ok = step("data"); in_data = ok and s["data"].startswith("354")
       elif cmd == b"QUIT": reply(conn, s["quit"]); break
