@@ -17,8 +17,13 @@ public struct Explanation: Sendable, Equatable {
   public var reason: Reason { classification.reason }
   /// True when the line is a deferral (Postfix `status=deferred`, Exim `==`): never hard.
   public var isDeferral: Bool
-  /// True for hard bounces (remove the address): never for a deferral or a 4xx code.
-  public var isHard: Bool { classification.isHard && !isDeferral }
+  /// False for an Exim line that reports no delivery outcome of its own: a message's line with
+  /// no `**`/`==`/`=>` flag (`H=host [ip]: SMTP error ...`, `no IP address found for host X`,
+  /// a transport's output) only explains the flagged line around it, so it is never hard.
+  public var isOutcome = true
+  /// True for hard bounces (remove the address): never for a deferral, a 4xx code or a line
+  /// that is no outcome.
+  public var isHard: Bool { classification.isHard && !isDeferral && isOutcome }
   /// Where the fault lies.
   public var fault: Fault { classification.reason.fault }
   /// The enhanced code that best describes the reply (text or `dsn=`, the more specific).
@@ -49,7 +54,8 @@ public func explain(_ text: String, classifier: ReplyClassifier = ReplyClassifie
   if line.isExim, line.relay == nil, line.context == nil { verdict = verdict.saidByOurMTA() }
   return Explanation(
     input: text, replyText: line.reply, dsn: line.dsn, relayHost: line.relay,
-    recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral)
+    recipientDomain: line.domain, classification: verdict, isDeferral: line.isDeferral,
+    isOutcome: line.isOutcome)
 }
 
 /// The fields `explain` pulls out of a log line; a plain reply passes through untouched.
@@ -69,8 +75,11 @@ struct LogLineFields {
   /// An Exim line about our own machinery: a delivery to a pipe, file or autoreply (`|cmd`,
   /// `/path`, `>addr`), or a local error number (`defer (-17)`), as the engine reads it.
   var localFault = false
-  /// An Exim line (a delivery, deferral or reject), read by `parseExim`.
+  /// An Exim line (a delivery, deferral or reject), read by `parseExim`, or a message's line
+  /// without a flag, read by `parseEximMessageNote`.
   var isExim = false
+  /// False for an Exim message's line without a delivery flag (see `Explanation.isOutcome`).
+  var isOutcome = true
 
   init(_ raw: String) {
     let text = raw.trimmingSpaces
@@ -80,6 +89,8 @@ struct LogLineFields {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {
       parseExim(text, marker: marker)
+    } else if let note = LogLineFields.eximMessageNote(in: text) {
+      parseEximMessageNote(String(note))
     }
   }
 
@@ -163,6 +174,56 @@ struct LogLineFields {
       }
     }
     return true
+  }
+
+  /// The text after the date, time (with an optional zone and `[pid]`) and message id of an
+  /// Exim main-log line, or nil when the line does not start so. Only for lines with no
+  /// delivery flag and no "rejected" (see `eximMarker`).
+  static func eximMessageNote(in text: String) -> Substring? {
+    guard LogLineFields.startsWithDate(text) else { return nil }
+    var words = text.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: false)[...].dropFirst(2)
+    if let zone = words.first, zone.first == "+" || zone.first == "-" { words = words.dropFirst() }
+    if let pid = words.first, pid.first == "[", pid.last == "]" { words = words.dropFirst() }
+    guard let id = words.first, isEximMessageID(id), words.count > 1 else { return nil }
+    return text[id.endIndex...].dropFirst()
+  }
+
+  /// Exim's message ids: `1xZQNJ-0004Hj-1K` (before 4.97) and `10HmaX-000000005vi-0000`.
+  static func isEximMessageID(_ word: Substring) -> Bool {
+    let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+    guard parts.count == 3, parts[0].count == 6,
+      parts[1].count == 6 && parts[2].count == 2 || parts[1].count == 11 && parts[2].count == 4
+    else { return false }
+    return parts.allSatisfy { $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+  }
+
+  /// A message's line with no delivery flag: the host a remote reply came from (`H=host [ip]:
+  /// SMTP error from remote mail server after ...`, `H=host [ip] Connection refused`), a
+  /// transport's output (`<addr>: T transport output: ...`, our own command speaking) or our
+  /// MTA's own words. Never an outcome, so never hard.
+  mutating func parseEximMessageNote(_ note: String) {
+    isExim = true
+    isOutcome = false
+    reply = note
+    if note.hasPrefix("H="), let host = note.value(after: "H=", until: " ") {
+      relay = host.hostPart
+      if let smtp = note.firstRange(of: "SMTP error from remote mail server after ") {
+        context = String(note[smtp.lowerBound...])
+        let after = note[smtp.upperBound...]
+        if let colon = after.firstRange(of: ": ") { reply = String(after[colon.upperBound...]) }
+      } else if let close = note.firstRange(of: "]") {
+        var rest = note[close.upperBound...]
+        if rest.hasPrefix(":") { rest = rest.dropFirst().drop { $0.isASCII && $0.isNumber } }
+        if rest.hasPrefix(":") { rest = rest.dropFirst() }
+        reply = String(rest).trimmingSpaces
+      }
+      return
+    }
+    if note.hasPrefix("<"), let output = note.firstRange(of: " transport output: ") {
+      // Exim's log_output: what our own pipe command printed.
+      localFault = true
+      reply = String(note[output.upperBound...])
+    }
   }
 
   mutating func parseExim(_ text: String, marker: String) {

@@ -844,5 +844,15 @@ enum Rules {
     // The socket error of a connect our host could not even start (no address of that family,
     // EADDRNOTAVAIL), as Exim logs it per host without Postfix's "connect to" wrapper.
     Group(.connectionFailed, 85, ["cannot assign requested address"]),
+    // MARK: from the real Exim 4.96 runs on loopback (issue 13, 13x)
+    // Hosts our own configuration names that do not resolve: a router's route list (Exim's
+    // `lookup of host "X" failed in R router`, which host_find_failed = fail turns into a **
+    // bounce) and an smtp transport's hosts option ("failed to lookup IP address for X"). The
+    // recipient's domain is not at fault (dnslookup's own failures say "Unrouteable address" or
+    // name the MX records), so local-error, above the domain-not-found of "host ... lookup".
+    Group(.localError, 96, ["lookup of host \"", "failed to lookup ip address for"]),
+    // A transport or router whose uid or gid names no user or group (Exim's `Failed to find
+    // user "X" from expanded string "..." for the T transport`): our configuration.
+    Group(.localError, 96, ["failed to find user", "failed to find group", "from expanded string"]),
   ]
 }

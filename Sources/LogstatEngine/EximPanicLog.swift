@@ -6,7 +6,10 @@ import LogstatSource
 /// (`1gfiaO-0008Tb-OK spool file write error ...`), never an arrival, delivery or completion
 /// after the message ID, never an `H=` client, never a queue-run or daemon line. Its lines count as `panic`
 /// health events; the main log's copies of them (Exim writes most panics to both) are not
-/// panic events, so nothing is counted twice.
+/// panic events, so nothing is counted twice. A file named like Exim's panic log may also hold
+/// deferrals and failures (`== addr ... defer (-1): Tainted '...' not permitted`, a file name
+/// that failed to expand): Exim 4.96 writes those lines to both logs, so there they are panics
+/// too, not deliveries counted a second time.
 enum EximPanicLog {
   /// True when the start of `input` is an Exim panic log. Never reads standard input.
   static func detect(_ input: InputFile) -> Bool {
@@ -17,12 +20,21 @@ enum EximPanicLog {
     // the chunk has been judged (without this, ARC may free it right after `next()`).
     return withExtendedLifetime(reader) {
       guard let chunk = try? reader.next() else { return false }
-      return isPanicLog(head: chunk)
+      return isPanicLog(head: chunk, named: hasPanicLogName(input.path))
     }
   }
 
-  /// True when the whole lines of `chunk`, the start of a file, are an Exim panic log's.
-  static func isPanicLog(head chunk: UnsafeRawBufferPointer) -> Bool {
+  /// `paniclog`, `exim_paniclog`, `panic.log`, `exim-panic.log`, with rotation (`.1`,
+  /// `-20261201`) and compression (`.gz`) suffixes: the names Exim and distributions give it.
+  static func hasPanicLogName(_ path: String) -> Bool {
+    let name = path.split(separator: "/").last.map { $0.lowercased() } ?? ""
+    return name.contains("paniclog") || name.contains("panic.log") || name.contains("panic_log")
+  }
+
+  /// True when the whole lines of `chunk`, the start of a file, are an Exim panic log's; when
+  /// `named` (the file has a panic log's name), deferrals and failures after a message ID are
+  /// a panic log's lines too.
+  static func isPanicLog(head chunk: UnsafeRawBufferPointer, named: Bool = false) -> Bool {
     var start = 0
     var stamped = 0
     while start < chunk.count {
@@ -35,6 +47,10 @@ enum EximPanicLog {
       if end == chunk.count, stamped > 0 { break }
       // Continuation lines (`: No space left on device`) carry no stamp and are not judged.
       guard let text = textStart(line) else { continue }
+      if named, isFailureCopy(line, text) {
+        stamped += 1
+        continue
+      }
       if mainLogShape(line, text) || syslogShape(line, text) { return false }
       stamped += 1
     }
@@ -116,6 +132,17 @@ enum EximPanicLog {
     for marker: StaticString in ["U=", "rejected "] where starts(rest, marker) { return true }
     for marker: StaticString in [" U=", "F=<"] where contains(rest, marker) { return true }
     return false
+  }
+
+  /// A deferral or failure after a message ID (`== `, `** `): what Exim copies to its panic log
+  /// when it logs the delivery error with LOG_PANIC as well.
+  static func isFailureCopy(_ line: UnsafeRawBufferPointer, _ text: Int) -> Bool {
+    guard isMessageID(line, text) else { return false }
+    var op = text
+    while op < line.count, line[op] != UInt8(ascii: " ") { op += 1 }
+    // Safe because: the start is clamped to line.count.
+    let after = UnsafeRawBufferPointer(rebasing: line[Swift.min(op + 1, line.count)...])
+    return starts(after, "== ") || starts(after, "** ")
   }
 
   /// `1tXyZa-000Abc-De` (6-6-2) or `1smkL5-00000000e65-24eQ` (6-11-4) followed by a space.

@@ -192,4 +192,45 @@ struct ExplainTests {
       #expect(verdict.enhancedCode?.description != "4.1.1", "\(line)")
     }
   }
+
+  @Test("an Exim message line without a flag: its host and reply read as a flagged line's, never hard")
+  func eximMessageLinesWithoutAFlag() {
+    // Lines the real Exim 4.96 wrote (Corpus/real-lines-exim.tsv).
+    let remote = explain(
+      "2026-12-04 10:20:17 1xZQOn-0004es-19 H=mx.example.org [192.0.2.7]: SMTP error from remote mail server after RCPT TO:<a@example.org>: 550 5.1.1 <a@example.org>: user unknown")
+    #expect(remote.relayHost == "mx.example.org")
+    #expect(remote.replyText == "550 5.1.1 <a@example.org>: user unknown")
+    #expect(remote.reason == .userUnknown)
+    #expect(!remote.isHard, "the ** line beside it is the outcome")
+    #expect(!remote.isOutcome)
+    let refused = explain("2026-12-04 10:20:33 1xZQP3-0004ix-2C H=127.0.0.1 [127.0.0.1] Connection refused")
+    #expect(refused.replyText == "Connection refused")
+    #expect(refused.reason == .connectionFailed)
+    // With log_selector +pid and a 4.97 message id.
+    let pid = explain("2026-12-04 10:20:33 [4711] 10HmaX-000000005vi-0000 H=127.0.0.1 [127.0.0.1]:2525 Connection refused")
+    #expect(pid.replyText == "Connection refused")
+    #expect(pid.relayHost == "127.0.0.1")
+    // A lookup failure our MTA logs beside the outcome is not a hard bounce on its own.
+    #expect(!explain("2026-12-04 10:33:37 1xZQbh-0006Xv-23 no IP address found for host smarthost.example.net").isHard)
+    // A bare reply that happens to start with a date is still a reply.
+    #expect(explain("2026-12-04 550 5.1.1 user unknown").isOutcome)
+  }
+
+  @Test("Exim's own faults: a transport's output, hosts our configuration names, a uid with no user")
+  func eximLocalFaultTemplates() {
+    let cases: [String] = [
+      "2026-12-04 10:20:09 1xZQOf-0004b9-01 <a@local.example>: t_pipe transport output: 550 user unknown",
+      "2026-12-04 10:33:37 1xZQbh-0006Xv-23 ** x@example.org R=smarthost: lookup of host \"relay.example.net\" failed in smarthost router",
+      "2026-12-04 10:33:37 1xZQbh-0006Y3-2V == x@example.org R=r T=remote_smtp defer (-32): failed to lookup IP address for relay.example.net",
+      "2026-12-04 10:20:09 1xZQOf-0004bK-0Z Failed to find user \"vmail\" from expanded string \"${lookup{$local_part}lsearch{/etc/users}}\" for the dovecot transport",
+    ]
+    for line in cases {
+      let e = explain(line)
+      #expect(e.reason == .localError, "\(line)")
+      #expect(!e.isHard, "\(line)")
+    }
+    // dnslookup's own failures stay the recipient domain's.
+    #expect(explain("2026-12-04 10:18:44 1xZQNI-0004HD-2Z ** x@example.org: all relevant MX records point to non-existent hosts").isHard)
+    #expect(explain("2026-12-04 10:18:44 1xZQNI-0004Gf-1E ** x@example.org: an MX or SRV record indicated no SMTP service").reason == .domainNotFound)
+  }
 }
