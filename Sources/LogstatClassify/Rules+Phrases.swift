@@ -716,7 +716,9 @@ enum Rules {
     Group(.authentication, 92, ["allowed to send mail from", "allowed to send from", "authorized to send mail from"]),
     // A content signature or pattern named as spam outranks the "blocked using" of a DNSBL and
     // the "security policies" around it; Orange/La Poste's words "unsolicited" outrank its code (R4).
-    Group(.spamContent, 98, ["spam pattern", "spamsignature", "spam signature", "likely unsolicited", "contenu non sollicit"]),
+    Group(.spamContent, 98, [
+      "spam pattern", "spamsignature", "spam signature", "likely unsolicited", "contenu non sollicit", "unsolicited bulk",
+    ]),
     // qmail's and others' sender-domain check: our sender's domain must resolve.
     Group(.senderRejected, 88, ["domain must resolve"]),
     // An address the receiver's verification could not confirm, and the unverifiable sending IPs

@@ -51,8 +51,9 @@ struct RealLogLinesEximTests {
     // of two recipients refused), measured once after those rules: 6/7 (the scripted "421 4.3.0
     // ... shutting down, closing connection" reads connection-failed; labelled server-error).
     // All 97: 89 = 91.8%; 91 = 93.8% once the two "queue file write error" lines took the
-    // storage-full label every other file gives them (LABELS.md, 13x).
-    #expect(score.right >= 91)
+    // storage-full label every other file gives them (LABELS.md, 13x); 92 = 94.8% with "unsolicited
+    // bulk" read as spam (round 10).
+    #expect(score.right >= 92)
     // Every local fault but the two "no IP address found" lines is local-error.
     #expect(localFaultsMissed.count <= 2, "local faults read otherwise: lines \(localFaultsMissed)")
   }
