@@ -585,6 +585,8 @@ enum Rules {
       "failed to load", "unable to load",
     ]),
     Group(.connectionFailed, 70, ["host is down", "host down", "server is down", "server down"]),
+    // The session ended under us: the socket failed, or the other side hung up mid-command.
+    Group(.connectionFailed, 68, ["socket error", "unexpected eof", "eof in response", "eof from", "said goodbye"]),
     Group(.policy, 80, ["external mail", "external senders", "outside senders"]),
     Group(.rateLimited, 86, ["connection count", "connections exceeded", "number of connections"]),
     Group(.reputation, 92, ["sender score"]),

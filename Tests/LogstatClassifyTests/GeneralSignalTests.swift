@@ -15,6 +15,11 @@ struct GeneralSignalTests {
   }
 
   static let cases: [Case] = [
+    // The session ended under us (round 10).
+    Case(text: "socket error", reason: .connectionFailed),
+    Case(text: "SMTP session failed: unexpected EOF while reading the reply", reason: .connectionFailed),
+    Case(text: "EOF in response to DATA", reason: .connectionFailed),
+    Case(text: "Remote host said goodbye", reason: .connectionFailed),
     Case(text: "Internal server error: operation now in progress", reason: .serverError),
     Case(text: "Interrupted system call", reason: .serverError),
     Case(text: "It encountered an error while being processed", reason: .serverError),
