@@ -89,6 +89,9 @@ struct LogLineFields {
       parsePostfix(text)
     } else if let marker = LogLineFields.eximMarker(in: text) {
       parseExim(text, marker: marker)
+    } else if let marker = LogLineFields.undatedEximMarker(in: text) {
+      // A flagged line quoted without its stamp and message id: read as the whole line would be.
+      parseExim(" " + text, marker: marker)
     } else if let note = LogLineFields.eximMessageNote(in: text) {
       parseEximMessageNote(String(note))
     }
@@ -158,6 +161,22 @@ struct LogLineFields {
     if let rejected = text.firstRange(of: " rejected ") {
       let colon = text.firstRange(of: ": ")?.lowerBound ?? text.endIndex
       if rejected.lowerBound < colon { return " rejected " }
+    }
+    return nil
+  }
+
+  /// The flag of an Exim delivery line quoted without its stamp and message id, as people
+  /// paste them (`== user@host R=caller T=local_delivery defer (13): ...`, `** |/bin/cmd <a@b>
+  /// R=r T=t: ...`): the flag, a space, then an address, a pipe, a file, an autoreply or a
+  /// `:special:`. Nil for anything else (a reply text never starts so).
+  static func undatedEximMarker(in text: String) -> String? {
+    for marker in ["** ", "== ", "=> ", "-> ", "*> "] where text.hasPrefix(marker) {
+      let token = text.dropFirst(marker.count).prefix { $0 != " " }
+      guard let first = token.first else { return nil }
+      if token.contains("@") || first == "|" || first == "/" || first == ">" || first == ":" {
+        return " " + marker
+      }
+      return nil
     }
     return nil
   }

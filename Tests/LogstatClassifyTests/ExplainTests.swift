@@ -170,6 +170,27 @@ struct ExplainTests {
     #expect(!explain("2026-05-02 10:00:00 1abcde-000001-AB == a@b.example R=dnslookup T=remote_smtp defer (-44) H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown").isHard)
   }
 
+  /// Exim lines as people paste them: the flag first, without the stamp and message id.
+  @Test("an Exim line without its stamp reads as the whole line would")
+  func undatedEximLines() {
+    let deferral = explain("== a@b.example R=dnslookup T=remote_smtp defer (-44) H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown")
+    #expect(deferral.reason == .userUnknown)
+    #expect(!deferral.isHard)
+    #expect(deferral.classification.step == .rcptTo)
+    #expect(deferral.relayHost == "mx.b.example")
+    let bounce = explain("** a@b.example R=dnslookup T=remote_smtp H=mx.b.example [192.0.2.1]: SMTP error from remote mail server after RCPT TO:<a@b.example>: 550 5.1.1 User unknown")
+    #expect(bounce.isHard)
+    #expect(bounce.recipientDomain == "b.example")
+    let lock = explain("== user@host R=caller T=local_delivery defer (13): Permission denied: creating lock file hitching post /var/mail/user.lock")
+    #expect(lock.reason == .localError)
+    #expect(!lock.isHard)
+    let pipe = explain("** b1@myhost R=ut2 T=ut2 : Child process of ut2 transport returned 127 (could mean unable to exec or command does not exist) from command: /non/existent/file")
+    #expect(pipe.reason == .localError)
+    #expect(!pipe.isHard)
+    // A reply that starts with stars is no Exim line.
+    #expect(LogLineFields.undatedEximMarker(in: "** Message not delivered **") == nil)
+  }
+
   @Test("Postfix smtpd's own reject lines: the reply after the client, the step named before it")
   func smtpdRejects() {
     // Real lines from Postfix's smtpd_check test output (vdukhovni/postfix
