@@ -193,6 +193,40 @@ import Testing
     #expect(checked > 500)
   }
 
+  /// The byte-at-a-time reading of a status value that `readStatus`'s word compares replace.
+  static func readStatusByBytes(_ b: UnsafeRawBufferPointer, _ value: Int, into line: inout ScannedLine) {
+    var end = value
+    while end < b.count, b[end] != Ch.space, b[end] != Ch.comma { end += 1 }
+    line.status = PostfixScanner.statusWord(b, Span(value, end))
+    guard line.status != .none else { return }
+    line.kind = .delivery
+    if end + 1 < b.count, b[end] == Ch.space, b[end + 1] == Ch.lparen {
+      line.replyText = Span(end + 2, b.findLast(Ch.rparen, from: end + 2) ?? b.count)
+    }
+  }
+
+  @Test func statusWordsReadAsTheByteLoopReadsThem() {
+    let values = [
+      "sent (250 ok)", "sent", "sent ", "sent,", "sent, x", "sentx (a)", "sen", "", " sent (a)",
+      "deferred (host said: 4.4.1 (x) y)", "deferred", "deferred,", "deferred  (a)", "deferredd (a)",
+      "bounced (no)", "bounced", "bounced (", "bounced (a", "bounce (a)", "expired (a)",
+      "force-expired (b)", "deliverable (c)", "undeliverable (d)", "sent (unclosed", "Sent (a)",
+    ]
+    for value in values {
+      var text = "4D1B2C3A4F: to=<ann@gmail.com>, status=\(value)"
+      let at = "4D1B2C3A4F: to=<ann@gmail.com>, status=".utf8.count
+      text.withUTF8 { u in
+        let b = UnsafeRawBufferPointer(u)
+        var fast = ScannedLine()
+        var general = ScannedLine()
+        PostfixScanner.readStatus(b, at, into: &fast)
+        Self.readStatusByBytes(b, at, into: &general)
+        #expect(fast.status == general.status && fast.kind == general.kind, "\(value)")
+        #expect(fast.replyText == general.replyText, "\(value)")
+      }
+    }
+  }
+
   @Test func theDigitRunMatchesAByteAtATimeReading() {
     let alphabet: [UInt8] = Array("0123456789".utf8) + [0x2F, 0x3A, 0x5D, 0x20, 0xB0, 0xB9, 0x80, 0xFF, 0x00, 0x41]
     var state: UInt64 = 0x2545_F491_4F6C_DD1D
