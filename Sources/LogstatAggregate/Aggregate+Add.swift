@@ -9,10 +9,20 @@ extension Aggregate {
   /// about its message (sender, deferrals), so outcomes inside the window are still right.
   /// - Complexity: O(1) amortised, plus O(recipients of the message) for delivery lines.
   public mutating func add(_ line: LineEvent) {
+    var line = line
+    add(&line)
+  }
+
+  /// Adds one line's event, as `add(_:)` does, reading it in place: `line` is only read. It is
+  /// `inout` so that the ~345-byte event is passed by address; by value, the engine's call
+  /// copied it (a `memcpy` a line), as a variable is not lent to a by-value (or `borrowing`)
+  /// parameter without a copy. The helpers below take it `inout` for the same reason: handing
+  /// an `inout` event on to a by-value helper copies it there instead (measured).
+  public mutating func add(_ line: inout LineEvent) {
     if recipientAddresses.needsPruning || senderAddresses.needsPruning { boundAddresses() }
     let epoch = line.epoch
     guard line.counted else {
-      context(line, epoch: epoch)
+      context(&line, epoch: epoch)
       return
     }
     lines.total += 1
@@ -26,23 +36,23 @@ extension Aggregate {
     case .notMail, .skipped:
       return
     case .bounceNotice:
-      notificationMade(line)
+      notificationMade(&line)
     case .messageEntered:
       entered(epoch: epoch)
     case .messageCreated:
       created(line.queue, counted: true, epoch: epoch)
     case .messageQueued:
-      queued(line, epoch: epoch)
+      queued(&line, epoch: epoch)
     case .delivery:
-      delivery(line, epoch: epoch)
+      delivery(&line, epoch: epoch)
     case .messageExpired:
-      expired(line.queue, line, epoch: epoch)
+      expired(line.queue, &line, epoch: epoch)
     case .messageRemoved:
       removed(line.queue)
     case .inboundReject:
-      reject(line, epoch: epoch)
+      reject(&line, epoch: epoch)
     case .event:
-      event(line, epoch: epoch)
+      event(&line, epoch: epoch)
     }
   }
 
@@ -90,7 +100,7 @@ extension Aggregate {
     orphanKeys.insert(key)
   }
 
-  mutating func queued(_ line: LineEvent, counted: Bool = true, epoch: Int64?) {
+  mutating func queued(_ line: inout LineEvent, counted: Bool = true, epoch: Int64?) {
     let key = line.queue
     let i =
       line.mta == .exim
@@ -102,33 +112,33 @@ extension Aggregate {
     if line.mta == .exim, line.sender.isEmpty, line.hasRelatedQueue { open[i].madeHere = true }
     if line.mta == .exim, let t = epoch { open[i].arrivedAt = t }
     open.touch(i, epoch)
-    if !open[i].senderKnown { noteSender(i, line) }
+    if !open[i].senderKnown { noteSender(i, &line) }
     // The first size seen (an expiry line names the sender but no size); counted once per
     // message in finalize, as qmgr repeats this line on every queue run.
     if line.size >= 0, open[i].size < 0 { open[i].size = line.size }
   }
 
   /// A line before the time window: keep message state, count nothing.
-  mutating func context(_ line: LineEvent, epoch: Int64?) {
+  mutating func context(_ line: inout LineEvent, epoch: Int64?) {
     switch line.kind {
     case .messageCreated:
       created(line.queue, counted: false, epoch: epoch)
     case .messageQueued:
-      queued(line, counted: false, epoch: epoch)
+      queued(&line, counted: false, epoch: epoch)
     case .delivery:
       guard line.hasQueue, line.status != .suppressed, line.status != .deliverable,
         line.status != .undeliverable, line.special == .none
       else { return }
-      track(
-        line, domain: domainID(line), dsn: 0, counted: false, reason: .other, epoch: epoch)
+      let domain = domainID(&line)
+      track(&line, domain: domain, dsn: 0, counted: false, reason: .other, epoch: epoch)
     case .messageExpired:
-      expired(line.queue, line, counted: false, epoch: epoch)
+      expired(line.queue, &line, counted: false, epoch: epoch)
     case .messageRemoved:
       removed(line.queue)
     case .event where line.event == .adminRemoved && line.hasQueue:
       adminRemoved(line.queue, counted: false, epoch: epoch)
     case .bounceNotice:
-      notificationMade(line)
+      notificationMade(&line)
     default:
       return
     }
@@ -137,26 +147,26 @@ extension Aggregate {
   /// Postfix names the notification it made for a message (`sender non-delivery
   /// notification: QID2`): QID2 was made here, not received. The line follows QID2's cleanup
   /// line; a piece opened here (QID2 born in an earlier partial) joins it in `merge`.
-  mutating func notificationMade(_ line: LineEvent) {
+  mutating func notificationMade(_ line: inout LineEvent) {
     guard line.hasRelatedQueue else { return }
     let i = open.findOrInsert(line.relatedQueue)
     open[i].madeHere = true
   }
 
-  mutating func delivery(_ line: LineEvent, epoch: Int64?) {
+  mutating func delivery(_ line: inout LineEvent, epoch: Int64?) {
     if line.status == .deliverable || line.status == .undeliverable {
       lines.probes += 1
       return
     }
     if line.special != .none {
-      special(line)
+      special(&line)
       return
     }
     let verdict = line.verdict
-    let domain = domainID(line)
-    resolveProvider(domain, line)
-    if let verdict { noteVerdict(verdict, line, domain: domain, epoch: epoch) }
-    if let list = verdict?.blocklist { noteListing(list, line, domain: domain, epoch: epoch) }
+    let domain = domainID(&line)
+    resolveProvider(domain, &line)
+    if let verdict { noteVerdict(verdict, &line, domain: domain, epoch: epoch) }
+    if let list = verdict?.blocklist { noteListing(list, &line, domain: domain, epoch: epoch) }
     let dsn = line.enhancedCode
     let code = Int(line.replyCode)
     domainCounters[Int(domain)].attempts += 1
@@ -182,7 +192,7 @@ extension Aggregate {
     default:
       if let t = epoch { countHour(t) { _ in } }
     }
-    if let t = epoch { noteHour(domain, line, dsn: dsn, epoch: t) }
+    if let t = epoch { noteHour(domain, &line, dsn: dsn, epoch: t) }
 
     var addressID: Int32 = -1
     if line.status == .sent {
@@ -194,7 +204,7 @@ extension Aggregate {
     }
     guard line.hasQueue, line.status != .suppressed else { return }
     track(
-      line, domain: domain, dsn: dsn, counted: true, reason: verdict?.reason ?? .other,
+      &line, domain: domain, dsn: dsn, counted: true, reason: verdict?.reason ?? .other,
       epoch: epoch, addressID: addressID)
     if line.status == .sent, line.mta == .exim, line.delayMillis < 0, let t = epoch {
       measureEximDelay(line, domain: domain, sentAt: t)
@@ -230,7 +240,7 @@ extension Aggregate {
 
   /// Records the status of one recipient of one message.
   mutating func track(
-    _ line: LineEvent, domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?,
+    _ line: inout LineEvent, domain: Int32, dsn: UInt32, counted: Bool, reason: Reason, epoch: Int64?,
     addressID: Int32 = -1
   ) {
     let i = open.findOrInsert(line.queue)
@@ -246,7 +256,7 @@ extension Aggregate {
   }
 
   /// The sender of message entry `i`, from a line that names it.
-  mutating func noteSender(_ i: Int, _ line: LineEvent) {
+  mutating func noteSender(_ i: Int, _ line: inout LineEvent) {
     open[i].senderKnown = true
     open[i].isNotification = line.sender.isEmpty
     if !line.sender.isEmpty {
@@ -257,10 +267,10 @@ extension Aggregate {
     }
   }
 
-  mutating func expired(_ key: QueueKey, _ line: LineEvent, counted: Bool = true, epoch: Int64?) {
+  mutating func expired(_ key: QueueKey, _ line: inout LineEvent, counted: Bool = true, epoch: Int64?) {
     let i = open.findOrInsert(key)
     open.touch(i, epoch)
-    if !open[i].senderKnown, line.hasSender { noteSender(i, line) }
+    if !open[i].senderKnown, line.hasSender { noteSender(i, &line) }
     for k in open[i].recipients.indices where open[i].recipients[k].last == .deferred {
       open[i].recipients[k].last = .expired
       open[i].recipients[k].lastCounted = counted
@@ -310,7 +320,7 @@ extension Aggregate {
     sweepAt = Swift.max(Aggregate.minimumSweep, open.count * 2)
   }
 
-  mutating func reject(_ line: LineEvent, epoch: Int64?) {
+  mutating func reject(_ line: inout LineEvent, epoch: Int64?) {
     let verdict = line.verdict
     inbound.total += 1
     if let verdict {
@@ -321,7 +331,7 @@ extension Aggregate {
     inbound.byCode[UInt64(line.replyCode) * 1_000_000_000 + UInt64(dsn), default: 0] += 1
     if !line.client.isEmpty { noteInboundClient(line.client, verdict?.reason ?? .other) }
     if !line.recipientDomain.isEmpty {
-      let domain = domainID(line)
+      let domain = domainID(&line)
       domainCounters[Int(domain)].rejected += 1
     }
     countCode(dsn, Int(line.replyCode)) { $0.rejected += 1 }
@@ -329,7 +339,7 @@ extension Aggregate {
   }
 
   /// The interned ID of the line's recipient domain, adding counters for a new domain.
-  mutating func domainID(_ line: LineEvent) -> Int32 {
+  mutating func domainID(_ line: inout LineEvent) -> Int32 {
     let id = domains.intern(line.recipientDomain)
     if Int(id) == domainCounters.count { appendDomain() }
     return id

@@ -8,7 +8,7 @@ extension Aggregate {
   /// Hours, not days, because the aggregate knows no time zone: history turns hours into local
   /// calendar days, and alerts use the hours to say when a block began.
   /// - Complexity: O(1) amortised: one or two dictionary updates per line.
-  mutating func noteHour(_ domain: Int32, _ line: LineEvent, dsn: UInt32, epoch: Int64) {
+  mutating func noteHour(_ domain: Int32, _ line: inout LineEvent, dsn: UInt32, epoch: Int64) {
     let verdict = line.verdict
     let status: AttemptStatus
     switch line.status {

@@ -3,7 +3,7 @@ import LogstatKinds
 
 /// Counting `.event` lines and Exim special deliveries (see `EventCounters`).
 extension Aggregate {
-  mutating func event(_ line: LineEvent, epoch: Int64?) {
+  mutating func event(_ line: inout LineEvent, epoch: Int64?) {
     events[line.event] += 1
     switch line.event {
     case .adminRemoved:
@@ -39,7 +39,7 @@ extension Aggregate {
 
   /// Exim pipe, file, `:blackhole:` ... deliveries: counted by kind, never under a domain,
   /// never a hard bounce for the suppression list.
-  mutating func special(_ line: LineEvent) {
+  mutating func special(_ line: inout LineEvent) {
     let outcome: Int
     switch line.status {
     case .sent, .suppressed: outcome = 0

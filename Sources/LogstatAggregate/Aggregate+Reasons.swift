@@ -11,7 +11,7 @@ extension Aggregate {
 
   /// Finds the mailbox provider of `domain` from the relay host (once per domain), falling back
   /// to the domain name, so hosted domains group under their provider.
-  mutating func resolveProvider(_ domain: Int32, _ line: LineEvent) {
+  mutating func resolveProvider(_ domain: Int32, _ line: inout LineEvent) {
     let id = Int(domain)
     guard !providerResolved[id] else { return }
     if let byRelay = line.relayProvider {
@@ -25,7 +25,7 @@ extension Aggregate {
   }
 
   /// Counts what a classified delivery line says: reason, blocklist, example, hard bounce.
-  mutating func noteVerdict(_ v: LineEvent.Verdict, _ line: LineEvent, domain: Int32, epoch: Int64?) {
+  mutating func noteVerdict(_ v: LineEvent.Verdict, _ line: inout LineEvent, domain: Int32, epoch: Int64?) {
     if line.status == .deferred { domainCounters[Int(domain)].deferredReasons[v.reason] += 1 }
     if let list = v.blocklist {
       blocklists[list, default: BlocklistStats()].note(epoch, domain: domain)

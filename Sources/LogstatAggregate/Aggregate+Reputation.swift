@@ -28,7 +28,7 @@ extension Aggregate {
   /// Records an outbound reply naming `list`, with the IP address its text names (if any,
   /// found by `ListedAddress` when the event was built). Runs only for blocklisted replies, so
   /// the `String` it makes is rare.
-  mutating func noteListing(_ list: Blocklist, _ line: LineEvent, domain: Int32, epoch: Int64?) {
+  mutating func noteListing(_ list: Blocklist, _ line: inout LineEvent, domain: Int32, epoch: Int64?) {
     let key = ListingKey(blocklist: list, address: line.listedAddress.string)
     listings[key, default: BlocklistStats()].note(epoch, domain: domain)
   }

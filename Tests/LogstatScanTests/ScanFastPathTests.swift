@@ -1,3 +1,4 @@
+@testable import LogstatCodes
 @testable import LogstatScan
 import LogstatKinds
 import Testing
@@ -106,6 +107,124 @@ import Testing
     #expect(last.delayMillis == 7000 && last.status == DeliveryStatus.none && last.kind == .skipped)
     let noStatus = Scanned("\(head), dsn=2.0.0")
     #expect(noStatus.dsn == "2.0.0" && noStatus.kind == .skipped)
+    // `dsn=` values of five bytes and a comma that are no code, and longer ones: the value
+    // still ends at its comma, and only a code is one.
+    for (dsn, code) in [
+      ("5.8.1", UInt32(0)), ("2.0.00", 2_000_000), ("4.4.1x", 0), ("5.7.509", 5_007_509), ("x.1.1", 0),
+      ("5.1.1", 5_001_001), ("5.1", 0), ("", 0),
+    ] {
+      var text = "\(head), relay=none, delay=1, dsn=\(dsn), status=bounced (no)"
+      let fields = Scanned(text)
+      #expect(fields.dsn == dsn && fields.status == .bounced, "\(dsn)")
+      text.withUTF8 { u in
+        var line = ScannedLine()
+        LineScanner.scan(UnsafeRawBufferPointer(u), into: &line)
+        #expect(line.fieldDSN == code, "\(dsn)")
+      }
+    }
+  }
+
+  /// A `delay=` value read in one pass (`delayValue`) ends at the first comma and has the
+  /// milliseconds `decimalMillis` reads in it, on numbers, odd tails and overlong digit runs.
+  @Test func theDelayValueMatchesTheCommaSearchAndDecimalMillis() {
+    let alphabet: [UInt8] = Array("0123456789.,e 9".utf8) + [0x2F, 0x3A, 0x80]
+    var state: UInt64 = 0xD1B5_4A32_D192_ED03
+    var checked = 0
+    for round in 0..<3000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 58) % 40  // 0...39
+      var bytes: [UInt8] = []
+      var s = state
+      for _ in 0..<length {
+        s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let r = Int(s >> 40)
+        // Mostly digits, a dot and commas (the usual shape), sometimes anything.
+        bytes.append(r % 6 == 0 ? alphabet[r % alphabet.count] : r % 11 == 1 ? Ch.dot : r % 13 == 2 ? Ch.comma : alphabet[r % 10])
+      }
+      // Runs long enough to saturate, now and then.
+      if round % 50 == 0 { bytes = Array(repeating: UInt8(ascii: "9"), count: 25) + Array(".5,".utf8) }
+      bytes.withUnsafeBytes { b in
+        for value in 0...b.count {
+          let (millis, end) = PostfixScanner.delayValue(b, value)
+          let refEnd = b.find(Ch.comma, from: value) ?? b.count
+          let refMillis = PostfixScanner.decimalMillis(b, Span(value, refEnd))
+          #expect(end == refEnd && millis == refMillis, "\(Array(b)) from \(value)")
+          checked += 1
+        }
+      }
+    }
+    #expect(checked > 30_000)
+  }
+
+  /// `SMTPCodeParser.enhanced` reads a one-digit-each code in one go; every code and non-code
+  /// must read as the part-by-part loop reads it, whatever follows and wherever the end is.
+  @Test func theShortEnhancedCodeMatchesThePartByPartReading() {
+    let alphabet: [UInt8] = Array("2452450178.93x, #".utf8)
+    var state: UInt64 = 0x6A09_E667_F3BC_C908
+    var checked = 0
+    for _ in 0..<2000 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      let length = Int(state >> 60)  // 0...15
+      var bytes: [UInt8] = []
+      var s = state
+      for k in 0..<length {
+        s = s &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        let r = Int(s >> 40)
+        // Mostly digit, dot, digit, dot ... (codes and near-codes), sometimes anything.
+        bytes.append(k % 2 == 1 && r % 5 != 0 ? Ch.dot : alphabet[r % alphabet.count])
+      }
+      bytes.withUnsafeBytes { b in
+        for i in 0...b.count {
+          for end in i...b.count {
+            let fast = SMTPCodeParser.enhanced(b, at: i, end: end)
+            var ref: (packed: UInt32, length: Int)?
+            if i + SMTPCodeParser.shortestEnhancedLength <= end {
+              let klass = b[i] &- 48
+              if klass == 2 || klass == 4 || klass == 5 {
+                ref = SMTPCodeParser.enhancedByParts(b, at: i, klass: klass, end: end)
+              }
+            }
+            #expect(fast?.packed == ref?.packed && fast?.length == ref?.length, "\(Array(b)) \(i)..<\(end)")
+            if fast != nil { checked += 1 }
+          }
+        }
+      }
+    }
+    #expect(checked > 500)
+  }
+
+  /// The byte-at-a-time reading of a status value that `readStatus`'s word compares replace.
+  static func readStatusByBytes(_ b: UnsafeRawBufferPointer, _ value: Int, into line: inout ScannedLine) {
+    var end = value
+    while end < b.count, b[end] != Ch.space, b[end] != Ch.comma { end += 1 }
+    line.status = PostfixScanner.statusWord(b, Span(value, end))
+    guard line.status != .none else { return }
+    line.kind = .delivery
+    if end + 1 < b.count, b[end] == Ch.space, b[end + 1] == Ch.lparen {
+      line.replyText = Span(end + 2, b.findLast(Ch.rparen, from: end + 2) ?? b.count)
+    }
+  }
+
+  @Test func statusWordsReadAsTheByteLoopReadsThem() {
+    let values = [
+      "sent (250 ok)", "sent", "sent ", "sent,", "sent, x", "sentx (a)", "sen", "", " sent (a)",
+      "deferred (host said: 4.4.1 (x) y)", "deferred", "deferred,", "deferred  (a)", "deferredd (a)",
+      "bounced (no)", "bounced", "bounced (", "bounced (a", "bounce (a)", "expired (a)",
+      "force-expired (b)", "deliverable (c)", "undeliverable (d)", "sent (unclosed", "Sent (a)",
+    ]
+    for value in values {
+      var text = "4D1B2C3A4F: to=<ann@gmail.com>, status=\(value)"
+      let at = "4D1B2C3A4F: to=<ann@gmail.com>, status=".utf8.count
+      text.withUTF8 { u in
+        let b = UnsafeRawBufferPointer(u)
+        var fast = ScannedLine()
+        var general = ScannedLine()
+        PostfixScanner.readStatus(b, at, into: &fast)
+        Self.readStatusByBytes(b, at, into: &general)
+        #expect(fast.status == general.status && fast.kind == general.kind, "\(value)")
+        #expect(fast.replyText == general.replyText, "\(value)")
+      }
+    }
   }
 
   @Test func theDigitRunMatchesAByteAtATimeReading() {
