@@ -207,7 +207,7 @@ extension Aggregate {
       &line, domain: domain, dsn: dsn, counted: true, reason: verdict?.reason ?? .other,
       epoch: epoch, addressID: addressID)
     if line.status == .sent, line.mta == .exim, line.delayMillis < 0, let t = epoch {
-      measureEximDelay(line, domain: domain, sentAt: t)
+      measureEximDelay(line.queue, domain: domain, sentAt: t)
     }
   }
 
@@ -215,8 +215,8 @@ extension Aggregate {
   /// that line may lie in an earlier partial, the delivery waits in the message's state for
   /// `merge` (`MessageState.pendingDeliveries`); a message that arrived before the input began
   /// has no delay, however the input is split.
-  mutating func measureEximDelay(_ line: LineEvent, domain: Int32, sentAt t: Int64) {
-    guard let i = open.find(line.queue) else { return }
+  mutating func measureEximDelay(_ queue: QueueKey, domain: Int32, sentAt t: Int64) {
+    guard let i = open.find(queue) else { return }
     let arrived = open[i].arrivedAt
     if arrived != Int64.min {
       domainCounters[Int(domain)].delay.add(millis: MessageState.delayMillis(from: arrived, to: t))
