@@ -27,46 +27,18 @@ public enum DockerJSONLines {
   /// newlines; returns the new byte count.
   /// - Complexity: O(count); no allocation.
   public static func decodeInPlace(_ base: UnsafeMutableRawPointer, count: Int) -> Int {
-    var read = 0
-    var write = 0
-    while read < count {
-      // Safe because: `read < count`, so memchr looks only inside the chunk.
-      let lineEnd: Int
-      if let p = memchr(base + read, 0x0A, count - read) {
-        lineEnd = base.distance(to: p)
-      } else {
-        lineEnd = count
-      }
-      // Safe because: `read..<lineEnd` lies inside the chunk.
-      let line = UnsafeRawBufferPointer(start: base + read, count: lineEnd - read)
-      if starts(line) {
-        write = decodeLine(line, from: prefixLength, into: base + write, start: write)
-      } else {
-        // Safe because: `write <= read`, so the move stays inside the chunk (memmove allows overlap).
-        if write != read { memmove(base + write, base + read, lineEnd - read) }
-        write += lineEnd - read
-      }
-      if lineEnd < count {
-        // Safe because: `write <= lineEnd < count`.
-        base.storeBytes(of: 0x0A, toByteOffset: write, as: UInt8.self)
-        write += 1
-      }
-      read = lineEnd + 1
+    LineRewriter.rewrite(base, count: count) { line, out in
+      guard starts(line) else { return nil }
+      // Safe because: decoding writes at most as many bytes as it reads, from `out`, which is
+      // at or before the line's start, so it never overtakes the bytes still to be read.
+      return decodeLine(line, from: prefixLength, into: out, start: 0)
     }
-    return write
   }
 
   /// One line (no newline) decoded when it is a driver object, else as it is: for the lines
   /// `InputProbe` dates an input by.
   public static func decoded(_ line: [UInt8]) -> [UInt8] {
-    var copy = line
-    // Safe because: the array's own bytes, decoded in place within `raw.count`, and not kept.
-    let count = copy.withUnsafeMutableBytes { raw -> Int in
-      guard let base = raw.baseAddress, starts(UnsafeRawBufferPointer(raw)) else { return raw.count }
-      return decodeInPlace(base, count: raw.count)
-    }
-    copy.removeLast(copy.count - count)
-    return copy
+    LineRewriter.decoded(line, starts: starts, decodeInPlace: decodeInPlace)
   }
 
   /// Unescapes the JSON string that starts at `i` in `line` into `out` (at most as many bytes

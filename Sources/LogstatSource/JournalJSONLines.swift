@@ -69,46 +69,21 @@ public enum JournalJSONLines {
     var scratchSize = 0
     // Safe because: the scratch is this call's own, freed once here after the last line.
     defer { scratch?.deallocate() }
-    var read = 0
-    var write = 0
-    while read < count {
-      // Safe because: `read < count`, so memchr looks only inside the chunk.
-      let lineEnd: Int
-      if let p = memchr(base + read, 0x0A, count - read) {
-        lineEnd = base.distance(to: p)
-      } else {
-        lineEnd = count
+    return LineRewriter.rewrite(base, count: count) { line, out in
+      guard starts(line) else { return nil }
+      if scratchSize < line.count {
+        scratch?.deallocate()
+        scratchSize = Swift.max(line.count, 2 * scratchSize)
+        // Safe because: freed by the `defer` above or when grown again here.
+        scratch = .allocate(byteCount: scratchSize, alignment: 1)
       }
-      // Safe because: `read..<lineEnd` lies inside the chunk.
-      let line = UnsafeRawBufferPointer(start: base + read, count: lineEnd - read)
-      var made = -1
-      if starts(line) {
-        if scratchSize < line.count {
-          scratch?.deallocate()
-          scratchSize = Swift.max(line.count, 2 * scratchSize)
-          // Safe because: freed by the `defer` above or when grown again here.
-          scratch = .allocate(byteCount: scratchSize, alignment: 1)
-        }
-        made = entryLine(line, into: scratch!)
-      }
-      if made >= 0 {
-        // Safe because: `made <= line.count` (see `entryLine`) and `write <= read`, so the
-        // copy lands inside the chunk, before the bytes still to be read.
-        memcpy(base + write, scratch!, made)
-        write += made
-      } else {
-        // Safe because: `write <= read`, so the move stays inside the chunk (memmove allows overlap).
-        if write != read { memmove(base + write, base + read, lineEnd - read) }
-        write += lineEnd - read
-      }
-      if lineEnd < count {
-        // Safe because: `write <= lineEnd < count`.
-        base.storeBytes(of: 0x0A, toByteOffset: write, as: UInt8.self)
-        write += 1
-      }
-      read = lineEnd + 1
+      let made = entryLine(line, into: scratch!)
+      guard made >= 0 else { return nil }
+      // Safe because: `made <= line.count` (see `entryLine`) and `out` is at or before the
+      // line's start, so the copy lands before the bytes still to be read.
+      memcpy(out, scratch!, made)
+      return made
     }
-    return write
   }
 
   /// Writes the syslog line of the entry `line` to `out` (which holds `line.count` bytes);
@@ -162,13 +137,6 @@ public enum JournalJSONLines {
   /// One line (no newline) decoded when it is an entry, else as it is: for the lines
   /// `InputProbe` dates an input by.
   public static func decoded(_ line: [UInt8]) -> [UInt8] {
-    var copy = line
-    // Safe because: the array's own bytes, decoded in place within `raw.count`, and not kept.
-    let count = copy.withUnsafeMutableBytes { raw -> Int in
-      guard let base = raw.baseAddress, starts(UnsafeRawBufferPointer(raw)) else { return raw.count }
-      return decodeInPlace(base, count: raw.count)
-    }
-    copy.removeLast(copy.count - count)
-    return copy
+    LineRewriter.decoded(line, starts: starts, decodeInPlace: decodeInPlace)
   }
 }

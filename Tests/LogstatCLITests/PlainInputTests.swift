@@ -171,18 +171,28 @@ import Testing
       return "{\"log\":\"\(escaped)\\n\",\"stream\":\"stdout\",\"time\":\"2026-11-23T00:29:01.1Z\"}"
     }
     try dir.write("abc-json.log", json.joined(separator: "\n") + "\n")
-    let plain = try Logstat.run(["--format", "json", "mail.log"], in: dir.url)
-    let docker = try Logstat.run(["--format", "json", "abc-json.log"], in: dir.url)
-    #expect(plain.status == 0 && docker.status == 0)
-    let a = try plain.report()
-    let b = try docker.report()
-    #expect(b.lines("total") == lines.count)
-    #expect(b.lines("not_mail") == 0)
-    for key in ["recipients", "delivered", "bounced", "deferred", "attempts"] {
-      #expect(a.summary(key) == b.summary(key), "\(key)")
-    }
-    #expect(b.summary("recipients") ?? 0 > 0)
+    try expectSameCounts(in: dir, "mail.log", "abc-json.log", lines: lines.count)
   }
+}
+
+/// The report of `other`, a log in another form, counts what that of `plain` does; `other`
+/// holds `lines` lines, all of them mail.
+func expectSameCounts(
+  in dir: TempDirectory, _ plain: String, _ other: String, lines: Int,
+  sourceLocation: SourceLocation = #_sourceLocation
+) throws {
+  let a = try Logstat.run(["--format", "json", plain], in: dir.url)
+  let b = try Logstat.run(["--format", "json", other], in: dir.url)
+  #expect(a.status == 0 && b.status == 0, "\(b.stderr)", sourceLocation: sourceLocation)
+  let x = try a.report()
+  let y = try b.report()
+  #expect(y.lines("total") == lines, sourceLocation: sourceLocation)
+  #expect(y.lines("not_mail") == 0, sourceLocation: sourceLocation)
+  for key in ["recipients", "delivered", "bounced", "deferred", "attempts"] {
+    #expect(x.summary(key) == y.summary(key), "\(key)", sourceLocation: sourceLocation)
+  }
+  #expect(y.summary("recipients") ?? 0 > 0, sourceLocation: sourceLocation)
+  #expect(x.object["first_event"] as? String == y.object["first_event"] as? String, sourceLocation: sourceLocation)
 }
 
 /// `journalctl -u postfix -o json > postfix.json` counts as the log it holds.
@@ -208,17 +218,6 @@ import Testing
         + "\"SYSLOG_IDENTIFIER\":\"\(tag)\",\"_PID\":\"\(pid)\",\"MESSAGE\":\"\(escaped)\"}"
     }
     try dir.write("postfix.json", json.joined(separator: "\n") + "\n")
-    let plain = try Logstat.run(["--format", "json", "mail.log"], in: dir.url)
-    let journal = try Logstat.run(["--format", "json", "postfix.json"], in: dir.url)
-    #expect(plain.status == 0 && journal.status == 0, "\(journal.stderr)")
-    let a = try plain.report()
-    let b = try journal.report()
-    #expect(b.lines("total") == lines.count)
-    #expect(b.lines("not_mail") == 0)
-    for key in ["recipients", "delivered", "bounced", "deferred", "attempts"] {
-      #expect(a.summary(key) == b.summary(key), "\(key)")
-    }
-    #expect(b.summary("recipients") ?? 0 > 0)
-    #expect(a.object["first_event"] as? String == b.object["first_event"] as? String)
+    try expectSameCounts(in: dir, "mail.log", "postfix.json", lines: lines.count)
   }
 }
