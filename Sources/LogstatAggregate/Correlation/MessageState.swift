@@ -144,7 +144,7 @@ struct MessageState: Sendable {
   /// `domainMap`/`senderMap` translate `later`'s IDs into this partial's IDs.
   /// An empty map means the IDs are already this partial's.
   /// Returns the delays (domain, milliseconds) of `later`'s Exim deliveries that this piece's
-  /// arrival now measures (`RecipientState.pendingSentAt`), for the caller to count.
+  /// arrival now measures (`pendingDeliveries`), for the caller to count.
   @discardableResult
   mutating func append(
     _ later: MessageState, domainMap: [Int32], senderMap: [Int32]
